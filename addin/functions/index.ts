@@ -1,0 +1,5 @@
+/*
+ * Entry of functions.js: every family of PARTNER.* custom functions. The build registers each
+ * annotated function with CustomFunctions.associate (custom-functions-metadata-plugin).
+ */
+import "./audit";

@@ -1,0 +1,8 @@
+/**
+ * PartnerFit's calculation engine: pure TypeScript models with no Office, DOM or Node
+ * dependency. Every model returns its result or an EngineError value.
+ */
+export { EngineError, isEngineError, type ErrorCode } from "./error";
+export * as input from "./input";
+export { createRandom, type Random } from "./random";
+export * from "./audit";

@@ -1,0 +1,159 @@
+/**
+ * Normalisation of spreadsheet-shaped input, shared by the custom functions, the workbook
+ * adapters and the task pane. Excel clients disagree on how an empty cell arrives (`0`, `null` or
+ * `""`), on how a boolean is typed, and a range can be any rectangle: these helpers give every
+ * model the same plain values and every user the same messages.
+ */
+import { fail } from "./error";
+import { messages, where } from "./messages";
+
+/** The largest input range a function accepts (Excel's payload limit is far beyond any model's need). */
+export const MAX_INPUT_CELLS = 1_000_000;
+
+/** A rectangular block of raw cell values, row-major. */
+export interface Grid {
+  readonly rows: number;
+  readonly columns: number;
+  readonly cells: readonly (readonly unknown[])[];
+}
+
+export function isBlank(value: unknown): boolean {
+  return value === null || value === undefined || (typeof value === "string" && value.trim() === "");
+}
+
+const NUMBER_TEXT = /^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?%?$/i;
+
+/**
+ * The number a cell holds, or `undefined` when it holds none. Numbers stored as text ("12",
+ * "2.5e3", "15%") count as numbers; booleans and other text do not.
+ */
+export function toNumber(value: unknown): number | undefined {
+  if (typeof value === "number") return Number.isFinite(value) ? value : undefined;
+  if (typeof value === "string") {
+    const text = value.trim();
+    if (!NUMBER_TEXT.test(text)) return undefined;
+    const percent = text.endsWith("%");
+    const parsed = Number(percent ? text.slice(0, -1) : text);
+    if (!Number.isFinite(parsed)) return undefined;
+    return percent ? parsed / 100 : parsed;
+  }
+  return undefined;
+}
+
+const TRUE_WORDS = new Set(["true", "yes", "y", "1"]);
+const FALSE_WORDS = new Set(["false", "no", "n", "0"]);
+
+/** TRUE/FALSE, 1/0, "yes"/"no", "y"/"n" (any case); `null` for a blank; `undefined` for anything else. */
+export function toBoolean(value: unknown): boolean | null | undefined {
+  if (typeof value === "boolean") return value;
+  if (isBlank(value)) return null;
+  if (typeof value === "number") return value === 1 ? true : value === 0 ? false : undefined;
+  if (typeof value === "string") {
+    const word = value.trim().toLowerCase();
+    if (TRUE_WORDS.has(word)) return true;
+    if (FALSE_WORDS.has(word)) return false;
+  }
+  return undefined;
+}
+
+/** Reads any argument as a rectangle of cells: a scalar is 1×1, a flat list is one row, `[]` is empty. */
+export function readGrid(value: unknown, arg: string): Grid {
+  if (!Array.isArray(value)) return { rows: 1, columns: 1, cells: [[value]] };
+  if (value.length === 0) return { rows: 0, columns: 0, cells: [] };
+  const rowsIn: readonly unknown[][] = value.every(Array.isArray) ? value : [value];
+  const columns = rowsIn[0].length;
+  let total = 0;
+  for (let r = 0; r < rowsIn.length; r++) {
+    const row = rowsIn[r];
+    if (!Array.isArray(row)) fail("#VALUE!", messages.nested(where(arg, { row: r + 1 })));
+    if (row.length !== columns) fail("#VALUE!", messages.ragged(arg, r + 1, row.length, columns));
+    total += row.length;
+    if (total > MAX_INPUT_CELLS) fail("#VALUE!", messages.tooManyCells(arg, countCells(rowsIn), MAX_INPUT_CELLS));
+    for (let c = 0; c < row.length; c++) {
+      if (Array.isArray(row[c])) fail("#VALUE!", messages.nested(where(arg, { row: r + 1, column: c + 1 })));
+    }
+  }
+  if (columns === 0) return { rows: 0, columns: 0, cells: [] };
+  return { rows: rowsIn.length, columns, cells: rowsIn };
+}
+
+function countCells(rows: readonly unknown[][]): number {
+  let n = 0;
+  for (const row of rows) n += Array.isArray(row) ? row.length : 1;
+  return n;
+}
+
+/** The cells in reading order (left to right, then top to bottom). */
+export function flatten(grid: Grid): unknown[] {
+  const out: unknown[] = [];
+  for (const row of grid.cells) for (const cell of row) out.push(cell);
+  return out;
+}
+
+/** Names cell `index` (reading order) of a grid the way a user sees it. */
+export function cellAt(arg: string, grid: Grid, index: number): string {
+  const row = Math.floor(index / Math.max(grid.columns, 1)) + 1;
+  const column = (index % Math.max(grid.columns, 1)) + 1;
+  if (grid.rows === 1 && grid.columns === 1) return arg;
+  if (grid.rows === 1) return where(arg, { column });
+  if (grid.columns === 1) return where(arg, { row });
+  return where(arg, { row, column });
+}
+
+/** A single value from an argument typed as a scalar (a 1×1 range is accepted). */
+export function readScalar(value: unknown, arg: string): unknown {
+  if (!Array.isArray(value)) return value;
+  const grid = readGrid(value, arg);
+  if (grid.rows === 0) return null;
+  if (grid.rows !== 1 || grid.columns !== 1) fail("#VALUE!", messages.singleValue(arg, grid.rows, grid.columns));
+  return grid.cells[0][0];
+}
+
+export interface NumberRule {
+  /** Smallest allowed value (inclusive). */
+  min?: number;
+  /** Largest allowed value (inclusive). */
+  max?: number;
+  /** Smallest allowed value, exclusive. */
+  above?: number;
+  integer?: boolean;
+}
+
+/** Checks a number against a rule, failing with a message that names `at`. */
+export function checkNumber(value: number, at: string, rule: NumberRule): number {
+  if (rule.integer && !Number.isInteger(value)) fail("#VALUE!", messages.notInteger(at, value));
+  if (rule.min !== undefined && value < rule.min) fail("#VALUE!", messages.belowMin(at, value, rule.min));
+  if (rule.above !== undefined && value <= rule.above) fail("#VALUE!", messages.notAbove(at, value, rule.above));
+  if (rule.max !== undefined && value > rule.max) fail("#VALUE!", messages.aboveMax(at, value, rule.max));
+  return value;
+}
+
+/** A required number from one cell. */
+export function numberAt(value: unknown, at: string, rule: NumberRule = {}): number {
+  const number = toNumber(value);
+  if (number === undefined) fail("#VALUE!", isBlank(value) ? messages.required(at) : messages.notNumber(at, value));
+  return checkNumber(number, at, rule);
+}
+
+/** An optional number from one cell: blank gives the default. */
+export function optionalNumberAt(value: unknown, at: string, fallback: number, rule: NumberRule = {}): number {
+  return isBlank(value) ? fallback : numberAt(value, at, rule);
+}
+
+/** A boolean from one cell; a blank reads as `fallback`. */
+export function booleanAt(value: unknown, at: string, fallback = false): boolean {
+  const flag = toBoolean(value);
+  if (flag === undefined) fail("#VALUE!", messages.notBoolean(at, value));
+  return flag ?? fallback;
+}
+
+/** One of a fixed list of words (case-insensitive); a blank gives the default. */
+export function optionAt<T extends string>(value: unknown, at: string, options: readonly T[], fallback: T): T {
+  if (isBlank(value)) return fallback;
+  if (typeof value === "string") {
+    const word = value.trim().toLowerCase();
+    const found = options.find((o) => o.toLowerCase() === word);
+    if (found) return found;
+  }
+  return fail("#VALUE!", messages.unknownOption(at, value, options));
+}

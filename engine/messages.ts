@@ -1,0 +1,68 @@
+/**
+ * Every user-facing message of the engine, in one place. Excel shows these texts for #VALUE! and
+ * #N/A, so each one names the argument (and the cell within it) and says what was expected.
+ */
+
+/** A short, readable rendering of a value a user typed. */
+export function show(value: unknown): string {
+  if (value === null || value === undefined) return "a blank";
+  if (typeof value === "number") {
+    if (Number.isNaN(value)) return "NaN";
+    if (!Number.isFinite(value)) return value > 0 ? "infinity" : "-infinity";
+    return String(Number(value.toPrecision(12)));
+  }
+  if (typeof value === "boolean") return value ? "TRUE" : "FALSE";
+  if (typeof value === "string") {
+    const text = value.length > 30 ? `${value.slice(0, 27)}...` : value;
+    return `"${text}"`;
+  }
+  if (Array.isArray(value)) return "a range";
+  return "an unsupported value";
+}
+
+/** Names a cell of an argument: `ratings`, `ratings (item 3)`, `assumptions (row 2, column 3)`. */
+export function where(arg: string, position?: { row?: number; column?: number; item?: number }): string {
+  if (!position) return arg;
+  const parts: string[] = [];
+  if (position.item !== undefined) parts.push(`item ${position.item}`);
+  if (position.row !== undefined) parts.push(`row ${position.row}`);
+  if (position.column !== undefined) parts.push(`column ${position.column}`);
+  return parts.length ? `${arg} (${parts.join(", ")})` : arg;
+}
+
+const list = (options: readonly string[]) => options.map((o) => `"${o}"`).join(", ");
+const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;
+
+export const messages = {
+  notNumber: (at: string, value: unknown) => `${at}: expected a number, got ${show(value)}.`,
+  notBoolean: (at: string, value: unknown) =>
+    `${at}: expected TRUE/FALSE (or 1/0, yes/no, y/n), got ${show(value)}.`,
+  notText: (at: string, value: unknown) => `${at}: expected text, got ${show(value)}.`,
+  required: (at: string) => `${at}: a value is required.`,
+  notInteger: (at: string, value: number) => `${at}: expected a whole number, got ${show(value)}.`,
+  belowMin: (at: string, value: number, min: number) => `${at}: must be at least ${show(min)}, got ${show(value)}.`,
+  notAbove: (at: string, value: number, bound: number) =>
+    `${at}: must be greater than ${show(bound)}, got ${show(value)}.`,
+  aboveMax: (at: string, value: number, max: number) => `${at}: must be at most ${show(max)}, got ${show(value)}.`,
+  unknownOption: (at: string, value: unknown, options: readonly string[]) =>
+    `${at}: expected one of ${list(options)}, got ${show(value)}.`,
+  singleValue: (arg: string, rows: number, columns: number) =>
+    `${arg}: expected a single value, got a ${rows}×${columns} range.`,
+  ragged: (arg: string, row: number, length: number, expected: number) =>
+    `${arg}: row ${row} has ${plural(length, "cell")} but row 1 has ${expected}; a range must be rectangular.`,
+  nested: (at: string) => `${at}: a cell cannot hold a nested range.`,
+  tooManyCells: (arg: string, cells: number, max: number) =>
+    `${arg}: ${cells.toLocaleString("en-US")} cells is more than the ${max.toLocaleString("en-US")} this function accepts.`,
+  spillTooLarge: (rows: number, columns: number, max: number) =>
+    `The result would spill ${rows}×${columns} cells, more than the ${max.toLocaleString("en-US")} allowed; use a smaller input.`,
+  sameShape: (arg: string, like: string, expected: string, got: string) =>
+    `${arg}: must be the same shape as ${like} (${expected}), got ${got}.`,
+  wrongCount: (arg: string, expected: number, got: number, what: string) =>
+    `${arg}: expected ${plural(expected, what)}, got ${got}.`,
+  negative: (at: string, value: number) => `${at}: must not be negative, got ${show(value)}.`,
+  allZero: (arg: string) => `${arg}: at least one weight must be greater than 0 where there is something to score.`,
+  ratingOutOfScale: (at: string, value: unknown, scaleMax: number) =>
+    `${at}: a rating must be from 1 to ${show(scaleMax)} (or blank), got ${show(value)}.`,
+  noRatings: (arg: string) => `${arg}: there are no ratings to score (every cell is blank).`,
+  noAreaRatings: () => "No area has any rating: ability, sweetspot, territory and revenue are all blank.",
+} as const;

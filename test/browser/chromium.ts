@@ -1,0 +1,44 @@
+/** Debian's Chromium driven by playwright-core (which downloads no browser). */
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { type BrowserContext, chromium } from "playwright-core";
+import { tool } from "../support/tools";
+
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+export const browserAvailable = tool(CHROMIUM, "chromium");
+
+export interface Browser {
+  context: BrowserContext;
+  close(): Promise<void>;
+}
+
+export async function launch(options: { colorScheme?: "light" | "dark" } = {}): Promise<Browser> {
+  const profile = fs.mkdtempSync(path.join(os.tmpdir(), "partnerfit-chromium-"));
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: CHROMIUM,
+    viewport: { width: 380, height: 900 },
+    colorScheme: options.colorScheme ?? "light",
+    args: [
+      "--headless",
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-quic",
+      "--no-first-run",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+    ],
+  });
+  return {
+    context,
+    async close() {
+      await context.close();
+      fs.rmSync(profile, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Where the browser tests leave their screenshots (git-ignored; look at them). */
+export const SCREENSHOTS = path.resolve(__dirname, "../e2e/screenshots");
+fs.mkdirSync(SCREENSHOTS, { recursive: true });
