@@ -32,8 +32,8 @@ function stream(seed: number, table: string): Random {
   return createRandom(h);
 }
 
-export function sampleData(seed = SAMPLE_SEED): SampleData {
-  const partners = samplePartners(stream(seed, "Partners"), SAMPLE_PARTNERS);
+export function sampleData(seed = SAMPLE_SEED, count = SAMPLE_PARTNERS): SampleData {
+  const partners = samplePartners(stream(seed, "Partners"), count);
   const audits = sampleAudits(stream(seed, "Audit"), partners);
   return { partners, audits };
 }

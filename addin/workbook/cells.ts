@@ -1,0 +1,82 @@
+/**
+ * Reading one workbook cell as the kind of value its column holds. A cell that cannot be read
+ * gives a problem text (never a silent wrong value); a blank cell reads as `null`.
+ */
+import { isBlank, toBoolean, toNumber } from "../../engine/input";
+import { show } from "../../engine/messages";
+import { type ColumnKind, RATING_MAX } from "./schema";
+
+export type CellValue = number | string | boolean | null;
+
+/** A value to write as a formula rather than a constant. */
+export interface Formula {
+  formula: string;
+}
+export type CellInput = CellValue | Formula;
+
+export const isFormula = (value: unknown): value is Formula =>
+  typeof value === "object" && value !== null && typeof (value as Formula).formula === "string";
+
+const EXCEL_EPOCH = Date.UTC(1899, 11, 30);
+const DAY = 86_400_000;
+
+/** Excel's serial day number of a UTC date (day 1 is 1900-01-01; valid from 1900-03-01). */
+export const toSerial = (date: Date): number => Math.round((date.getTime() - EXCEL_EPOCH) / DAY * 1e6) / 1e6;
+export const fromSerial = (serial: number): Date => new Date(EXCEL_EPOCH + Math.round(serial * DAY));
+
+const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+/** An Excel serial date from a serial number, a JavaScript Date or ISO `yyyy-mm-dd` text. */
+export function toDateSerial(value: unknown): number | undefined {
+  if (value instanceof Date) return Number.isNaN(value.getTime()) ? undefined : toSerial(value);
+  if (typeof value === "number") return Number.isFinite(value) && value >= 1 && value < 2958466 ? value : undefined;
+  if (typeof value === "string") {
+    const match = ISO_DATE.exec(value.trim());
+    if (!match) return undefined;
+    const [year, month, day] = match.slice(1).map(Number);
+    const date = new Date(Date.UTC(year, month - 1, day));
+    if (date.getUTCMonth() !== month - 1 || date.getUTCDate() !== day) return undefined;
+    return toSerial(date);
+  }
+  return undefined;
+}
+
+export const isoDate = (serial: number): string => fromSerial(serial).toISOString().slice(0, 10);
+
+export type Read = { value: CellValue } | { problem: string };
+
+/** Reads a raw cell as `kind`; `choices` for the `choice` kind. */
+export function readCell(raw: unknown, kind: ColumnKind, choices?: readonly string[]): Read {
+  if (isBlank(raw)) return { value: null };
+  switch (kind) {
+    case "id":
+      if (typeof raw === "number" && Number.isFinite(raw)) return { value: String(raw) };
+      return typeof raw === "string" ? { value: raw.trim() } : { problem: `expected an id, got ${show(raw)}` };
+    case "text":
+      if (typeof raw === "string") return { value: raw };
+      if (typeof raw === "number" || typeof raw === "boolean") return { value: String(raw) };
+      return { problem: `expected text, got ${show(raw)}` };
+    case "boolean": {
+      const flag = toBoolean(raw);
+      return flag === undefined || flag === null ? { problem: `expected TRUE or FALSE, got ${show(raw)}` } : { value: flag };
+    }
+    case "date": {
+      const serial = toDateSerial(raw);
+      return serial === undefined ? { problem: `expected a date, got ${show(raw)}` } : { value: serial };
+    }
+    case "choice": {
+      const text = typeof raw === "string" ? raw.trim().toLowerCase() : undefined;
+      const found = choices?.find((c) => c.toLowerCase() === text);
+      return found ? { value: found } : { problem: `expected one of ${choices?.join(", ")}, got ${show(raw)}` };
+    }
+    default: {
+      const number = typeof raw === "boolean" ? undefined : toNumber(raw);
+      if (number === undefined) return { problem: `expected a number, got ${show(raw)}` };
+      if (kind === "count" && (!Number.isInteger(number) || number < 0)) return { problem: `expected a whole number of 0 or more, got ${show(raw)}` };
+      if (kind === "rating" && !(number >= 1 && number <= RATING_MAX)) return { problem: `a rating must be from 1 to ${RATING_MAX}, got ${show(raw)}` };
+      if (kind === "metric" && !(number >= 1 && number <= 100)) return { problem: `a metric must be from 1 to 100, got ${show(raw)}` };
+      if (kind === "score" && !(number >= 0 && number <= 100)) return { problem: `a score must be from 0 to 100, got ${show(raw)}` };
+      return { value: number };
+    }
+  }
+}

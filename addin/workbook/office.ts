@@ -1,0 +1,113 @@
+/**
+ * The Office.js adapter: the partner tables of the open workbook, found by table name and header,
+ * never by fixed addresses. Reading all tables is one `context.sync()`, and so is writing a batch
+ * of changes, whatever the number of partners.
+ */
+import { isFormula } from "./cells";
+import type { WritePlan } from "./plan";
+import { SCHEMA, type TableSchema, validationRule } from "./schema";
+import { type RawTable, headerText } from "./snapshot";
+import type { WorkbookAdapter } from "./workbook";
+
+/** `Excel.run`, or a stand-in for it in tests. */
+export type ExcelRun = <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
+
+/** Splits `Sheet!A1:F20` or `'My sheet'!B3:C9` into the sheet name and the top-left cell. */
+export function parseAddress(address: string): { sheet: string; row: number; column: number } {
+  const bang = address.lastIndexOf("!");
+  let sheet = address.slice(0, bang);
+  if (sheet.startsWith("'")) sheet = sheet.slice(1, -1).replaceAll("''", "'");
+  const match = /^\$?([A-Z]+)\$?(\d+)/i.exec(address.slice(bang + 1));
+  if (!match) throw new Error(`cannot read the address ${address}`);
+  const column = [...match[1].toUpperCase()].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0);
+  return { sheet, row: Number(match[2]), column };
+}
+
+const toOffice = (rule: NonNullable<ReturnType<typeof validationRule>>): Excel.DataValidationRule => {
+  switch (rule.type) {
+    case "list":
+      return { list: { inCellDropDown: true, source: rule.values!.join(",") } };
+    case "date":
+      return { date: { formula1: "1900-01-01", operator: "GreaterThan" } };
+    case "whole":
+      return { wholeNumber: { formula1: rule.min!, operator: "GreaterThanOrEqualTo" } };
+    default:
+      return { decimal: { formula1: rule.min!, formula2: rule.max!, operator: "Between" } };
+  }
+};
+
+export class OfficeAdapter implements WorkbookAdapter {
+  constructor(private readonly run: ExcelRun = (batch) => Excel.run(batch)) {}
+
+  read(): Promise<RawTable[]> {
+    return this.run(async (context) => {
+      const queued = SCHEMA.map((schema) => {
+        const table = context.workbook.tables.getItemOrNullObject(schema.name);
+        table.load("name, showTotals");
+        const range = table.getRange();
+        range.load("values, address");
+        return { table, range };
+      });
+      await context.sync();
+      return queued
+        .filter(({ table }) => !table.isNullObject)
+        .map(({ table, range }) => {
+          const at = parseAddress(range.address);
+          const values = range.values as unknown[][];
+          const rows = values.slice(1, table.showTotals ? -1 : undefined);
+          return { name: table.name, sheet: at.sheet, origin: { row: at.row, column: at.column }, headers: values[0].map(headerText), rows };
+        });
+    });
+  }
+
+  write(plan: WritePlan): Promise<void> {
+    return this.run(async (context) => {
+      for (const change of plan.tables) {
+        const table = context.workbook.tables.getItem(change.table);
+        const body = table.getDataBodyRange();
+        for (const { row, column, value } of change.updates) {
+          const cell = body.getCell(row, column);
+          // A null would leave the cell as it is: "" clears it.
+          if (isFormula(value)) cell.formulas = [[value.formula]];
+          else cell.values = [[value ?? ""]];
+        }
+        if (change.appends.length) {
+          table.rows.add(undefined, change.appends.map((row) => row.map((v) => (isFormula(v) ? v.formula : (v ?? "")))));
+        }
+      }
+      await context.sync();
+    });
+  }
+
+  create(tables: readonly TableSchema[]): Promise<void> {
+    return this.run(async (context) => {
+      const sheets = context.workbook.worksheets;
+      sheets.load("items/name");
+      await context.sync();
+      const taken = new Set(sheets.items.map((s) => s.name.toLowerCase()));
+      for (const schema of tables) {
+        let name: string = schema.name;
+        for (let n = 2; taken.has(name.toLowerCase()); n++) name = `${schema.name} ${n}`;
+        taken.add(name.toLowerCase());
+        const sheet = sheets.add(name);
+        const header = sheet.getRangeByIndexes(0, 0, 1, schema.columns.length);
+        header.values = [schema.columns.map((c) => c.name)];
+        const table = sheet.tables.add(header, true);
+        table.name = schema.name;
+        table.style = "TableStyleMedium2";
+        schema.columns.forEach((column, i) => {
+          const body = table.columns.getItemAt(i).getDataBodyRange();
+          if (column.numberFormat) body.numberFormat = [[column.numberFormat]];
+          const rule = validationRule(column);
+          if (rule) {
+            body.dataValidation.rule = toOffice(rule);
+            body.dataValidation.errorAlert = { message: rule.message, showAlert: true, style: "Stop", title: column.name };
+          }
+        });
+        sheet.freezePanes.freezeRows(1);
+        sheet.getRange("A:Z").format.autofitColumns();
+      }
+      await context.sync();
+    });
+  }
+}

@@ -1,0 +1,223 @@
+/**
+ * The partner workbook's tables, once, as data: names, columns, kinds of value, validation lists
+ * and number formats. Reading, validation, writing and "Set up workbook" all work from this.
+ */
+import { AUDIT_AREAS, AUDIT_SCALE_MAX } from "../../engine/audit";
+
+export type TableName =
+  | "Partners"
+  | "Audit"
+  | "Engagement"
+  | "Scorecard"
+  | "Metrics"
+  | "Assumptions"
+  | "Plan"
+  | "Tasks"
+  | "Deals"
+  | "Approvals";
+
+/**
+ * What a column holds. `rating` is an audit rating 1..5, `metric` a scored metric 1–100, `score`
+ * a 0–100 score, `date` an Excel date (serial number or ISO text), `choice` one of `choices`.
+ */
+export type ColumnKind = "id" | "text" | "number" | "count" | "rating" | "metric" | "score" | "boolean" | "date" | "choice";
+
+export interface ColumnSchema {
+  readonly name: string;
+  readonly kind: ColumnKind;
+  /** The column must exist in the table. */
+  readonly required?: boolean;
+  /** Every row needs a value in this column. */
+  readonly filled?: boolean;
+  readonly choices?: readonly string[];
+  /** Excel number format given to the column by "Set up workbook". */
+  readonly numberFormat?: string;
+  readonly width?: number;
+}
+
+export interface TableSchema {
+  readonly name: TableName;
+  readonly columns: readonly ColumnSchema[];
+  /** The columns that identify a row, for updates. */
+  readonly key: readonly string[];
+  /** Further columns the table may have beyond `columns`, matched by header, with their kind. */
+  readonly extra?: { readonly pattern: RegExp; readonly kind: ColumnKind; readonly numberFormat?: string };
+  /** The PartnerId column may hold `*` (defaults every partner inherits). */
+  readonly allowsDefaults?: boolean;
+}
+
+export const DATE_FORMAT = "yyyy-mm-dd";
+export const AREA_NAMES = AUDIT_AREAS.map((a) => a.name);
+export const PLAN_STATES = ["Draft", "Submitted", "Accepted", "Approved"] as const;
+export const DEAL_OUTCOMES = ["Open", "Won", "Lost"] as const;
+
+const id = (name = "PartnerId"): ColumnSchema => ({ name, kind: "id", required: true, filled: true, width: 12 });
+const flag = (name: string): ColumnSchema => ({ name, kind: "boolean", required: true });
+const date = (name: string, required = false): ColumnSchema => ({ name, kind: "date", required, numberFormat: DATE_FORMAT, width: 12 });
+
+export const SCHEMA: readonly TableSchema[] = [
+  {
+    name: "Partners",
+    key: ["PartnerId"],
+    columns: [
+      id(),
+      { name: "Name", kind: "text", required: true, filled: true, width: 32 },
+      { name: "Region", kind: "text" },
+      { name: "Territory", kind: "text", width: 18 },
+      { name: "ChannelManager", kind: "text", width: 18 },
+      { name: "Type", kind: "text", width: 22 },
+      { name: "Status", kind: "text" },
+      date("SignedDate"),
+    ],
+  },
+  {
+    name: "Audit",
+    key: ["PartnerId", "Area", "Criterion", "Date"],
+    columns: [
+      id(),
+      { name: "Area", kind: "choice", required: true, filled: true, choices: AREA_NAMES, width: 22 },
+      { name: "Criterion", kind: "text", required: true, filled: true, width: 44 },
+      { name: "Rating", kind: "rating", required: true },
+      date("Date"),
+      { name: "Weight", kind: "number" },
+      { name: "Note", kind: "text", width: 24 },
+    ],
+  },
+  {
+    name: "Engagement",
+    key: ["PartnerId", "Period"],
+    columns: [
+      id(),
+      flag("OptIn"),
+      flag("Meets"),
+      flag("Access"),
+      flag("Visible"),
+      flag("Advises"),
+      flag("Suggests"),
+      flag("RefersPartners"),
+      flag("Online"),
+      { name: "Opportunities", kind: "count", required: true },
+      { name: "Period", kind: "text" },
+      { name: "Prospect", kind: "boolean" },
+    ],
+  },
+  {
+    name: "Scorecard",
+    key: ["PartnerId", "Category", "Topic", "Date"],
+    columns: [
+      id(),
+      { name: "Category", kind: "text", required: true, filled: true, width: 14 },
+      { name: "Topic", kind: "text", required: true, filled: true, width: 36 },
+      { name: "Score", kind: "score", required: true },
+      { name: "Target", kind: "score" },
+      { name: "Weight", kind: "number" },
+      date("Date"),
+    ],
+  },
+  {
+    name: "Metrics",
+    key: ["PartnerId"],
+    columns: [id(), { name: "Potential", kind: "metric", required: true }, { name: "Performance", kind: "metric", required: true }],
+    extra: { pattern: /^.+$/, kind: "metric" },
+  },
+  {
+    name: "Assumptions",
+    key: ["PartnerId", "Name"],
+    allowsDefaults: true,
+    columns: [
+      id(),
+      { name: "Name", kind: "text", required: true, filled: true, width: 22 },
+      { name: "Value", kind: "number", required: true, filled: true },
+    ],
+    extra: { pattern: /^year\s*([2-9]|1\d|20)$/i, kind: "number" },
+  },
+  {
+    name: "Plan",
+    key: ["PartnerId", "Period", "KPI"],
+    columns: [
+      id(),
+      { name: "Period", kind: "text", required: true, filled: true },
+      { name: "KPI", kind: "text", required: true, filled: true, width: 28 },
+      { name: "Target", kind: "number", required: true },
+      { name: "Actual", kind: "number", required: true },
+      { name: "Weight", kind: "number" },
+    ],
+  },
+  {
+    name: "Tasks",
+    key: ["PartnerId", "Task"],
+    columns: [
+      id(),
+      { name: "Task", kind: "text", required: true, filled: true, width: 40 },
+      date("Due", true),
+      { name: "Owner", kind: "text", width: 18 },
+      date("Done"),
+    ],
+  },
+  {
+    name: "Deals",
+    key: ["DealId"],
+    columns: [
+      id(),
+      { name: "DealId", kind: "text", required: true, filled: true },
+      { name: "Stage", kind: "text", required: true },
+      { name: "Amount", kind: "number", required: true, numberFormat: "#,##0" },
+      { name: "Outcome", kind: "choice", required: true, choices: DEAL_OUTCOMES },
+      date("Opened"),
+      date("Closed"),
+    ],
+  },
+  {
+    name: "Approvals",
+    key: ["PartnerId", "Period"],
+    columns: [
+      id(),
+      { name: "Period", kind: "text", required: true, filled: true },
+      { name: "State", kind: "choice", required: true, filled: true, choices: PLAN_STATES },
+      { name: "AcceptedBy", kind: "text", width: 18 },
+      date("AcceptedOn"),
+      { name: "ApprovedBy", kind: "text", width: 18 },
+      date("ApprovedOn"),
+      { name: "Comment", kind: "text", width: 36 },
+    ],
+  },
+];
+
+export const RATING_MAX = AUDIT_SCALE_MAX;
+
+export function tableSchema(name: TableName): TableSchema {
+  const found = SCHEMA.find((t) => t.name === name);
+  if (!found) throw new Error(`No table ${name} in the schema`);
+  return found;
+}
+
+/** The Excel data validation a column kind gets from "Set up workbook", independent of the adapter. */
+export interface ValidationRule {
+  type: "list" | "decimal" | "whole" | "date";
+  /** List entries (`list`). */
+  values?: readonly string[];
+  min?: number;
+  max?: number;
+  message: string;
+}
+
+export function validationRule(column: Pick<ColumnSchema, "kind" | "choices">): ValidationRule | undefined {
+  switch (column.kind) {
+    case "rating":
+      return { type: "list", values: ["1", "2", "3", "4", "5"], message: `Choose a rating from 1 to ${RATING_MAX}.` };
+    case "boolean":
+      return { type: "list", values: ["TRUE", "FALSE"], message: "Choose TRUE or FALSE." };
+    case "metric":
+      return { type: "decimal", min: 1, max: 100, message: "Enter a number from 1 to 100." };
+    case "score":
+      return { type: "decimal", min: 0, max: 100, message: "Enter a number from 0 to 100." };
+    case "count":
+      return { type: "whole", min: 0, message: "Enter a whole number, 0 or more." };
+    case "choice":
+      return column.choices ? { type: "list", values: column.choices, message: `Choose one of ${column.choices.join(", ")}.` } : undefined;
+    case "date":
+      return { type: "date", min: 1, message: "Enter a date." };
+    default:
+      return undefined;
+  }
+}

@@ -1,0 +1,162 @@
+/**
+ * A partner workbook as read: every known table with its headers matched to the schema, its raw
+ * rows, and every problem found in it (named by table, row, column and cell address).
+ */
+import { toNumber } from "../../engine/input";
+import { type CellInput, isFormula, readCell } from "./cells";
+import { type ColumnKind, type ColumnSchema, SCHEMA, type TableName, type TableSchema } from "./schema";
+
+/** A table as an adapter reads it: where it is and its cells, headers first. */
+export interface RawTable {
+  name: string;
+  sheet: string;
+  /** 1-based row and column of the table's top-left (header) cell. */
+  origin: { row: number; column: number };
+  headers: unknown[];
+  rows: unknown[][];
+}
+
+export interface Problem {
+  table: string;
+  /** 1-based data row of the table (the row under the header is row 1). */
+  row?: number;
+  column?: string;
+  /** The cell as Excel names it, e.g. `Audit!D57`. */
+  cell?: string;
+  message: string;
+}
+
+export interface TableSnapshot {
+  readonly schema: TableSchema;
+  readonly sheet: string;
+  readonly origin: { row: number; column: number };
+  readonly headers: readonly string[];
+  /** Workbook column (0-based) of each schema column present, by lower-case name. */
+  readonly columns: ReadonlyMap<string, number>;
+  /** Columns beyond the schema's that the schema types (metrics, per-year values), in workbook order. */
+  readonly extras: readonly { header: string; index: number; kind: ColumnKind }[];
+  readonly rows: readonly (readonly CellInput[])[];
+}
+
+export interface WorkbookSnapshot {
+  readonly tables: ReadonlyMap<TableName, TableSnapshot>;
+  /** Schema tables the workbook does not have. */
+  readonly missing: readonly TableName[];
+  readonly problems: readonly Problem[];
+}
+
+export function columnLetter(n: number): string {
+  let s = "";
+  for (let x = n; x > 0; x = Math.floor((x - 1) / 26)) s = String.fromCharCode(65 + ((x - 1) % 26)) + s;
+  return s;
+}
+
+const quoteSheet = (sheet: string) => (/^[A-Za-z_][A-Za-z0-9_.]*$/.test(sheet) ? sheet : `'${sheet.replaceAll("'", "''")}'`);
+
+/** The address of data row `row` (0-based), workbook column `column` (0-based) of a table. */
+export function cellAddress(table: Pick<TableSnapshot, "sheet" | "origin">, row: number, column: number): string {
+  return `${quoteSheet(table.sheet)}!${columnLetter(table.origin.column + column)}${table.origin.row + 1 + row}`;
+}
+
+export const headerText = (value: unknown): string => (value === null || value === undefined ? "" : String(value).trim());
+
+/** A column with text in it is a note column, not a metric (Metrics keeps it untouched). */
+const holdsText = (rows: readonly unknown[][], index: number) =>
+  rows.some((row) => typeof row[index] === "string" && row[index] !== "" && toNumber(row[index]) === undefined);
+
+/** Matches a raw table to its schema; `undefined` when the table has no schema. */
+export function matchTable(raw: RawTable): TableSnapshot | undefined {
+  const schema = SCHEMA.find((t) => t.name.toLowerCase() === raw.name.trim().toLowerCase());
+  if (!schema) return undefined;
+  const headers = raw.headers.map(headerText);
+  const columns = new Map<string, number>();
+  const extras: { header: string; index: number; kind: ColumnKind }[] = [];
+  headers.forEach((header, index) => {
+    const known = schema.columns.find((c) => c.name.toLowerCase() === header.toLowerCase());
+    if (known) columns.set(known.name.toLowerCase(), index);
+    else if (header && schema.extra?.pattern.test(header) && !(schema.name === "Metrics" && holdsText(raw.rows, index))) {
+      extras.push({ header, index, kind: schema.extra.kind });
+    }
+  });
+  return { schema, sheet: raw.sheet, origin: raw.origin, headers, columns, extras, rows: raw.rows as CellInput[][] };
+}
+
+/** The value of a schema column in a data row, read as its kind (`null` when blank, absent or unreadable). */
+export function cell(table: TableSnapshot, row: number, column: string): CellInput {
+  const index = table.columns.get(column.toLowerCase());
+  if (index === undefined) return null;
+  const raw = table.rows[row]?.[index];
+  if (isFormula(raw)) return raw;
+  const spec = table.schema.columns.find((c) => c.name.toLowerCase() === column.toLowerCase())!;
+  const read = readCell(raw, spec.kind, spec.choices);
+  return "value" in read ? read.value : null;
+}
+
+const isEmptyRow = (row: readonly unknown[]) => row.every((v) => v === null || v === undefined || (typeof v === "string" && !v.trim()));
+
+/** Checks one table's cells against its schema; `partnerIds` are the known partners (when Partners exists). */
+export function validateTable(table: TableSnapshot, partnerIds?: ReadonlySet<string>): Problem[] {
+  const problems: Problem[] = [];
+  const name = table.schema.name;
+  for (const column of table.schema.columns) {
+    if (column.required && !table.columns.has(column.name.toLowerCase())) {
+      problems.push({ table: name, column: column.name, message: `table ${name} has no ${column.name} column` });
+    }
+  }
+  const checks: { spec: Pick<ColumnSchema, "name" | "kind" | "choices" | "filled">; index: number }[] = [
+    ...table.schema.columns
+      .filter((c) => table.columns.has(c.name.toLowerCase()))
+      .map((spec) => ({ spec, index: table.columns.get(spec.name.toLowerCase())! })),
+    ...table.extras.map((e) => ({ spec: { name: e.header, kind: e.kind }, index: e.index })),
+  ];
+  const idIndex = table.columns.get("partnerid");
+  const seen = new Map<string, number>();
+  table.rows.forEach((row, r) => {
+    if (isEmptyRow(row)) return;
+    for (const { spec, index } of checks) {
+      const raw = row[index];
+      if (isFormula(raw)) continue;
+      const read = readCell(raw, spec.kind, spec.choices);
+      const at = { table: name, row: r + 1, column: spec.name, cell: cellAddress(table, r, index) };
+      if ("problem" in read) problems.push({ ...at, message: `${spec.name}: ${read.problem}` });
+      else if (read.value === null && spec.filled) problems.push({ ...at, message: `${spec.name} is blank` });
+    }
+    if (idIndex === undefined) return;
+    const id = readCell(row[idIndex], "id");
+    if (!("value" in id) || id.value === null) return;
+    const partnerId = id.value as string;
+    const at = { table: name, row: r + 1, column: "PartnerId", cell: cellAddress(table, r, idIndex) };
+    if (name === "Partners") {
+      const first = seen.get(partnerId.toLowerCase());
+      if (first !== undefined) problems.push({ ...at, message: `PartnerId ${partnerId} is also in row ${first}` });
+      else seen.set(partnerId.toLowerCase(), r + 1);
+    } else if (partnerIds && !(table.schema.allowsDefaults && partnerId === "*") && !partnerIds.has(partnerId.toLowerCase())) {
+      problems.push({ ...at, message: `PartnerId ${partnerId} is not in the Partners table` });
+    }
+  });
+  return problems;
+}
+
+/** The lower-case ids of the Partners table. */
+export function partnerIdsOf(partners: TableSnapshot | undefined): Set<string> | undefined {
+  if (!partners) return undefined;
+  const ids = new Set<string>();
+  for (let r = 0; r < partners.rows.length; r++) {
+    const id = cell(partners, r, "PartnerId");
+    if (typeof id === "string" && id) ids.add(id.toLowerCase());
+  }
+  return ids;
+}
+
+/** Builds the snapshot of a workbook from the tables an adapter read. */
+export function snapshotOf(raws: readonly RawTable[]): WorkbookSnapshot {
+  const tables = new Map<TableName, TableSnapshot>();
+  for (const raw of raws) {
+    const table = matchTable(raw);
+    if (table) tables.set(table.schema.name, table);
+  }
+  const missing = SCHEMA.map((t) => t.name).filter((n) => !tables.has(n));
+  const ids = partnerIdsOf(tables.get("Partners"));
+  const problems = [...tables.values()].flatMap((t) => validateTable(t, ids));
+  return { tables, missing, problems };
+}

@@ -1,0 +1,65 @@
+/**
+ * The workbook the task pane works on, through either adapter: read once, validate, and save a
+ * batch of changes whole (or not at all).
+ */
+import type { Upsert, WritePlan } from "./plan";
+import { planChanges } from "./plan";
+import { SCHEMA, type TableSchema } from "./schema";
+import { type Problem, type RawTable, type WorkbookSnapshot, snapshotOf } from "./snapshot";
+
+/** What a workbook store can do; the Office.js and .xlsx adapters implement it the same way. */
+export interface WorkbookAdapter {
+  /** Reads every schema table the workbook has, in one round trip. */
+  read(): Promise<RawTable[]>;
+  /** Writes a validated plan in one round trip. */
+  write(plan: WritePlan): Promise<void>;
+  /** Creates the given tables (headers, data validation, number formats) in one round trip. */
+  create(tables: readonly TableSchema[]): Promise<void>;
+}
+
+export type SaveResult = { ok: true; cells: number; rows: number } | { ok: false; problems: Problem[] };
+
+export class PartnerWorkbook {
+  private constructor(
+    private readonly adapter: WorkbookAdapter,
+    private current: WorkbookSnapshot,
+  ) {}
+
+  static async open(adapter: WorkbookAdapter): Promise<PartnerWorkbook> {
+    return new PartnerWorkbook(adapter, snapshotOf(await adapter.read()));
+  }
+
+  get snapshot(): WorkbookSnapshot {
+    return this.current;
+  }
+
+  /** Reads the workbook again (after it was edited outside the task pane). */
+  async reload(): Promise<WorkbookSnapshot> {
+    this.current = snapshotOf(await this.adapter.read());
+    return this.current;
+  }
+
+  /** Validates the whole batch, then writes it in one go; nothing is written if anything is wrong. */
+  async save(changes: readonly Upsert[]): Promise<SaveResult> {
+    const planned = planChanges(this.current, changes);
+    if (!planned.ok) return planned;
+    const { plan } = planned;
+    if (plan.tables.length) await this.adapter.write(plan);
+    this.current = planned.snapshot;
+    return {
+      ok: true,
+      cells: plan.tables.reduce((n, t) => n + t.updates.length, 0),
+      rows: plan.tables.reduce((n, t) => n + t.appends.length, 0),
+    };
+  }
+
+  /** Creates the tables the workbook lacks, with headers, data validation and number formats. */
+  async setUp(): Promise<readonly string[]> {
+    const missing = SCHEMA.filter((t) => this.current.missing.includes(t.name));
+    if (missing.length) {
+      await this.adapter.create(missing);
+      await this.reload();
+    }
+    return missing.map((t) => t.name);
+  }
+}

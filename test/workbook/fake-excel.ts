@@ -1,0 +1,237 @@
+/**
+ * An in-memory Excel behind office-addin-mock, strict the way Office.js is: properties can only
+ * be read after they were loaded and `context.sync()` ran, and writes land in the workbook at the
+ * sync, not before. Tests spy on `context.sync` to count round trips.
+ */
+import { OfficeMockObject } from "office-addin-mock";
+
+export interface FakeTable {
+  name: string;
+  sheet: string;
+  /** 1-based top-left (header) cell. */
+  origin: { row: number; column: number };
+  headers: string[];
+  rows: unknown[][];
+  showTotals?: boolean;
+  style?: string;
+  /** Per column: number format and data validation set up through the API. */
+  formats?: Record<number, unknown>;
+  validations?: Record<number, { rule: unknown; errorAlert?: unknown }>;
+}
+
+const letters = (n: number) => {
+  let s = "";
+  for (let x = n; x > 0; x = Math.floor((x - 1) / 26)) s = String.fromCharCode(65 + ((x - 1) % 26)) + s;
+  return s;
+};
+
+class Loadable {
+  private readonly requested = new Set<string>();
+  private readonly values = new Map<string, unknown>();
+  /** `always` are readable after the next sync without a load (like `isNullObject`). */
+  constructor(
+    private readonly fake: FakeExcel,
+    private readonly read: (property: string) => unknown,
+    always: string[] = [],
+  ) {
+    if (always.length) {
+      for (const p of always) this.requested.add(p);
+      fake.pending.push(this);
+    }
+  }
+  load(properties: string) {
+    for (const p of properties.split(",")) this.requested.add(p.trim());
+    this.fake.pending.push(this);
+    return this;
+  }
+  resolve() {
+    for (const p of this.requested) this.values.set(p, this.read(p));
+  }
+  get(property: string): unknown {
+    if (!this.values.has(property)) throw new Error(`PropertyNotLoaded: ${property} was read before load() and sync()`);
+    return this.values.get(property);
+  }
+}
+
+export class FakeExcel {
+  readonly sheets = new Set<string>();
+  readonly pending: Loadable[] = [];
+  private queue: (() => void)[] = [];
+  readonly context: { sync: () => Promise<void>; workbook: unknown };
+
+  constructor(readonly tables: FakeTable[]) {
+    for (const t of tables) this.sheets.add(t.sheet);
+    const fake = this;
+    const mock = new OfficeMockObject({
+      context: {
+        workbook: {
+          tables: {
+            getItemOrNullObject: (name: string) => fake.tableProxy(name, true),
+            getItem: (name: string) => fake.tableProxy(name, false),
+          },
+          worksheets: {},
+        },
+        sync: async () => fake.flush(),
+      },
+    }) as unknown as { context: FakeExcel["context"] & { workbook: { worksheets: unknown } } };
+    this.context = mock.context;
+    (this.context.workbook as { worksheets: unknown }).worksheets = this.worksheetsProxy();
+  }
+
+  /** `Excel.run` over this workbook. */
+  readonly run = async <T>(batch: (context: Excel.RequestContext) => Promise<T>): Promise<T> =>
+    batch(this.context as unknown as Excel.RequestContext);
+
+  private flush() {
+    const queue = this.queue;
+    this.queue = [];
+    for (const op of queue) op();
+    for (const loadable of this.pending.splice(0)) loadable.resolve();
+  }
+
+  private find(name: string) {
+    return this.tables.find((t) => t.name.toLowerCase() === name.toLowerCase());
+  }
+
+  private tableProxy(name: string, orNull: boolean) {
+    const fake = this;
+    const table = this.find(name);
+    if (!table && !orNull) throw new Error(`ItemNotFound: table ${name}`);
+    const state = new Loadable(
+      this,
+      (p) => {
+        const t = fake.find(name);
+        if (p === "isNullObject") return !t;
+        if (p === "name") return t?.name;
+        if (p === "showTotals") return t?.showTotals ?? false;
+        throw new Error(`fake table has no property ${p}`);
+      },
+      ["isNullObject"],
+    );
+    const rangeOf = (part: "all" | "body") => {
+      const loadable = new Loadable(this, (p) => {
+        const t = fake.find(name);
+        if (!t) return p === "values" ? null : null;
+        const top = part === "all" ? t.origin.row : t.origin.row + 1;
+        const bottom = t.origin.row + t.rows.length + (t.showTotals ? 1 : 0);
+        if (p === "address") {
+          return `${t.sheet}!${letters(t.origin.column)}${top}:${letters(t.origin.column + t.headers.length - 1)}${bottom}`;
+        }
+        if (p === "values") return part === "all" ? [t.headers, ...t.rows].map((r) => [...r]) : t.rows.map((r) => [...r]);
+        throw new Error(`fake range has no property ${p}`);
+      });
+      return {
+        load: (p: string) => loadable.load(p),
+        get address() {
+          return loadable.get("address");
+        },
+        get values() {
+          return loadable.get("values");
+        },
+        getCell(row: number, column: number) {
+          const cell = {} as { values?: unknown[][]; formulas?: unknown[][] };
+          fake.queue.push(() => {
+            const t = fake.find(name)!;
+            if (row >= t.rows.length || column >= t.headers.length) throw new Error(`cell ${row},${column} outside ${name}`);
+            if (cell.formulas) t.rows[row][column] = { formula: cell.formulas[0][0] };
+            else if (cell.values) t.rows[row][column] = cell.values[0][0];
+          });
+          return cell;
+        },
+      };
+    };
+    return {
+      load: (p: string) => state.load(p),
+      get isNullObject() {
+        return state.get("isNullObject");
+      },
+      get name() {
+        return state.get("name");
+      },
+      get showTotals() {
+        return state.get("showTotals");
+      },
+      getRange: () => rangeOf("all"),
+      getDataBodyRange: () => rangeOf("body"),
+      rows: {
+        add(_index: unknown, values: unknown[][]) {
+          fake.queue.push(() => {
+            const t = fake.find(name)!;
+            for (const row of values) {
+              if (row.length !== t.headers.length) throw new Error(`rows.add: ${row.length} values for ${t.headers.length} columns`);
+              t.rows.push([...row]);
+            }
+          });
+        },
+      },
+    };
+  }
+
+  private worksheetsProxy() {
+    const fake = this;
+    const items = new Loadable(this, () => [...fake.sheets].map((name) => ({ name })));
+    return {
+      load: (p: string) => items.load(p === "items/name" ? "items" : p),
+      get items() {
+        return items.get("items");
+      },
+      add(sheetName: string) {
+        fake.queue.push(() => {
+          if (fake.sheets.has(sheetName)) throw new Error(`ItemAlreadyExists: sheet ${sheetName}`);
+          fake.sheets.add(sheetName);
+        });
+        let created: FakeTable | undefined;
+        let header: string[] = [];
+        return {
+          getRangeByIndexes(_row: number, _column: number, _rows: number, _columns: number) {
+            const range = {} as { values?: string[][] };
+            fake.queue.push(() => {
+              header = range.values![0];
+            });
+            return range;
+          },
+          tables: {
+            add(_range: unknown, hasHeaders: boolean) {
+              const table = { name: "", style: "" } as { name: string; style: string };
+              const columns: { format?: unknown; validation: { rule?: unknown; errorAlert?: unknown } }[] = [];
+              fake.queue.push(() => {
+                if (!hasHeaders) throw new Error("tables.add without headers");
+                created = { name: table.name, sheet: sheetName, origin: { row: 1, column: 1 }, headers: header, rows: [header.map(() => "")], style: table.style, formats: {}, validations: {} };
+                columns.forEach((c, i) => {
+                  if (c.format) created!.formats![i] = c.format;
+                  if (c.validation.rule) created!.validations![i] = { rule: c.validation.rule, errorAlert: c.validation.errorAlert };
+                });
+                fake.tables.push(created);
+              });
+              return Object.assign(table, {
+                columns: {
+                  getItemAt(i: number) {
+                    return {
+                      getDataBodyRange() {
+                        const column = { validation: {} as { rule?: unknown; errorAlert?: unknown } } as (typeof columns)[number];
+                        columns[i] = column;
+                        return {
+                          set numberFormat(value: unknown) {
+                            column.format = value;
+                          },
+                          dataValidation: column.validation,
+                        };
+                      },
+                    };
+                  },
+                },
+              });
+            },
+          },
+          freezePanes: { freezeRows: () => undefined },
+          getRange: () => ({ format: { autofitColumns: () => undefined } }),
+        };
+      },
+    };
+  }
+}
+
+/** Turns raw tables (as the .xlsx adapter reads them) into a fake Excel workbook. */
+export function fakeExcelOf(tables: { name: string; sheet: string; origin: { row: number; column: number }; headers: unknown[]; rows: unknown[][] }[]): FakeExcel {
+  return new FakeExcel(tables.map((t) => ({ ...t, headers: t.headers.map(String), rows: t.rows.map((r) => [...r]) })));
+}
