@@ -130,7 +130,7 @@ export function monteCarlo(model: PnlModel, uncertain: readonly Uncertainty[], t
   npvs.sort();
   paybacks.sort(); // Infinity (never pays back) sorts last
   const p50Payback = percentileSorted(paybacks, trials, 0.5);
-  return {
+  const result = {
     trials,
     meanNpv: (sum + compensation) / trials,
     p10Npv: percentileSorted(npvs, trials, 0.1),
@@ -139,6 +139,9 @@ export function monteCarlo(model: PnlModel, uncertain: readonly Uncertainty[], t
     probabilityPositive: positive / trials,
     p50Payback: Number.isFinite(p50Payback) ? p50Payback : null,
   };
+  // NPVs near the largest double can still overflow in their mean or between two percentiles.
+  const finite = [result.meanNpv, result.p10Npv, result.p50Npv, result.p90Npv].every(Number.isFinite);
+  return finite ? result : null;
 }
 
 /** Inverse CDF of the triangular distribution; square roots are exact in IEEE arithmetic. */
