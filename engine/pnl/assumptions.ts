@@ -30,6 +30,9 @@ export const ARGS = { assumptions: "assumptions", overrides: "overrides" } as co
 /** A cell that counts as empty: null, "", whitespace or 0 (Excel desktop's empty cell). */
 export const isEmptyCell = (cell: unknown): boolean => cell === 0 || isBlank(cell);
 
+/** A one-column range with something in it: names without values (an empty cell is just empty). */
+export const isSingleColumn = (cells: Cells): boolean => cells.length > 0 && cells[0].length < 2 && cells.some((row) => !isEmptyCell(row[0]));
+
 /** The position after the last non-empty cell of a row, looking from column `from` (0-based) on. */
 function lastFilled(row: readonly unknown[], from: number): number {
   for (let c = row.length - 1; c >= from; c--) {
@@ -76,7 +79,7 @@ const sourceOf = new Uint8Array(DRIVER_COUNT);
 const lengthOf = new Int16Array(DRIVER_COUNT);
 
 function scan(cells: Cells, arg: string, source: number): void {
-  if (cells.length && cells[0].length < 2) fail("#VALUE!", messages.needsColumns(arg, "name | value | year 2 value | …"));
+  if (isSingleColumn(cells)) fail("#VALUE!", messages.needsColumns(arg, "name | value | year 2 value | …"));
   for (let r = 0; r < cells.length; r++) {
     const row = cells[r];
     const d = driverOfRow(row, arg, r, 1);

@@ -8,7 +8,7 @@ import { isBlank, optionAt, toNumber } from "../input";
 import { messages, where } from "../messages";
 import { createRandom } from "../random";
 import { npvOf, paybackOf } from "../excel/financial";
-import { type Cells, type PnlModel, driverOfRow, isEmptyCell } from "./assumptions";
+import { type Cells, type PnlModel, driverOfRow, isEmptyCell, isSingleColumn } from "./assumptions";
 import { D, DRIVERS, type Driver, clampToLimits } from "./drivers";
 import { LINE, allocateLines, discountRate, evaluate } from "./model";
 import { percentileSorted } from "./percentile";
@@ -37,7 +37,7 @@ const PARAMETERS: Record<Distribution, readonly string[]> = {
 
 /** Reads `name | normal | mean | sd`, `name | uniform | low | high`, `name | triangular | low | mode | high` rows. */
 export function readUncertainty(cells: Cells, arg: string): Uncertainty[] {
-  if (cells.length && cells[0].length < 2) fail("#VALUE!", messages.needsColumns(arg, "name | distribution | parameters"));
+  if (isSingleColumn(cells)) fail("#VALUE!", messages.needsColumns(arg, "name | distribution | parameters"));
   const rows: Uncertainty[] = [];
   const seen = new Map<number, number>();
   for (let r = 0; r < cells.length; r++) {
