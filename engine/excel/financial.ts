@@ -19,17 +19,17 @@ export const IRR_MAX_STEPS = 20;
 export const IRR_DEFAULT_GUESS = 0.1;
 
 /**
- * Net present value of `count` values at the end of periods 1, 2, … (Excel NPV: the first value is
- * discounted once). NaN when the rate is −1; ±Infinity or NaN when the sum overflows.
+ * Net present value of `count` values (from `values[offset]`) at the end of periods 1, 2, … (Excel
+ * NPV: the first value is discounted once). NaN when the rate is −1; ±Infinity or NaN on overflow.
  */
-export function npvOf(rate: number, values: ArrayLike<number>, count = values.length): number {
+export function npvOf(rate: number, values: ArrayLike<number>, count = values.length, offset = 0): number {
   const growth = 1 + rate;
   let factor = 1;
   let sum = 0;
   let compensation = 0;
   for (let i = 0; i < count; i++) {
     factor *= growth;
-    const term = values[i] / factor;
+    const term = values[offset + i] / factor;
     const next = sum + term;
     compensation += Math.abs(sum) >= Math.abs(term) ? sum - next + term : term - next + sum;
     sum = next;
@@ -47,11 +47,11 @@ export function npvOf(rate: number, values: ArrayLike<number>, count = values.le
  * so it follows exactly the path Excel's and LibreOffice's Newton iteration take from the same
  * guess and stops on the same root.
  */
-export function irrOf(values: ArrayLike<number>, guess = IRR_DEFAULT_GUESS, count = values.length): number {
+export function irrOf(values: ArrayLike<number>, guess = IRR_DEFAULT_GUESS, count = values.length, offset = 0): number {
   let positive = false;
   let negative = false;
   for (let i = 0; i < count; i++) {
-    const v = values[i];
+    const v = values[offset + i];
     if (v > 0) positive = true;
     else if (v < 0) negative = true;
   }
@@ -68,7 +68,7 @@ export function irrOf(values: ArrayLike<number>, guess = IRR_DEFAULT_GUESS, coun
     let d = 0;
     let dc = 0;
     for (let t = 0; t < count; t++) {
-      const v = values[t];
+      const v = values[offset + t];
       const term = v / power;
       let next = f + term;
       fc += Math.abs(f) >= Math.abs(term) ? f - next + term : term - next + f;
@@ -95,13 +95,13 @@ export function irrOf(values: ArrayLike<number>, guess = IRR_DEFAULT_GUESS, coun
  * The number of periods until the running total turns non-negative for good, interpolated within
  * the period; 0 when the running total is never negative; Infinity when it never recovers.
  */
-export function paybackOf(first: number, flows: ArrayLike<number>, count = flows.length): number {
+export function paybackOf(first: number, flows: ArrayLike<number>, count = flows.length, offset = 0): number {
   // The last period whose running total is negative decides.
   let total = first;
   let lastNegative = total < 0 ? 0 : -1;
   let shortfall = total < 0 ? -total : 0;
   for (let i = 0; i < count; i++) {
-    total += flows[i];
+    total += flows[offset + i];
     if (total < 0) {
       lastNegative = i + 1;
       shortfall = -total;
@@ -109,7 +109,7 @@ export function paybackOf(first: number, flows: ArrayLike<number>, count = flows
   }
   if (lastNegative < 0) return 0;
   if (lastNegative === count) return Infinity;
-  return lastNegative + shortfall / flows[lastNegative];
+  return lastNegative + shortfall / flows[offset + lastNegative];
 }
 
 const NAMES = { rate: "rate", values: "values", guess: "guess", cashflows: "cashflows" } as const;

@@ -11,6 +11,7 @@
 import { fail } from "../error";
 import { isBlank, toNumber } from "../input";
 import { messages, where } from "../messages";
+import { doubles } from "./slab";
 import { D, DRIVERS, DRIVER_COUNT, LIMITS, MAX_YEARS, closestDriver, driverIndex, withinDriverLimits } from "./drivers";
 
 /** A block of raw cells, row-major, as the spreadsheet passes it. */
@@ -21,8 +22,8 @@ export interface PnlModel {
   readonly years: number;
   /** Value of driver d in year t (0-based) at `d * years + t`, before growth is applied. */
   readonly values: Float64Array;
-  /** 1 where driver d was given as a per-year series (growth does not apply to it). */
-  readonly series: Uint8Array;
+  /** Bit d is set where driver d was given as a per-year series (growth does not apply to it). */
+  readonly series: number;
 }
 
 export const ARGS = { assumptions: "assumptions", overrides: "overrides" } as const;
@@ -37,7 +38,11 @@ export const isSingleColumn = (cells: Cells): boolean => cells.length > 0 && cel
 function lastFilled(row: readonly unknown[], from: number): number {
   for (let c = row.length - 1; c >= from; c--) {
     const cell = row[c];
-    if (cell === 0 || cell === null || cell === undefined) continue;
+    if (typeof cell === "number") {
+      if (cell !== 0) return c + 1;
+      continue;
+    }
+    if (cell === null || cell === undefined || cell === "") continue;
     if (typeof cell === "string" && (cell.trim() === "" || toNumber(cell) === 0)) continue;
     return c + 1;
   }
@@ -134,8 +139,8 @@ export function readAssumptions(assumptions: Cells, overrides?: Cells | null): P
   if (rowOf[D.license_revenue] < 0) fail("#VALUE!", messages.licenseRequired(ARGS.assumptions));
 
   const years = rowOf[D.years] < 0 ? LIMITS.defaults[D.years] : valueAt(D.years, 1, assumptions, overrides);
-  const values = new Float64Array(DRIVER_COUNT * years);
-  const series = new Uint8Array(DRIVER_COUNT);
+  const values = doubles(DRIVER_COUNT * years);
+  let series = 0;
   for (let d = 0; d < DRIVER_COUNT; d++) {
     const base = d * years;
     const length = rowOf[d] < 0 ? -1 : lengthOf[d];
@@ -145,7 +150,7 @@ export function readAssumptions(assumptions: Cells, overrides?: Cells | null): P
       for (let t = 0; t < years; t++) values[base + t] = value;
       continue;
     }
-    series[d] = 1;
+    series |= 1 << d;
     let value = 0;
     for (let t = 0; t < length; t++) {
       value = valueAt(d, t + 1, assumptions, overrides);

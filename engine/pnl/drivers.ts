@@ -58,11 +58,17 @@ export const DRIVER_COUNT = DRIVERS.length;
 
 const BY_NAME = new Map<string, number>(DRIVERS.map((d, i) => [d.name, i]));
 
+/** Names as typed (other spellings of the drivers' names), remembered: a workbook repeats them. */
+const TYPED = new Map<string, number>();
+
 /** The driver a typed name refers to, or -1. Exact names take a fast path. */
 export function driverIndex(name: string): number {
-  const exact = BY_NAME.get(name);
+  const exact = BY_NAME.get(name) ?? TYPED.get(name);
   if (exact !== undefined) return exact;
-  return BY_NAME.get(name.trim().toLowerCase().replace(/[\s-]+/g, "_")) ?? -1;
+  const found = BY_NAME.get(name.trim().toLowerCase().replace(/[\s-]+/g, "_")) ?? -1;
+  if (TYPED.size > 1000) TYPED.clear();
+  TYPED.set(name, found);
+  return found;
 }
 
 /** The closest driver name to a mistyped one (small edit distance), for "did you mean". */

@@ -19,6 +19,7 @@ import {
   discountRate,
   evaluate,
   line,
+  scratchLines,
   summarise,
 } from "./model";
 import { rampFromHistory } from "./ramp";
@@ -27,7 +28,7 @@ import { DEFAULT_TRIALS, MAX_TRIALS, type SimulationResult, monteCarlo, readUnce
 
 export { type Cells, type PnlModel, readAssumptions, isEmptyCell } from "./assumptions";
 export { DRIVERS, MAX_YEARS, type DriverName } from "./drivers";
-export { LINE, PARTNER_LINES, VENDOR_LINES, type PnlLines, type PnlSummary, type View, allocateLines, evaluate, line, summarise } from "./model";
+export { LINE, PARTNER_LINES, VENDOR_LINES, type PnlLines, type PnlSummary, type View, allocateLines, discountRate, evaluate, line, scratchLines, summarise } from "./model";
 export { METRICS, type Metric, type TornadoRow, metricOf } from "./sensitivity";
 export { DEFAULT_TRIALS, DISTRIBUTIONS, MAX_TRIALS, type SimulationResult, type Uncertainty, readUncertainty } from "./simulate";
 export { percentileSorted } from "./percentile";
@@ -35,8 +36,7 @@ export { percentileSorted } from "./percentile";
 export const VIEWS = ["partner", "vendor"] as const;
 
 /** The P&L of a read model, all lines of both views; #NUM! when a value overflows. */
-export function evaluateModel(model: PnlModel): PnlLines {
-  const lines = allocateLines(model.years);
+export function evaluateModel(model: PnlModel, lines: PnlLines = allocateLines(model.years)): PnlLines {
   if (!evaluate(model, lines)) fail("#NUM!", messages.overflow("assumptions"));
   return lines;
 }
@@ -57,7 +57,7 @@ export const pnl = guard((assumptions: Cells, view: View = "partner", overrides?
 /** `PARTNER.PNL.SUMMARY`: NPV, IRR, payback, first profitable year, ROI and total of a view. */
 export const pnlSummary = guard((assumptions: Cells, view: View = "partner", overrides?: Cells | null): PnlSummary => {
   const model = readAssumptions(assumptions, overrides);
-  const summary = summarise(evaluateModel(model), discountRate(model), view);
+  const summary = summarise(evaluateModel(model, scratchLines(model.years)), discountRate(model), view);
   if (!Number.isFinite(summary.npv)) fail("#NUM!", messages.overflow("assumptions"));
   return summary;
 });
@@ -72,7 +72,7 @@ export interface Tornado {
 export const sensitivity = guard((assumptions: Cells, metric: Metric = "NPV", delta: number = 0.1): Tornado => {
   checkNumber(delta, "delta", { above: 0, max: 1 });
   const model = readAssumptions(assumptions);
-  evaluateModel(model);
+  evaluateModel(model, scratchLines(model.years));
   const rows = tornado(model, metric, delta);
   if (!rows) fail("#NUM!", messages.overflow("assumptions"));
   return { metric, delta, rows };
@@ -85,7 +85,7 @@ export const simulate = guard(
     if (!Number.isFinite(seed)) fail("#VALUE!", messages.notNumber("seed", seed));
     const model = readAssumptions(assumptions);
     const uncertain = readUncertainty(uncertainty, "uncertainty");
-    evaluateModel(model);
+    evaluateModel(model, scratchLines(model.years));
     const result = monteCarlo(model, uncertain, trials, seed);
     if (!result) fail("#NUM!", messages.overflow("uncertainty"));
     return result;

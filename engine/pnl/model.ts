@@ -6,6 +6,7 @@
 import { irrOf, npvOf, paybackOf } from "../excel/financial";
 import type { PnlModel } from "./assumptions";
 import { D } from "./drivers";
+import { doubles } from "./slab";
 
 export const PARTNER_LINES = [
   "Licence revenue",
@@ -44,7 +45,16 @@ export interface PnlLines {
 }
 
 export function allocateLines(years: number): PnlLines {
-  return { years, buffer: new Float64Array(LINE_COUNT * years) };
+  return { years, buffer: doubles(LINE_COUNT * years) };
+}
+
+const scratch: PnlLines[] = [];
+/**
+ * A reusable buffer for a horizon, for computations whose lines do not outlive the call (a summary,
+ * a tornado row, a trial): the engine is synchronous, so one buffer per horizon is enough.
+ */
+export function scratchLines(years: number): PnlLines {
+  return (scratch[years] ??= allocateLines(years));
 }
 
 /** Line `k` of the P&L as a view on the buffer (no copy). */
@@ -93,12 +103,12 @@ export function evaluate(model: PnlModel, lines: PnlLines): boolean {
   const licenceGrowth = 1 + v[D.license_growth * Y];
   const costGrowth = 1 + v[D.cost_growth * Y];
   const onboarding = v[D.onboarding_cost * Y];
-  const licenseSeries = s[LICENSE] === 1;
+  const licenseSeries = (s & (1 << LICENSE)) !== 0;
   // A single value grows with cost_growth, a series is taken as given.
-  const enablementGrows = s[ENABLEMENT] === 0;
-  const certificationGrows = s[CERTIFICATION] === 0;
-  const marketingGrows = s[MARKETING] === 0;
-  const costPerHeadGrows = s[COST_PER_HEAD] === 0;
+  const enablementGrows = (s & (1 << ENABLEMENT)) === 0;
+  const certificationGrows = (s & (1 << CERTIFICATION)) === 0;
+  const marketingGrows = (s & (1 << MARKETING)) === 0;
+  const costPerHeadGrows = (s & (1 << COST_PER_HEAD)) === 0;
 
   let licenceFactor = 1;
   let costFactor = 1;
@@ -171,20 +181,22 @@ export interface PnlSummary {
  */
 export function summarise(lines: PnlLines, discountRate: number, view: View): PnlSummary {
   const Y = lines.years;
-  const flows = line(lines, view === "partner" ? LINE.profit : LINE.contribution);
-  const cost = line(lines, view === "partner" ? LINE.costs : LINE.vendorSpend);
-  const total = lines.buffer[(view === "partner" ? LINE.cumulative : LINE.cumulativeContribution) * Y + Y - 1];
+  const buffer = lines.buffer;
+  // Offsets into the buffer rather than subarrays: no allocation per summary.
+  const flows = (view === "partner" ? LINE.profit : LINE.contribution) * Y;
+  const cost = (view === "partner" ? LINE.costs : LINE.vendorSpend) * Y;
+  const total = buffer[(view === "partner" ? LINE.cumulative : LINE.cumulativeContribution) * Y + Y - 1];
   let costTotal = 0;
   let first: number | null = null;
   for (let t = 0; t < Y; t++) {
-    costTotal += cost[t];
-    if (first === null && flows[t] > 0) first = t + 1;
+    costTotal += buffer[cost + t];
+    if (first === null && buffer[flows + t] > 0) first = t + 1;
   }
-  const irr = irrOf(flows, 0.1, Y);
-  const payback = paybackOf(0, flows, Y);
+  const irr = irrOf(buffer, 0.1, Y, flows);
+  const payback = paybackOf(0, buffer, Y, flows);
   const roi = costTotal === 0 ? null : total / costTotal;
   return {
-    npv: npvOf(discountRate, flows, Y),
+    npv: npvOf(discountRate, buffer, Y, flows),
     irr: Number.isNaN(irr) ? null : irr,
     payback: Number.isFinite(payback) ? payback : null,
     firstProfitableYear: first,

@@ -91,9 +91,9 @@ export interface SimulationResult {
 export function monteCarlo(model: PnlModel, uncertain: readonly Uncertainty[], trials: number, seed: number): SimulationResult | null {
   const Y = model.years;
   const values = model.values.slice();
-  const series = model.series.slice();
+  let series = model.series;
+  for (const u of uncertain) series &= ~(1 << u.driver); // a drawn value applies to every year, like a single value
   const trial: PnlModel = { years: Y, values, series };
-  for (const u of uncertain) series[u.driver] = 0; // a drawn value applies to every year, like a single value
   const lines = allocateLines(Y);
   const profit = lines.buffer.subarray(LINE.profit * Y, (LINE.profit + 1) * Y);
   const npvs = new Float64Array(trials);

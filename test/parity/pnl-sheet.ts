@@ -72,9 +72,9 @@ const RANGES: Record<string, { low: number; high: number; step: number; scaled?:
 const USED: Record<string, number> = { license_revenue: 1, onboarding_cost: 0.8, headcount: 0.65, cost_per_head: 0.65, ramp: 0.7 };
 
 /** A random, valid assumption set as a user could type it, with noise that must not matter. */
-export function randomCase(random: Random, id: number): ParityCase {
+export function randomCase(random: Random, id: number, fixedYears?: number): ParityCase {
   const u = random.next();
-  const years = u < 0.05 ? 1 : u < 0.1 ? 2 : u < 0.8 ? 3 + random.int(8) : 11 + random.int(MAX_YEARS - 10);
+  const years = fixedYears ?? (u < 0.05 ? 1 : u < 0.1 ? 2 : u < 0.8 ? 3 + random.int(8) : 11 + random.int(MAX_YEARS - 10));
   const width = 1 + Math.min(MAX_YEARS, years + random.int(4));
   const rows: Cell[][] = [];
   const spelled = (name: string) => {
@@ -87,7 +87,7 @@ export function randomCase(random: Random, id: number): ParityCase {
     while (row.length < width) row.push(emptyCell());
     rows.push(row.slice(0, Math.max(width, row.length)));
   };
-  if (random.next() < 0.9) pushRow("years", [years]);
+  if (fixedYears !== undefined || random.next() < 0.9) pushRow("years", [years]);
   const runRate = between(random, 10_000, 2_000_000, 1000);
   for (const driver of DRIVERS) {
     if (driver.name === "years") continue;
