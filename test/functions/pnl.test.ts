@@ -143,3 +143,89 @@ describe("PARTNER.RAMP", () => {
     expect(excel.error("RAMP", [[1, 2]], 1.5).message).toBe("percentile: must be at most 1, got 1.5.");
   });
 });
+
+describe("the README's P&L and finance examples", () => {
+  const pad = (rows: unknown[][], width: number) => rows.map((r) => [...r, ...Array(width - r.length).fill(null)]);
+  const worked = pad(
+    [
+      ["years", 5],
+      ["license_revenue", 300000],
+      ["ramp", 0.4, 0.8, 1],
+      ["services_attach", 0.5],
+      ["maintenance_rate", 0.2],
+      ["onboarding_cost", 120000],
+      ["marketing_cost", 20000],
+      ["headcount", 0.5],
+      ["cost_per_head", 80000],
+      ["mdf", 10000, 5000],
+    ],
+    4,
+  );
+  const rounded = (rows: unknown[][], digits = 0) => rows.map((r) => r.map((v) => (typeof v === "number" ? Number(v.toFixed(digits)) : v)));
+
+  it("give the finance functions' numbers", () => {
+    expect(Number((excel.value("NPV", 0.1, [[-10000, 3000, 4200, 6800]]) as number).toFixed(2))).toBe(1188.44);
+    const returns = [[8000], [9200], [10000], [12000], [14500]];
+    expect(Number(((excel.value("NPV", 0.08, returns) as number) - 40000).toFixed(2))).toBe(1922.06);
+    expect(Number(((excel.value("NPV", 0.08, [...returns, [-9000]]) as number) - 40000).toFixed(2))).toBe(-3749.47);
+    const flows = [-70000, 12000, 15000, 18000, 21000, 26000];
+    expect(Number(((excel.value("IRR", [flows]) as number) * 100).toFixed(2))).toBe(8.66);
+    expect(Number(((excel.value("IRR", [flows.slice(0, 5)]) as number) * 100).toFixed(2))).toBe(-2.12);
+    expect(Number(((excel.value("IRR", [flows.slice(0, 3)], -0.1) as number) * 100).toFixed(2))).toBe(-44.35);
+    expect(Number((excel.value("PAYBACK", [[-10000, 4000, 4000, 3000]]) as number).toFixed(2))).toBe(2.67);
+  });
+
+  it("give the worked example's P&L, summary, what-if and vendor total", () => {
+    expect(rounded(excel.value("PNL", worked) as unknown[][])).toEqual([
+      ["Line", "Year 1", "Year 2", "Year 3", "Year 4", "Year 5"],
+      ["Licence revenue", 120000, 240000, 300000, 300000, 300000],
+      ["Services revenue", 60000, 120000, 150000, 150000, 150000],
+      ["Maintenance revenue", 0, 21600, 62640, 110376, 153338],
+      ["Gross profit", 45000, 93240, 121896, 129056, 135501],
+      ["Vendor income", 10000, 5000, 5000, 5000, 5000],
+      ["Costs", 180000, 60000, 60000, 60000, 60000],
+      ["Profit", -125000, 38240, 66896, 74056, 80501],
+      ["Cumulative profit", -125000, -86760, -19864, 54192, 134693],
+    ]);
+    const summary = excel.value("PNL.SUMMARY", worked) as [string, number][];
+    expect(summary.map(([label, v], i) => [label, Number(v.toFixed([0, 3, 2, 0, 2, 0][i]))])).toEqual([
+      ["NPV", 68793],
+      ["IRR", 0.325],
+      ["Payback (years)", 3.27],
+      ["First profitable year", 2],
+      ["ROI", 0.32],
+      ["Total profit", 134693],
+    ]);
+    expect(summary[2][1]).toBeCloseTo(3 + 19864 / 74056.4, 9);
+    const whatIf = excel.value("PNL.SUMMARY", worked, null, [["product_margin", 0.25]]) as [string, number][];
+    expect([Math.round(whatIf[0][1]), Number(whatIf[2][1].toFixed(2))]).toEqual([114994, 2.84]);
+    const vendor = excel.value("PNL.SUMMARY", worked, "vendor") as [string, number][];
+    expect(vendor[5][0]).toBe("Total contribution");
+    expect(Math.round(vendor[5][1])).toBe(1013009);
+  });
+
+  it("give the tornado, the Monte Carlo and the ramp shown", () => {
+    const tornado = rounded(excel.value("SENSITIVITY", worked) as unknown[][]);
+    expect(tornado.slice(0, 4)).toEqual([
+      ["Driver", "NPV at -10%", "NPV at +10%", "Swing"],
+      ["ramp", 30610, 106976, 76366],
+      ["license_revenue", 30610, 106976, 76366],
+      ["product_margin", 50313, 87273, 36961],
+    ]);
+    const uncertainty = [
+      ["license_revenue", "normal", 300000, 60000, null],
+      ["product_margin", "triangular", 0.15, 0.2, 0.25],
+    ];
+    const simulation = excel.value("SIMULATE", worked, uncertainty) as [string, number][];
+    expect(simulation.map(([label, v], i) => [label, Number(v.toFixed(i === 4 ? 3 : i === 5 ? 2 : 0))])).toEqual([
+      ["Mean NPV", 71228],
+      ["P10 NPV", -27486],
+      ["P50 NPV", 70266],
+      ["P90 NPV", 171670],
+      ["Probability NPV > 0", 0.822],
+      ["P50 payback (years)", 3.25],
+    ]);
+    const history = [[40, 90, 100, null], [20, 60, 90, 100], [50, 100, null, null]];
+    expect(rounded(excel.value("RAMP", history) as unknown[][], 6)).toEqual([[0.4, 0.9, 0.95, 1]]);
+  });
+});
