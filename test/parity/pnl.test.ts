@@ -81,7 +81,8 @@ describe("the partner P&L against LibreOffice Calc (stored fixture)", () => {
 
 describe.skipIf(!libreOfficeAvailable())("the partner P&L against LibreOffice Calc (live)", () => {
   it("agrees on fresh random assumption sets recalculated now", async () => {
-    const fresh = await recalculate(cases(Date.now() % 100_000, 12));
+    // Another seed than the fixture's, so these cases are recalculated for the first time here.
+    const fresh = await recalculate(cases(7, 12));
     const problems = fresh.flatMap((c) => compare(c, fixture.lines, fixture.summary));
     expect(problems).toEqual([]);
   });
