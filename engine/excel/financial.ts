@@ -12,6 +12,11 @@
 import { fail, guard } from "../error";
 import { messages } from "../messages";
 
+// Local names for the built-ins of the hot loops: a host that resolves globals slowly (such as a
+// sandboxed realm) then costs nothing per cash flow.
+const abs = Math.abs;
+const isFinite = Number.isFinite;
+
 /** The relative step below which IRR's Newton iteration has converged: Excel's 0.00001 %. */
 export const IRR_TOLERANCE = 1e-7;
 /** Excel gives up on IRR after 20 Newton steps. */
@@ -31,7 +36,7 @@ export function npvOf(rate: number, values: ArrayLike<number>, count = values.le
     factor *= growth;
     const term = values[offset + i] / factor;
     const next = sum + term;
-    compensation += Math.abs(sum) >= Math.abs(term) ? sum - next + term : term - next + sum;
+    compensation += abs(sum) >= abs(term) ? sum - next + term : term - next + sum;
     sum = next;
   }
   return sum + compensation;
@@ -71,22 +76,22 @@ export function irrOf(values: ArrayLike<number>, guess = IRR_DEFAULT_GUESS, coun
       const v = values[offset + t];
       const term = v / power;
       let next = f + term;
-      fc += Math.abs(f) >= Math.abs(term) ? f - next + term : term - next + f;
+      fc += abs(f) >= abs(term) ? f - next + term : term - next + f;
       f = next;
       power *= growth;
       const slope = (-t * v) / power;
       next = d + slope;
-      dc += Math.abs(d) >= Math.abs(slope) ? d - next + slope : slope - next + d;
+      dc += abs(d) >= abs(slope) ? d - next + slope : slope - next + d;
       d = next;
     }
     const fx = f + fc;
     const dfx = d + dc;
     const next = x - fx / dfx;
-    if (!Number.isFinite(next)) return NaN;
-    step = Math.abs(next - x);
+    if (!isFinite(next)) return NaN;
+    step = abs(next - x);
     x = next;
   }
-  if (guess === 0 && Math.abs(x) < IRR_TOLERANCE) x = 0;
+  if (guess === 0 && abs(x) < IRR_TOLERANCE) x = 0;
   return step < IRR_TOLERANCE ? x : NaN;
 }
 
@@ -116,17 +121,17 @@ const NAMES = { rate: "rate", values: "values", guess: "guess", cashflows: "cash
 
 /** `PARTNER.NPV`: Excel's NPV of `values` (numbers only) at `rate`. */
 export const npv = guard((rate: number, values: readonly number[]): number => {
-  if (!Number.isFinite(rate)) fail("#VALUE!", messages.notNumber(NAMES.rate, rate));
+  if (!isFinite(rate)) fail("#VALUE!", messages.notNumber(NAMES.rate, rate));
   if (values.length === 0) fail("#N/A", messages.noCashflows(NAMES.values));
   if (rate === -1) fail("#DIV/0!", messages.rateMinusOne(NAMES.rate));
   const result = npvOf(rate, values);
-  if (!Number.isFinite(result)) fail("#NUM!", messages.overflow(NAMES.values));
+  if (!isFinite(result)) fail("#NUM!", messages.overflow(NAMES.values));
   return result;
 });
 
 /** `PARTNER.IRR`: Excel's IRR of `values` (numbers only); #NUM! where Excel gives it. */
 export const irr = guard((values: readonly number[], guess: number = IRR_DEFAULT_GUESS): number => {
-  if (!Number.isFinite(guess)) fail("#VALUE!", messages.notNumber(NAMES.guess, guess));
+  if (!isFinite(guess)) fail("#VALUE!", messages.notNumber(NAMES.guess, guess));
   const result = irrOf(values, guess);
   if (Number.isNaN(result)) fail("#NUM!", messages.irrNoResult(NAMES.values));
   return result;
@@ -137,6 +142,6 @@ export const payback = guard((cashflows: readonly number[]): number => {
   if (cashflows.length === 0) fail("#N/A", messages.noCashflows(NAMES.cashflows));
   const result = paybackOf(cashflows[0], cashflows.slice(1));
   if (result === Infinity) fail("#N/A", messages.neverPaysBack(NAMES.cashflows));
-  if (!Number.isFinite(result)) fail("#NUM!", messages.overflow(NAMES.cashflows));
+  if (!isFinite(result)) fail("#NUM!", messages.overflow(NAMES.cashflows));
   return result;
 });
