@@ -6,3 +6,5 @@ export { EngineError, isEngineError, type ErrorCode } from "./error";
 export * as input from "./input";
 export { createRandom, type Random } from "./random";
 export * from "./audit";
+export * as excel from "./excel";
+export * as pnl from "./pnl";

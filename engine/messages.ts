@@ -65,4 +65,32 @@ export const messages = {
     `${at}: a rating must be from 1 to ${show(scaleMax)} (or blank), got ${show(value)}.`,
   noRatings: (arg: string) => `${arg}: there are no ratings to score (every cell is blank).`,
   noAreaRatings: () => "No area has any rating: ability, sweetspot, territory and revenue are all blank.",
+
+  // Finance (NPV, IRR, payback) and the partner P&L.
+  noCashflows: (arg: string) => `${arg}: there are no cash flows (no cell holds a number).`,
+  rateMinusOne: (arg: string) => `${arg}: a rate of -100% discounts by zero.`,
+  overflow: (arg: string) => `${arg}: the result is too large to compute.`,
+  irrNoResult: (arg: string) =>
+    `${arg}: no internal rate of return found (the cash flows need a sign change, and Newton's method must converge from the guess).`,
+  neverPaysBack: (arg: string) => `${arg}: the running total is still negative after the last period; it never pays back.`,
+  noDriverName: (at: string) => `${at}: values without a name; put the driver's name (such as license_revenue) in the first column.`,
+  notDriverName: (at: string, value: unknown) => `${at}: expected a driver name such as license_revenue, got ${show(value)}.`,
+  unknownDriver: (at: string, name: string, suggestion?: string) =>
+    `${at}: unknown name ${show(name)}${suggestion ? ` (did you mean ${suggestion}?)` : ""}; see the README for the list of drivers.`,
+  duplicateDriver: (at: string, name: string, firstRow: number) => `${at}: ${name} is given twice (first in row ${firstRow}); keep one row.`,
+  scalarOnlyDriver: (at: string, name: string) => `${at}: ${name} takes a single value, not a per-year series.`,
+  tooManyYears: (at: string, count: number, max: number) => `${at}: ${count} yearly values is more than the ${max} years a P&L covers.`,
+  driverBelow: (at: string, name: string, value: number, min: number) => `${at}: ${name} must be at least ${show(min)}, got ${show(value)}.`,
+  driverNotAbove: (at: string, name: string, value: number, bound: number) =>
+    `${at}: ${name} must be greater than ${show(bound)}, got ${show(value)}.`,
+  driverAbove: (at: string, name: string, value: number, max: number) => `${at}: ${name} must be at most ${show(max)}, got ${show(value)}.`,
+  driverNotInteger: (at: string, name: string, value: number) => `${at}: ${name} must be a whole number, got ${show(value)}.`,
+  needsColumns: (arg: string, form: string) => `${arg}: expected rows of ${form}; the range has a single column.`,
+  licenseRequired: (arg: string) => `${arg}: license_revenue is required; add a row license_revenue | annual amount.`,
+  notUncertain: (at: string, name: string) => `${at}: ${name} cannot be uncertain; give it in the assumptions.`,
+  extraParameter: (at: string, distribution: string, expected: string) =>
+    `${at}: a ${distribution} distribution takes ${expected}; leave this cell empty.`,
+  distributionOrder: (at: string, distribution: string, expected: string) => `${at}: a ${distribution} distribution needs ${expected}.`,
+  noUncertainty: (arg: string) => `${arg}: no driver is uncertain; add rows name | normal | mean | sd (or uniform, triangular).`,
+  noHistory: (arg: string) => `${arg}: no partner has any revenue to build a ramp from.`,
 } as const;

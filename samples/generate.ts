@@ -10,9 +10,11 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import ExcelJS from "exceljs";
 import { type Random, createRandom } from "../engine/random";
+import { ASSUMPTION_YEARS, type AssumptionRow, sampleAssumptions, sampleRampHistory } from "./data/assumptions";
 import { type AuditRow, sampleAudits } from "./data/audit";
 import { type Partner, samplePartners } from "./data/partners";
 import { addAuditScoresSheet } from "./sheets/audit-scores";
+import { addPnlSheet } from "./sheets/pnl";
 import { DATE_FORMAT, addTableSheet } from "./sheets/tables";
 
 export const SAMPLE_SEED = 2026;
@@ -23,6 +25,9 @@ export const SAMPLE_PATH = path.join(path.dirname(here), "partners.xlsx");
 export interface SampleData {
   partners: Partner[];
   audits: AuditRow[];
+  assumptions: AssumptionRow[];
+  /** Past partners' licence revenue by year since signing, for PARTNER.RAMP on the P&L sheet. */
+  rampHistory: (number | null)[][];
 }
 
 /** An independent random stream per table, so adding a table never changes the others. */
@@ -35,7 +40,9 @@ function stream(seed: number, table: string): Random {
 export function sampleData(seed = SAMPLE_SEED, count = SAMPLE_PARTNERS): SampleData {
   const partners = samplePartners(stream(seed, "Partners"), count);
   const audits = sampleAudits(stream(seed, "Audit"), partners);
-  return { partners, audits };
+  const assumptions = sampleAssumptions(stream(seed, "Assumptions"), partners);
+  const rampHistory = sampleRampHistory(stream(seed, "Ramp history"));
+  return { partners, audits, assumptions, rampHistory };
 }
 
 export async function buildSampleWorkbook(data: SampleData = sampleData()): Promise<ExcelJS.Workbook> {
@@ -71,6 +78,18 @@ export async function buildSampleWorkbook(data: SampleData = sampleData()): Prom
     data.audits.map((a) => [a.partnerId, a.area, a.criterion, a.rating, a.date, a.note || null]),
   );
   addAuditScoresSheet(workbook, data);
+  addTableSheet(
+    workbook,
+    "Assumptions",
+    [
+      { name: "PartnerId" },
+      { name: "Name", width: 22 },
+      { name: "Value", width: 12 },
+      ...Array.from({ length: ASSUMPTION_YEARS - 1 }, (_, i) => ({ name: `Year${i + 2}`, width: 10 })),
+    ],
+    data.assumptions.map((a) => [a.partnerId, a.name, ...Array.from({ length: ASSUMPTION_YEARS }, (_, i) => a.values[i] ?? null)]),
+  );
+  addPnlSheet(workbook, data);
   return workbook;
 }
 

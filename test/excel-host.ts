@@ -6,6 +6,7 @@
  */
 import fs from "node:fs";
 import path from "node:path";
+import { fileURLToPath } from "node:url";
 import vm from "node:vm";
 
 export interface ParameterMetadata {
@@ -50,7 +51,8 @@ export const ERROR_CODES = {
   spill: "#SPILL!",
 } as const;
 
-const DIST = path.resolve(__dirname, "../dist");
+// import.meta.url rather than __dirname, so that the benchmarks (plain ES modules) can load it too.
+const DIST = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../dist");
 
 export class ExcelHost {
   readonly metadata: FunctionMetadata[];

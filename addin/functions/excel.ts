@@ -162,14 +162,42 @@ export const read = {
     (raw, name) =>
       booleanAt(readScalar(raw, name), name, fallback),
 
+  /**
+   * A block of raw cells for a model that reads its own rows (assumptions, uncertainty, history):
+   * rectangular, within the input cap, cells untouched. An omitted optional block is `null`.
+   */
+  cells:
+    (options: { optional?: boolean } = {}): Reader<readonly (readonly unknown[])[] | null> =>
+    (raw, name, context) => {
+      if (options.optional && (omitted(raw) || raw === 0 || (isOneCell(raw) && isEmptyValue(raw[0][0])))) return null;
+      return context.grid(name).cells;
+    },
+
+  /**
+   * Cash flows as Excel's NPV and IRR read a range: only the cells holding numbers count, in
+   * reading order; text, booleans and blank cells are skipped.
+   */
+  cashflows: (): Reader<number[]> => (_raw, name, context) => {
+    const values: number[] = [];
+    for (const row of context.grid(name).cells) {
+      for (const cell of row) if (typeof cell === "number" && Number.isFinite(cell)) values.push(cell);
+    }
+    return values;
+  },
+
   /** One word of a fixed list, case-insensitive. */
   option:
     <T extends string>(options: readonly T[], fallback: T): Reader<T> =>
-    (raw, name) =>
-      optionAt(readScalar(raw, name), name, options, fallback),
+    (raw, name) => {
+      // A word is never 0: a 0 is an empty cell as Excel desktop passes it, so it gives the default.
+      const value = readScalar(raw, name);
+      return optionAt(value === 0 ? null : value, name, options, fallback);
+    },
 };
 
 const shape = (grid: Grid) => `${grid.rows}×${grid.columns}`;
+const isOneCell = (raw: unknown): raw is unknown[][] => Array.isArray(raw) && raw.length === 1 && Array.isArray(raw[0]) && raw[0].length === 1;
+const isEmptyValue = (value: unknown) => value === 0 || isBlank(value);
 
 /** `null` (an unanswered or empty result) as the blank-looking cell Excel should show. */
 export const blankIfNull = (value: number | null): number | string => (value === null ? "" : value);

@@ -3,3 +3,5 @@
  * annotated function with CustomFunctions.associate (custom-functions-metadata-plugin).
  */
 import "./audit";
+import "./finance";
+import "./pnl";

@@ -6,6 +6,9 @@ import path from "node:path";
 import ExcelJS from "exceljs";
 import { describe, expect, it } from "vitest";
 import { AUDIT_AREAS } from "../../engine/audit";
+import { DRIVERS } from "../../engine/pnl";
+import { ASSUMPTION_YEARS, DEFAULT_ASSUMPTIONS } from "../../samples/data/assumptions";
+import { PNL_LAYOUT } from "../../samples/sheets/pnl";
 import { SAMPLE_PATH, buildSampleWorkbook, sampleData } from "../../samples/generate";
 import { excelHost } from "../excel-host";
 import { convert, libreOfficeAvailable } from "../support/libreoffice";
@@ -37,6 +40,22 @@ async function read(file: string): Promise<ExcelJS.Workbook> {
 /** A cell's value, or a formula cell's cached result (exceljs reads a cached 0 back as no result). */
 const result = (value: unknown) =>
   value && typeof value === "object" && "formula" in value ? ((value as { result?: unknown }).result ?? 0) : value;
+
+/** Row and column (1-based) of an A1 address. */
+function position(address: string): { row: number; column: number } {
+  const match = /^([A-Z]+)(\d+)$/.exec(address)!;
+  let column = 0;
+  for (const ch of match[1]) column = column * 26 + ch.charCodeAt(0) - 64;
+  return { row: Number(match[2]), column };
+}
+
+/** The cached values of a rectangular range such as "B102:G109" (empty cells as null). */
+function block(sheet: ExcelJS.Worksheet, range: string): unknown[][] {
+  const [from, to] = range.split(":").map(position);
+  return Array.from({ length: to.row - from.row + 1 }, (_, r) =>
+    Array.from({ length: to.column - from.column + 1 }, (_, c) => result(sheet.getCell(from.row + r, from.column + c).value) ?? null),
+  );
+}
 
 describe("sample partner workbook", () => {
   it("is reproducible from its seed", () => {
@@ -99,11 +118,83 @@ describe("sample partner workbook", () => {
     expect(rows).toBeGreaterThan(200);
   });
 
+  it("holds P&L assumptions: a default (*) row for every driver and partner rows that override some", async () => {
+    const workbook = await read(SAMPLE_PATH);
+    const sheet = workbook.getWorksheet("Assumptions")!;
+    const table = sheet.getTable("Assumptions") as unknown as { table: { columns: { name: string }[] } };
+    expect(table.table.columns.map((c) => c.name)).toEqual([
+      "PartnerId", "Name", "Value", ...Array.from({ length: ASSUMPTION_YEARS - 1 }, (_, i) => `Year${i + 2}`),
+    ]);
+    const partnerIds = new Set(workbook.getWorksheet("Partners")!.getColumn(1).values.slice(2) as string[]);
+    const rows: { id: string; name: string }[] = [];
+    sheet.eachRow((row, n) => {
+      if (n === 1) return;
+      const values = (row.values as unknown[]).slice(1);
+      rows.push({ id: values[0] as string, name: values[1] as string });
+      for (const v of values.slice(2)) expect(v === null || v === undefined || typeof v === "number").toBe(true);
+    });
+    const defaults = rows.filter((r) => r.id === "*").map((r) => r.name);
+    expect(defaults.sort()).toEqual(DRIVERS.map((d) => d.name).sort());
+    const overridden = rows.filter((r) => r.id !== "*");
+    expect(new Set(overridden.map((r) => r.id)).size).toBeGreaterThanOrEqual(3);
+    for (const r of overridden) {
+      expect(partnerIds.has(r.id), r.id).toBe(true);
+      expect(defaults).toContain(r.name);
+    }
+    expect(new Set(overridden.map((r) => `${r.id}|${r.name}`)).size).toBe(overridden.length);
+  });
+
+  it("uses PARTNER.PNL, PNL.SUMMARY, SENSITIVITY, SIMULATE and RAMP with cached results the add-in reproduces", async () => {
+    const sheet = (await read(SAMPLE_PATH)).getWorksheet("P&L")!;
+    const excel = excelHost();
+    const L = PNL_LAYOUT;
+    const first = L.blockFirstRow;
+    const last = first + DEFAULT_ASSUMPTIONS.length - 1;
+    const range = `$A$${first}:$K$${last}`;
+    const assumptions = block(sheet, `A${first}:K${last}`);
+    expect(assumptions.map((r) => r[0])).toEqual(DEFAULT_ASSUMPTIONS.map(([name]) => name));
+    const spills: [string, string, unknown[]][] = [
+      [L.partnerView, `PARTNER.PNL(${range})`, ["PNL", assumptions]],
+      [L.vendorView, `PARTNER.PNL(${range},"vendor")`, ["PNL", assumptions, "vendor"]],
+      [L.summaries.partner, `PARTNER.PNL.SUMMARY(${range})`, ["PNL.SUMMARY", assumptions]],
+      [L.summaries.vendor, `PARTNER.PNL.SUMMARY(${range},"vendor")`, ["PNL.SUMMARY", assumptions, "vendor"]],
+      [L.summaries.whatIf, `PARTNER.PNL.SUMMARY(${range},,${L.whatIfOverrides})`, ["PNL.SUMMARY", assumptions, null, block(sheet, L.whatIfOverrides)]],
+      [L.sensitivity, `PARTNER.SENSITIVITY(${range})`, ["SENSITIVITY", assumptions]],
+      [L.simulation, `PARTNER.SIMULATE(${range},${L.uncertainty})`, ["SIMULATE", assumptions, block(sheet, L.uncertainty)]],
+      [L.ramp, `PARTNER.RAMP(${L.history})`, ["RAMP", block(sheet, L.history)]],
+    ];
+    for (const [at, formula, [id, ...args]] of spills) {
+      const master = sheet.getCell(at).value as ExcelJS.CellFormulaValue & { ref?: string };
+      expect(master.formula).toBe(formula);
+      const expected = excel.value(id as string, ...args) as unknown[][];
+      const { row, column } = position(at);
+      const cached = block(sheet, `${at}:${sheet.getCell(row + expected.length - 1, column + expected[0].length - 1).address}`);
+      // A blank spill cell ("") may come back from the file as an empty cell.
+      expect(cached.map((r) => r.map((v) => v ?? "")), formula).toEqual(expected);
+    }
+    // The sample partner's P&L is an investment that pays back: a loss first, then profit.
+    const summary = excel.value("PNL.SUMMARY", assumptions) as [string, number][];
+    expect(summary[1][1]).toBeGreaterThan(0);
+    expect(summary[2][1]).toBeGreaterThan(1);
+  });
+
   it.skipIf(!libreOfficeAvailable())("has built-in formulas that LibreOffice recalculates to the cached values", async () => {
     const out = fs.mkdtempSync(path.join(os.tmpdir(), "partnerfit-sample-"));
     try {
-      const recalculated = (await read(convert(SAMPLE_PATH, out))).getWorksheet("Audit Scores")!;
-      const original = (await read(SAMPLE_PATH)).getWorksheet("Audit Scores")!;
+      const recalculatedBook = await read(convert(SAMPLE_PATH, out));
+      const originalBook = await read(SAMPLE_PATH);
+      // The P&L sheet's assumptions block (SUMIFS over the Assumptions table) and the cells derived from it.
+      const pnlSheet = { lo: recalculatedBook.getWorksheet("P&L")!, cached: originalBook.getWorksheet("P&L")! };
+      const first = PNL_LAYOUT.blockFirstRow;
+      const ranges = [PNL_LAYOUT.nameCell, `B${first}:K${first + DEFAULT_ASSUMPTIONS.length - 1}`, PNL_LAYOUT.uncertainty];
+      // LibreOffice stores numbers with 15 significant digits.
+      const rounded = (rows: unknown[][]) => rows.map((r) => r.map((v) => (typeof v === "number" ? Number(v.toPrecision(15)) : v)));
+      for (const range of ranges) {
+        const r = range.includes(":") ? range : `${range}:${range}`;
+        expect(rounded(block(pnlSheet.lo, r)), range).toEqual(rounded(block(pnlSheet.cached, r)));
+      }
+      const recalculated = recalculatedBook.getWorksheet("Audit Scores")!;
+      const original = originalBook.getWorksheet("Audit Scores")!;
       let compared = 0;
       for (let r = 3; r <= original.rowCount; r++) {
         for (let c = 2; c <= 17; c++) {

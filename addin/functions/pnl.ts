@@ -1,0 +1,141 @@
+/* Partner P&L: PARTNER.PNL, PARTNER.PNL.SUMMARY, PARTNER.SENSITIVITY, PARTNER.SIMULATE, PARTNER.RAMP. */
+import { isEngineError } from "../../engine/error";
+import {
+  DEFAULT_TRIALS,
+  MAX_TRIALS,
+  METRICS,
+  VIEWS,
+  type PnlSummary,
+  pnl as pnlModel,
+  pnlSummary as pnlSummaryModel,
+  ramp as rampModel,
+  sensitivity as sensitivityModel,
+  simulate as simulateModel,
+} from "../../engine/pnl";
+import { type ExcelScalar, blankIfNull, excelFunction, read } from "./excel";
+
+const modelArgs = { assumptions: read.cells(), view: read.option(VIEWS, "partner"), overrides: read.cells({ optional: true }) };
+
+const PNL = excelFunction(modelArgs, (a) => {
+  const table = pnlModel(a.assumptions!, a.view, a.overrides);
+  if (isEngineError(table)) return table;
+  const header: ExcelScalar[] = ["Line"];
+  for (let t = 1; t <= table.years; t++) header.push(`Year ${t}`);
+  return [header, ...table.lines.map((l): ExcelScalar[] => [l.label, ...l.values])];
+});
+
+const summaryRows = (s: PnlSummary, view: string): ExcelScalar[][] => [
+  ["NPV", s.npv],
+  ["IRR", blankIfNull(s.irr)],
+  ["Payback (years)", blankIfNull(s.payback)],
+  ["First profitable year", blankIfNull(s.firstProfitableYear)],
+  ["ROI", blankIfNull(s.roi)],
+  [view === "vendor" ? "Total contribution" : "Total profit", s.total],
+];
+
+const PNL_SUMMARY = excelFunction(modelArgs, (a) => {
+  const summary = pnlSummaryModel(a.assumptions!, a.view, a.overrides);
+  return isEngineError(summary) ? summary : summaryRows(summary, a.view);
+});
+
+const percent = (x: number) => `${Number((x * 100).toPrecision(12))}%`;
+
+const SENSITIVITY = excelFunction(
+  {
+    assumptions: read.cells(),
+    metric: read.option(METRICS, "NPV"),
+    delta: read.number({ default: 0.1, above: 0, max: 1, zeroMeansDefault: true }),
+  },
+  (a) => {
+    const result = sensitivityModel(a.assumptions!, a.metric, a.delta);
+    if (isEngineError(result)) return result;
+    const header: ExcelScalar[] = ["Driver", `${a.metric} at -${percent(a.delta)}`, `${a.metric} at +${percent(a.delta)}`, "Swing"];
+    return [header, ...result.rows.map((r): ExcelScalar[] => [r.driver, blankIfNull(r.low), blankIfNull(r.high), blankIfNull(r.swing)])];
+  },
+);
+
+const SIMULATE = excelFunction(
+  {
+    assumptions: read.cells(),
+    uncertainty: read.cells(),
+    trials: read.number({ default: DEFAULT_TRIALS, integer: true, min: 1, max: MAX_TRIALS, zeroMeansDefault: true }),
+    seed: read.number({ default: 1, zeroMeansDefault: true }),
+  },
+  (a) => {
+    const r = simulateModel(a.assumptions!, a.uncertainty!, a.trials, a.seed);
+    if (isEngineError(r)) return r;
+    return [
+      ["Mean NPV", r.meanNpv],
+      ["P10 NPV", r.p10Npv],
+      ["P50 NPV", r.p50Npv],
+      ["P90 NPV", r.p90Npv],
+      ["Probability NPV > 0", r.probabilityPositive],
+      ["P50 payback (years)", blankIfNull(r.p50Payback)],
+    ];
+  },
+);
+
+const RAMP = excelFunction({ history: read.cells(), percentile: read.number({ default: 0.5, min: 0, max: 1 }) }, (a) => {
+  const ramp = rampModel(a.history!, a.percentile);
+  return isEngineError(ramp) ? ramp : [ramp];
+});
+
+/**
+ * Multi-year partner P&L: spills a header row (Line, Year 1, Year 2, …) and one row per line. Partner view: licence, services and maintenance revenue, gross profit, vendor income, costs, profit, cumulative profit. Vendor view: vendor net revenue, contribution, cumulative contribution.
+ * @customfunction PNL
+ * @param assumptions Rows of name | value | year 2 value | … (e.g. license_revenue | 250000). A single value applies to every year; several values make a per-year series.
+ * @param [view] "partner" (default) or "vendor".
+ * @param [overrides] What-if rows in the same form; each replaces the row of the same name in assumptions.
+ * @returns The P&L, one row per line and one column per year.
+ */
+export function pnl(assumptions: any[][], view?: any, overrides?: any[][]): any[][] {
+  return PNL({ assumptions, view, overrides });
+}
+
+/**
+ * Summary of a partner P&L as two columns: NPV, IRR (blank where Excel's IRR gives #NUM!), payback in years, first profitable year, ROI and total profit (or contribution in the vendor view).
+ * @customfunction PNL.SUMMARY
+ * @param assumptions Rows of name | value | year 2 value | … (e.g. license_revenue | 250000), as for PARTNER.PNL.
+ * @param [view] "partner" (default) or "vendor".
+ * @param [overrides] What-if rows in the same form; each replaces the row of the same name in assumptions.
+ * @returns Six rows of label | value.
+ */
+export function pnlSummary(assumptions: any[][], view?: any, overrides?: any[][]): any[][] {
+  return PNL_SUMMARY({ assumptions, view, overrides });
+}
+
+/**
+ * Tornado table of a partner P&L: each driver lowered and raised by delta (relative, one at a time), the metric at both ends and the swing, largest swing first.
+ * @customfunction SENSITIVITY
+ * @param assumptions Rows of name | value | year 2 value | …, as for PARTNER.PNL.
+ * @param [metric] "NPV" (default), "IRR", "Payback", "ROI", "Total profit", "Vendor NPV" or "Total contribution".
+ * @param [delta] Relative change, e.g. 0.1 (default) for -10% and +10%.
+ * @returns A header row, then driver | metric at -delta | metric at +delta | swing.
+ */
+export function sensitivity(assumptions: any[][], metric?: any, delta?: any): any[][] {
+  return SENSITIVITY({ assumptions, metric, delta });
+}
+
+/**
+ * Monte Carlo of a partner P&L: each trial draws every uncertain driver once (the same value in every year). Returns mean, P10, P50 and P90 of the NPV, the probability that the NPV is positive and the median payback.
+ * @customfunction SIMULATE
+ * @param assumptions Rows of name | value | year 2 value | …, as for PARTNER.PNL.
+ * @param uncertainty Rows of name | normal | mean | sd, name | uniform | low | high, or name | triangular | low | mode | high.
+ * @param [trials] Number of trials, 1 to 100,000. Default 10,000.
+ * @param [seed] Seed of the random draws: the same seed gives the same figures. Default 1.
+ * @returns Six rows of label | value.
+ */
+export function simulate(assumptions: any[][], uncertainty: any[][], trials?: any, seed?: any): any[][] {
+  return SIMULATE({ assumptions, uncertainty, trials, seed });
+}
+
+/**
+ * Ramp from other partners' history: each partner's yearly revenue divided by its best year, then the chosen percentile across partners for each year since signing. Ready to use as the ramp assumption.
+ * @customfunction RAMP
+ * @param history One row per past partner, one column per year since signing (year 1, 2, …); leave the years a partner has not reached empty.
+ * @param [percentile] Which percentile across partners, 0 to 1. Default 0.5 (the median).
+ * @returns One row: the share of the run-rate reached in each year.
+ */
+export function ramp(history: any[][], percentile?: any): any[][] {
+  return RAMP({ history, percentile });
+}
