@@ -3,3 +3,8 @@
  * annotated function with CustomFunctions.associate (custom-functions-metadata-plugin).
  */
 import "./audit";
+import "./tier";
+import "./scorecard";
+import "./segment";
+import "./plan";
+import "./funnel";
