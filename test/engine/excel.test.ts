@@ -3,6 +3,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { dateSerial, parseDateText, serialParts, serialText, todaySerial } from "../../engine/excel/date";
+import { numbers, readFixture } from "../fixtures/read";
 import {
   median,
   percentRankInc,
@@ -122,6 +123,29 @@ describe("PERCENTILE.INC, QUARTILE.INC and MEDIAN", () => {
     expect(low).toBeCloseTo(1 + 8 / 3, 12);
     expect(high).toBeCloseTo(1 + 16 / 3, 12);
     expect(tercileCutsSorted([])).toBeNull();
+  });
+});
+
+describe("PERCENTILE.INC, QUARTILE.INC and MEDIAN against LibreOffice", () => {
+  // test/fixtures/percentile-inc.tsv: seeded populations recalculated by LibreOffice Calc.
+  const rows = readFixture("percentile-inc.tsv");
+
+  it("agree on every population of the fixture", () => {
+    expect(rows.length).toBeGreaterThan(50);
+    const close = (a: number, b: number) => Math.abs(a - b) <= 1e-13 * Math.max(1, Math.abs(b));
+    for (const [population, p33, p67, q1, q2, q3, med] of rows) {
+      const values = numbers(population);
+      const sorted = sortAscending(values);
+      const ours = [
+        ...tercileCutsSorted(sorted)!,
+        quartileIncSorted(sorted, 1)!,
+        quartileIncSorted(sorted, 2)!,
+        quartileIncSorted(sorted, 3)!,
+        median(values)!,
+      ];
+      const theirs = [p33, p67, q1, q2, q3, med].map(Number);
+      ours.forEach((v, i) => expect(close(v, theirs[i]), `${population} column ${i + 1}: ${v} vs ${theirs[i]}`).toBe(true));
+    }
   });
 });
 
