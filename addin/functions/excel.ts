@@ -280,3 +280,7 @@ export function spillLike(values: readonly ExcelScalar[], like: Grid): ExcelScal
 
 /** `null` (an unanswered or empty result) as the blank-looking cell Excel should show. */
 export const blankIfNull = (value: number | null): number | string => (value === null ? "" : value);
+
+/** A table of results with `null` cells shown blank. */
+export const blankCells = (table: readonly (readonly (string | number | null)[])[]): ExcelScalar[][] =>
+  table.map((row) => row.map((v) => (v === null ? "" : v)));

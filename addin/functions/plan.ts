@@ -4,14 +4,16 @@
  */
 import { isEngineError } from "../../engine/error";
 import {
-  approvalTableByQuarter,
+  approvalTable,
+  approvalColumnsByQuarter,
   attainment as attainmentModel,
   pace as paceModel,
+  rollupTable,
   rollup as rollupModel,
   status as statusModel,
   taskStatus as taskStatusModel,
 } from "../../engine/plan";
-import { blankIfNull, excelFunction, read } from "./excel";
+import { blankCells, excelFunction, read } from "./excel";
 
 /** Actuals and targets: a blank cell is 0. */
 const amount = read.number({ default: 0 });
@@ -33,12 +35,9 @@ const STATUS = excelFunction(
   (a) => statusModel(a.actual, a.target, a.at_risk ?? undefined, a.off_track ?? undefined),
 );
 
-const ROLLUP_HEADER = ["Key", "Actual", "Target", "Attainment"];
-
 const ROLLUP = excelFunction({ keys: read.labels(), actuals: read.numbers(), targets: read.numbers() }, (a) => {
   const rows = rollupModel(a.keys, a.actuals, a.targets);
-  if (isEngineError(rows)) return rows;
-  return [ROLLUP_HEADER, ...rows.map((r) => [r.key, r.actual, r.target, blankIfNull(r.attainment)])];
+  return isEngineError(rows) ? rows : blankCells(rollupTable(rows));
 });
 
 const TASKSTATUS = excelFunction(
@@ -46,14 +45,11 @@ const TASKSTATUS = excelFunction(
   (a) => taskStatusModel(a.due, a.done, a.as_of),
 );
 
-const APPROVALS_HEADER = ["Quarter", "Plans", "Accepted", "Approved", "Approved without acceptance", "Open"];
-
 const APPROVALS = excelFunction(
   { periods: read.labels(), states: read.labels(), accepted_on: read.labels() },
   (a) => {
-    const rows = approvalTableByQuarter(a.periods, a.states, a.accepted_on);
-    if (isEngineError(rows)) return rows;
-    return [APPROVALS_HEADER, ...rows.map((r) => [r.quarter, r.plans, r.accepted, r.approved, r.approvedWithoutAcceptance, r.open])];
+    const rows = approvalColumnsByQuarter(a.periods, a.states, a.accepted_on);
+    return isEngineError(rows) ? rows : approvalTable(rows);
   },
 );
 

@@ -1,14 +1,12 @@
 /* Life-stage scorecard: PARTNER.STAGE, PARTNER.GAPS. */
 import { isEngineError } from "../../engine/error";
-import { gaps as gapsModel, stage as stageModel } from "../../engine/scorecard";
+import { gapTable, gaps as gapsModel, stage as stageModel } from "../../engine/scorecard";
 import { excelFunction, read } from "./excel";
 
 const STAGE = excelFunction(
   { stage_scores: read.numbers(), pass_mark: read.optionalNumber({ zeroMeansOmitted: true }) },
   (a) => stageModel(a.stage_scores, a.pass_mark ?? undefined),
 );
-
-const GAPS_HEADER = ["Topic", "Score", "Target", "Gap"];
 
 const GAPS = excelFunction(
   {
@@ -20,8 +18,7 @@ const GAPS = excelFunction(
   },
   (a) => {
     const rows = gapsModel(a.topics, a.scores, a.targets, a.weights, a.top_n ?? undefined);
-    if (isEngineError(rows)) return rows;
-    return [GAPS_HEADER, ...rows.map((r) => [r.topic, r.score, r.target, r.gap])];
+    return isEngineError(rows) ? rows : gapTable(rows);
   },
 );
 

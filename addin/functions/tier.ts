@@ -1,7 +1,7 @@
 /* Partner rating: PARTNER.TIER, PARTNER.TIER.MIX. */
 import { isEngineError } from "../../engine/error";
-import { ENGAGEMENT, tier as tierModel, tierMix as tierMixModel } from "../../engine/tier";
-import { blankIfNull, excelFunction, read } from "./excel";
+import { ENGAGEMENT, tier as tierModel, tierMix as tierMixModel, tierMixTable } from "../../engine/tier";
+import { blankCells, excelFunction, read } from "./excel";
 
 const TIER = excelFunction(
   {
@@ -17,8 +17,7 @@ const TIER = excelFunction(
 
 const TIER_MIX = excelFunction({ tiers: read.labels() }, (a) => {
   const mix = tierMixModel(a.tiers, "tiers");
-  if (isEngineError(mix)) return mix;
-  return [...mix.shares.map((s) => [s.tier, blankIfNull(s.share)]), ["MVP gap", blankIfNull(mix.mvpGap)]];
+  return isEngineError(mix) ? mix : blankCells(tierMixTable(mix));
 });
 
 /**

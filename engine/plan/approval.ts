@@ -180,6 +180,14 @@ export interface QuarterApprovals {
   readonly open: number;
 }
 
+/** The columns of PARTNER.APPROVALS's spill. */
+export const APPROVAL_ROLLUP_COLUMNS = ["Quarter", "Plans", "Accepted", "Approved", "Approved without acceptance", "Open"] as const;
+
+/** The quarterly roll-up as PARTNER.APPROVALS spills it: a header row, then a row per quarter. */
+export function approvalTable(rows: readonly QuarterApprovals[]): (string | number)[][] {
+  return [[...APPROVAL_ROLLUP_COLUMNS], ...rows.map((r) => [r.quarter, r.plans, r.accepted, r.approved, r.approvedWithoutAcceptance, r.open])];
+}
+
 /**
  * Roll-up of plan acceptance and approval by quarter, oldest quarter first. Each plan counts once:
  * plans = accepted + approved without acceptance + open.
@@ -208,7 +216,7 @@ export const approvalsByQuarter = guard((plans: readonly PlanStatusRow[], name: 
  * state (any case) and acceptance date (any non-blank value counts as accepted). Rows with neither
  * period nor state are skipped.
  */
-export const approvalTableByQuarter = guard(
+export const approvalColumnsByQuarter = guard(
   (periods: readonly (string | null)[], states: readonly (string | null)[], acceptedOn: readonly (string | null)[]): QuarterApprovals[] => {
     const n = periods.length;
     if (states.length !== n) fail("#VALUE!", messages.sameCount("states", "periods", n, states.length));

@@ -85,6 +85,14 @@ export interface RollupRow {
   readonly attainment: number | null;
 }
 
+/** The columns of PARTNER.ROLLUP's spill. */
+export const ROLLUP_COLUMNS = ["Key", "Actual", "Target", "Attainment"] as const;
+
+/** A roll-up as PARTNER.ROLLUP spills it: a header row, then a row per key (`null`: no attainment). */
+export function rollupTable(rows: readonly RollupRow[]): (string | number | null)[][] {
+  return [[...ROLLUP_COLUMNS], ...rows.map((r) => [r.key, r.actual, r.target, r.attainment])];
+}
+
 /**
  * `PARTNER.ROLLUP`: one row per distinct key in first-seen order with Σ actual, Σ target and
  * their ratio. Blank actuals and targets (`null`) count as 0; rows with no key and no figure are

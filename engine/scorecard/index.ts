@@ -42,6 +42,14 @@ export interface GapRow {
   readonly gap: number;
 }
 
+/** The columns of PARTNER.GAPS's spill. */
+export const GAP_COLUMNS = ["Topic", "Score", "Target", "Gap"] as const;
+
+/** Gaps as PARTNER.GAPS spills them: a header row, then a row per topic. */
+export function gapTable(rows: readonly GapRow[]): (string | number)[][] {
+  return [[...GAP_COLUMNS], ...rows.map((r) => [r.topic, r.score, r.target, r.gap])];
+}
+
 /**
  * `PARTNER.GAPS`: the `topN` topics with the largest weighted gap max(0, target − score) × weight,
  * largest first, ties in input order. Rows without a topic are skipped; a blank score or target

@@ -98,6 +98,14 @@ export interface TierMix {
   readonly total: number;
 }
 
+/** The label of TIER.MIX's last row. */
+export const MVP_GAP_LABEL = "MVP gap";
+
+/** The mix as PARTNER.TIER.MIX spills it: each tier and its share, then the MVP gap (`null`: no partner). */
+export function tierMixTable(mix: TierMix): (string | number | null)[][] {
+  return [...mix.shares.map((s) => [s.tier, s.share]), [MVP_GAP_LABEL, mix.mvpGap]];
+}
+
 /**
  * `PARTNER.TIER.MIX`: the share of each tier. Targets are prospects, not partners: their share is
  * of every labelled row, and they are left out of the denominator of the partner tiers. Blank

@@ -9,7 +9,7 @@ import {
   type PlanApproval,
   type PlanRole,
   type PlanState,
-  approvalTableByQuarter,
+  approvalColumnsByQuarter,
   approvalsByQuarter,
   availableActions,
   draftPlan,
@@ -180,11 +180,11 @@ describe("approvals by quarter", () => {
   });
 
   it("rolls an Approvals table up, naming the cell at fault", () => {
-    const rows = ok(approvalTableByQuarter(["2026-Q3", null, "2026-Q3"], ["approved", null, "Draft"], ["2026-07-02", null, null]));
+    const rows = ok(approvalColumnsByQuarter(["2026-Q3", null, "2026-Q3"], ["approved", null, "Draft"], ["2026-07-02", null, null]));
     expect(rows).toEqual([{ quarter: "2026-Q3", plans: 2, accepted: 1, approved: 1, approvedWithoutAcceptance: 0, open: 1 }]);
-    expect(failure(approvalTableByQuarter(["2026-Q3"], ["Signed"], [null])).message).toMatch(/^states \(item 1\): expected one of "Draft"/);
-    expect(failure(approvalTableByQuarter(["soon"], ["Draft"], [null])).message).toMatch(/^periods \(item 1\): expected a quarter/);
-    expect(failure(approvalTableByQuarter([null], ["Draft"], [null])).message).toBe("periods (item 1): a value is required.");
-    expect(failure(approvalTableByQuarter([null], [null], [null])).code).toBe("#N/A");
+    expect(failure(approvalColumnsByQuarter(["2026-Q3"], ["Signed"], [null])).message).toMatch(/^states \(item 1\): expected one of "Draft"/);
+    expect(failure(approvalColumnsByQuarter(["soon"], ["Draft"], [null])).message).toMatch(/^periods \(item 1\): expected a quarter/);
+    expect(failure(approvalColumnsByQuarter([null], ["Draft"], [null])).message).toBe("periods (item 1): a value is required.");
+    expect(failure(approvalColumnsByQuarter([null], [null], [null])).code).toBe("#N/A");
   });
 });
