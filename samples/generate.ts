@@ -10,10 +10,23 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import ExcelJS from "exceljs";
 import { type Random, createRandom } from "../engine/random";
+import { ENGAGEMENT } from "../engine/tier";
+import { type ApprovalRow, sampleApprovals } from "./data/approvals";
 import { type AuditRow, sampleAudits } from "./data/audit";
+import { type DealRow, sampleDeals } from "./data/deals";
+import { type EngagementRow, sampleEngagement } from "./data/engagement";
+import { METRIC_COLUMNS, type MetricsRow, sampleMetrics } from "./data/metrics";
 import { type Partner, samplePartners } from "./data/partners";
+import { type PlanRow, samplePlans } from "./data/plan";
+import { type ScorecardRow, sampleScorecards } from "./data/scorecard";
+import { type TaskRow, sampleTasks } from "./data/tasks";
 import { addAuditScoresSheet } from "./sheets/audit-scores";
+import { addFunnelSheet } from "./sheets/funnel";
+import { addApprovalsSheet, addPerformanceSheet, addTaskStatusSheet } from "./sheets/plan";
+import { addActionPlansSheet, addStagesSheet } from "./sheets/scorecard";
+import { addSegmentsSheet } from "./sheets/segments";
 import { DATE_FORMAT, addTableSheet } from "./sheets/tables";
+import { addTiersSheet } from "./sheets/tiers";
 
 export const SAMPLE_SEED = 2026;
 export const SAMPLE_PARTNERS = 240;
@@ -23,6 +36,13 @@ export const SAMPLE_PATH = path.join(path.dirname(here), "partners.xlsx");
 export interface SampleData {
   partners: Partner[];
   audits: AuditRow[];
+  engagement: EngagementRow[];
+  scorecards: ScorecardRow[];
+  metrics: MetricsRow[];
+  plans: PlanRow[];
+  tasks: TaskRow[];
+  deals: DealRow[];
+  approvals: ApprovalRow[];
 }
 
 /** An independent random stream per table, so adding a table never changes the others. */
@@ -35,7 +55,17 @@ function stream(seed: number, table: string): Random {
 export function sampleData(seed = SAMPLE_SEED): SampleData {
   const partners = samplePartners(stream(seed, "Partners"), SAMPLE_PARTNERS);
   const audits = sampleAudits(stream(seed, "Audit"), partners);
-  return { partners, audits };
+  return {
+    partners,
+    audits,
+    engagement: sampleEngagement(stream(seed, "Engagement"), partners),
+    scorecards: sampleScorecards(stream(seed, "Scorecard"), partners),
+    metrics: sampleMetrics(stream(seed, "Metrics"), partners),
+    plans: samplePlans(stream(seed, "Plan"), partners),
+    tasks: sampleTasks(stream(seed, "Tasks"), partners),
+    deals: sampleDeals(stream(seed, "Deals"), partners),
+    approvals: sampleApprovals(stream(seed, "Approvals"), partners),
+  };
 }
 
 export async function buildSampleWorkbook(data: SampleData = sampleData()): Promise<ExcelJS.Workbook> {
@@ -70,8 +100,100 @@ export async function buildSampleWorkbook(data: SampleData = sampleData()): Prom
     ],
     data.audits.map((a) => [a.partnerId, a.area, a.criterion, a.rating, a.date, a.note || null]),
   );
+  addToolkitTables(workbook, data);
   addAuditScoresSheet(workbook, data);
+  addTiersSheet(workbook, data);
+  addStagesSheet(workbook, data);
+  addActionPlansSheet(workbook, data);
+  addSegmentsSheet(workbook, data);
+  addPerformanceSheet(workbook, data);
+  addTaskStatusSheet(workbook, data);
+  addFunnelSheet(workbook, data);
+  addApprovalsSheet(workbook, data);
   return workbook;
+}
+
+/** The tables of rating, scorecards, segmentation, plans, tasks, deals and approvals (SPEC section 3). */
+function addToolkitTables(workbook: ExcelJS.Workbook, data: SampleData): void {
+  const engagementColumns = ["OptIn", "Meets", "Access", "Visible", "Advises", "Suggests", "RefersPartners", "Online"];
+  if (engagementColumns.length !== ENGAGEMENT.length) throw new Error("the Engagement table must have one column per engagement question");
+  addTableSheet(
+    workbook,
+    "Engagement",
+    [{ name: "PartnerId" }, ...engagementColumns.map((name) => ({ name })), { name: "Opportunities" }, { name: "Period" }, { name: "Prospect" }],
+    data.engagement.map((e) => [e.partnerId, ...e.answers, e.opportunities, e.period, e.prospect]),
+  );
+  addTableSheet(
+    workbook,
+    "Scorecard",
+    [
+      { name: "PartnerId" },
+      { name: "Category", width: 14 },
+      { name: "Topic", width: 32 },
+      { name: "Score" },
+      { name: "Target" },
+      { name: "Weight" },
+      { name: "Date", numFmt: DATE_FORMAT },
+    ],
+    data.scorecards.map((s) => [s.partnerId, s.category, s.topic, s.score, s.target, s.weight, s.date]),
+  );
+  addTableSheet(
+    workbook,
+    "Metrics",
+    [{ name: "PartnerId" }, ...METRIC_COLUMNS.map((name) => ({ name }))],
+    data.metrics.map((m) => [m.partnerId, ...m.values]),
+  );
+  addTableSheet(
+    workbook,
+    "Plan",
+    [{ name: "PartnerId" }, { name: "Period" }, { name: "KPI", width: 18 }, { name: "Target", numFmt: "#,##0" }, { name: "Actual", numFmt: "#,##0" }, { name: "Weight" }],
+    data.plans.map((p) => [p.partnerId, p.period, p.kpi, p.target, p.actual, p.weight]),
+  );
+  addTableSheet(
+    workbook,
+    "Tasks",
+    [{ name: "PartnerId" }, { name: "Task", width: 40 }, { name: "Due", numFmt: DATE_FORMAT }, { name: "Owner", width: 18 }, { name: "Done", numFmt: DATE_FORMAT }],
+    data.tasks.map((t) => [t.partnerId, t.task, t.due, t.owner, t.done]),
+  );
+  addTableSheet(
+    workbook,
+    "Deals",
+    [
+      { name: "PartnerId" },
+      { name: "DealId" },
+      { name: "Stage", width: 14 },
+      { name: "Amount", numFmt: "#,##0" },
+      { name: "Outcome" },
+      { name: "Opened", numFmt: DATE_FORMAT },
+      { name: "Closed", numFmt: DATE_FORMAT },
+    ],
+    data.deals.map((d) => [d.partnerId, d.dealId, d.stage, d.amount, d.outcome, d.opened, d.closed]),
+  );
+  const day = (at: string | undefined) => (at ? new Date(`${at.slice(0, 10)}T00:00:00Z`) : null);
+  addTableSheet(
+    workbook,
+    "Approvals",
+    [
+      { name: "PartnerId" },
+      { name: "Period" },
+      { name: "State" },
+      { name: "AcceptedBy", width: 18 },
+      { name: "AcceptedOn", numFmt: DATE_FORMAT },
+      { name: "ApprovedBy", width: 18 },
+      { name: "ApprovedOn", numFmt: DATE_FORMAT },
+      { name: "Comment", width: 50 },
+    ],
+    data.approvals.map(({ partnerId, period, plan }) => [
+      partnerId,
+      period,
+      plan.state,
+      plan.accepted?.by ?? null,
+      day(plan.accepted?.at),
+      plan.approved?.by ?? null,
+      day(plan.approved?.at),
+      plan.history.at(-1)?.comment || null,
+    ]),
+  );
 }
 
 async function main() {
