@@ -11,6 +11,16 @@ import { messages, where } from "./messages";
 /** The largest input range a function accepts (Excel's payload limit is far beyond any model's need). */
 export const MAX_INPUT_CELLS = 1_000_000;
 
+/**
+ * A block of numbers, one row per item (such as partners × metrics), row-major in a typed array:
+ * `data[row * columns + column]`, `NaN` for a blank cell.
+ */
+export interface NumberTable {
+  readonly data: Float64Array;
+  readonly rows: number;
+  readonly columns: number;
+}
+
 /** A rectangular block of raw cell values, row-major. */
 export interface Grid {
   readonly rows: number;

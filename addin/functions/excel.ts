@@ -8,6 +8,7 @@ import { EngineError, fail } from "../../engine/error";
 import {
   type Grid,
   type NumberRule,
+  type NumberTable,
   booleanAt,
   cellAt,
   flatten,
@@ -21,7 +22,6 @@ import {
   toNumber,
 } from "../../engine/input";
 import { messages } from "../../engine/messages";
-import type { MetricTable } from "../../engine/segment";
 
 /** The largest spill a function may return (kept far below Excel's 5 MB payload limit). */
 export const MAX_SPILL_CELLS = 100_000;
@@ -200,7 +200,7 @@ export const read = {
    * for blank cells (and zeros with `zeroIsBlank`).
    */
   table:
-    (options: { zeroIsBlank?: boolean } = {}): Reader<MetricTable> =>
+    (options: { zeroIsBlank?: boolean } = {}): Reader<NumberTable> =>
     (_raw, name, context) => {
       const grid = context.grid(name);
       const data = new Float64Array(grid.rows * grid.columns);

@@ -6,6 +6,7 @@
  * Everything works on typed arrays: 100,000 partners × 8 metrics take a few tens of milliseconds.
  */
 import { fail, guard } from "../error";
+import type { NumberTable } from "../input";
 import { messages, where } from "../messages";
 import { createRandom } from "../random";
 import { checkMetric } from "./quadrant";
@@ -13,12 +14,8 @@ import { checkMetric } from "./quadrant";
 export const MAX_ROUNDS = 100;
 export const DEFAULT_CLUSTER_SEED = 1;
 
-/** Partners' metrics, row-major: `data[row * columns + column]`, `NaN` for a blank cell. */
-export interface MetricTable {
-  readonly data: Float64Array;
-  readonly rows: number;
-  readonly columns: number;
-}
+/** Partners' metrics: one row per partner, `NaN` for a blank metric. */
+export type MetricTable = NumberTable;
 
 export interface Clustering {
   /** Cluster 1..k of each row; 0 for a row with a blank metric. */

@@ -3,17 +3,11 @@
  * stage conversions and pipeline velocity, benchmarked against the network.
  */
 import type ExcelJS from "exceljs";
-import { type EngineError, isEngineError } from "../../engine/error";
 import { benchmark, funnel, velocity, winRate } from "../../engine/funnel";
 import { rankPct } from "../../engine/segment";
 import type { SampleData } from "../generate";
 import { DEAL_STAGES } from "../data/deals";
-import { columnLetter, serialOf, writeFormula, writeSpill } from "./tables";
-
-const unwrap = <T>(value: T | EngineError): T => {
-  if (isEngineError(value)) throw value;
-  return value;
-};
+import { columnLetter, serialOf, unwrap, writeFormula, writeSpill } from "./tables";
 
 export function addFunnelSheet(workbook: ExcelJS.Workbook, data: SampleData): void {
   const sheet = workbook.addWorksheet("Funnel");

@@ -4,18 +4,12 @@
  * Approvals" sheet (acceptance and approval by quarter).
  */
 import type ExcelJS from "exceljs";
-import { type EngineError, isEngineError } from "../../engine/error";
 import { PLAN_STATES, approvalTable, approvalsByQuarter, attainment, pace, rollup, rollupTable, status, taskStatus } from "../../engine/plan";
 import type { SampleData } from "../generate";
 import { AS_OF } from "../data/partners";
 import { PLAN_END, PLAN_START } from "../data/plan";
 import { APPROVAL_QUARTERS } from "../data/approvals";
-import { DATE_FORMAT, serialOf, writeFormula, writeSpill } from "./tables";
-
-const unwrap = <T>(value: T | EngineError): T => {
-  if (isEngineError(value)) throw value;
-  return value;
-};
+import { DATE_FORMAT, serialOf, unwrap, writeFormula, writeSpill } from "./tables";
 
 export function addPerformanceSheet(workbook: ExcelJS.Workbook, data: SampleData): void {
   const sheet = workbook.addWorksheet("Performance");

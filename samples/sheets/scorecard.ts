@@ -3,10 +3,9 @@
  * Plans" sheet (the largest scorecard gaps of a few partners, their improvement plans).
  */
 import type ExcelJS from "exceljs";
-import { isEngineError } from "../../engine/error";
 import { CAPABILITIES, STAGES, gapTable, gaps, stage } from "../../engine/scorecard";
 import type { SampleData } from "../generate";
-import { columnLetter, writeFormula, writeSpill } from "./tables";
+import { columnLetter, unwrap, writeFormula, writeSpill } from "./tables";
 
 const CATEGORIES = [...STAGES, ...CAPABILITIES];
 
@@ -36,8 +35,7 @@ export function addStagesSheet(workbook: ExcelJS.Workbook, data: SampleData): vo
       const c = columns[i];
       writeFormula(sheet, r, c, `AVERAGEIFS(Scorecard[Score],Scorecard[PartnerId],$A${r},Scorecard[Category],${columnLetter(c)}$2)`, average);
     });
-    const current = stage(averages.slice(0, STAGES.length));
-    if (isEngineError(current)) throw current;
+    const current = unwrap(stage(averages.slice(0, STAGES.length)));
     writeFormula(sheet, r, 7, `PARTNER.STAGE(C${r}:F${r})`, current);
     r++;
   }
@@ -60,8 +58,7 @@ export function addActionPlansSheet(workbook: ExcelJS.Workbook, data: SampleData
     const first = data.scorecards.findIndex((s) => s.partnerId === partner.id);
     const rows = data.scorecards.filter((s) => s.partnerId === partner.id);
     const [a, b] = [first + 2, first + rows.length + 1];
-    const plan = gaps(rows.map((s) => s.topic), rows.map((s) => s.score), rows.map((s) => s.target), rows.map((s) => s.weight), 5);
-    if (isEngineError(plan)) throw plan;
+    const plan = unwrap(gaps(rows.map((s) => s.topic), rows.map((s) => s.score), rows.map((s) => s.target), rows.map((s) => s.weight), 5));
     sheet.getCell(r, 1).value = `${partner.id} · ${partner.name}`;
     sheet.getCell(r, 1).font = { bold: true };
     writeSpill(sheet, r + 1, 1, `PARTNER.GAPS(Scorecard!C${a}:C${b},Scorecard!D${a}:D${b},Scorecard!E${a}:E${b},Scorecard!F${a}:F${b},5)`, gapTable(plan));

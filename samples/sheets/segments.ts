@@ -3,18 +3,12 @@
  * and by a nine-box grid, k-means clusters of all eight metrics and the performance rank.
  */
 import type ExcelJS from "exceljs";
-import { type EngineError, isEngineError } from "../../engine/error";
 import { cluster, rankPct, segment, segments } from "../../engine/segment";
 import type { SampleData } from "../generate";
 import { METRIC_COLUMNS } from "../data/metrics";
-import { columnLetter, writeFormula, writeSpill } from "./tables";
+import { columnLetter, unwrap, writeFormula, writeSpill } from "./tables";
 
 export const SAMPLE_CLUSTERS = 4;
-
-const unwrap = <T>(value: T | EngineError): T => {
-  if (isEngineError(value)) throw value;
-  return value;
-};
 
 export function addSegmentsSheet(workbook: ExcelJS.Workbook, data: SampleData): void {
   const sheet = workbook.addWorksheet("Segments");

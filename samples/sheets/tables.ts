@@ -2,6 +2,12 @@
 import type ExcelJS from "exceljs";
 import { EngineError } from "../../engine/error";
 
+/** A sample's engine result, which must not be an error (the sample data is built to be valid). */
+export function unwrap<T>(value: T | EngineError): T {
+  if (value instanceof EngineError) throw value;
+  return value;
+}
+
 export const DATE_FORMAT = "yyyy-mm-dd";
 
 /** exceljs writes array (CSE) formulas from this shape, which its typings do not declare. */

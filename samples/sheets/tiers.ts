@@ -1,9 +1,8 @@
 /** The "Tiers" sheet: each partner rated from its Engagement row, and the network's tier mix. */
 import type ExcelJS from "exceljs";
-import { isEngineError } from "../../engine/error";
 import { tier, tierMix, tierMixTable } from "../../engine/tier";
 import type { SampleData } from "../generate";
-import { writeFormula, writeSpill } from "./tables";
+import { unwrap, writeFormula, writeSpill } from "./tables";
 
 export function addTiersSheet(workbook: ExcelJS.Workbook, data: SampleData): void {
   const sheet = workbook.addWorksheet("Tiers");
@@ -14,8 +13,7 @@ export function addTiersSheet(workbook: ExcelJS.Workbook, data: SampleData): voi
   data.engagement.forEach((e, i) => {
     const r = i + 2; // the partner's row in the Engagement table
     const partner = byId.get(e.partnerId)!;
-    const rated = tier(e.answers, e.opportunities, {}, e.prospect);
-    if (isEngineError(rated)) throw new Error(`sample engagement of ${e.partnerId} does not rate: ${rated.message}`);
+    const rated = unwrap(tier(e.answers, e.opportunities, {}, e.prospect));
     tiers.push(rated);
     sheet.getCell(r, 1).value = e.partnerId;
     writeFormula(sheet, r, 2, `INDEX(Partners[Name],MATCH($A${r},Partners[PartnerId],0))`, partner.name);
@@ -23,8 +21,7 @@ export function addTiersSheet(workbook: ExcelJS.Workbook, data: SampleData): voi
     writeFormula(sheet, r, 4, `Engagement!J${r}`, e.opportunities);
     writeFormula(sheet, r, 5, `PARTNER.TIER(Engagement!B${r}:I${r},Engagement!J${r},,,Engagement!L${r})`, rated);
   });
-  const mix = tierMix(tiers);
-  if (isEngineError(mix)) throw mix;
+  const mix = unwrap(tierMix(tiers));
   const last = data.engagement.length + 1;
   writeSpill(sheet, 2, 7, `PARTNER.TIER.MIX(E2:E${last})`, tierMixTable(mix).map((row) => row.map((v) => v ?? "")));
   [10, 34, 12, 14, 8, 2, 12, 10].forEach((w, i) => (sheet.getColumn(i + 1).width = w));
