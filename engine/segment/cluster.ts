@@ -3,7 +3,8 @@
  * project's seeded PRNG, then Lloyd iterations, accelerated with Hamerly's distance bounds (which
  * skip the points that provably keep their centroid), until no point changes cluster or 100 rounds.
  * Clusters are numbered 1..k by descending centroid mean, so cluster 1 is the strongest.
- * Everything works on typed arrays: 100,000 partners × 8 metrics take a few tens of milliseconds.
+ * Everything works on typed arrays, without an object per partner, so that 100,000 partners ×
+ * 8 metrics cluster in a fraction of a second (the README gives the measured figures).
  */
 import { fail, guard } from "../error";
 import type { NumberTable } from "../input";
@@ -51,6 +52,7 @@ function seedCentres(x: Float64Array, c: number, m: number, k: number, seed: num
   for (let i = 0; i < c; i++) nearest[i] = squaredDistance(x, i * m, centres, 0, m);
   let trial = new Float64Array(c);
   let best = new Float64Array(c);
+  // ln k is never within rounding of a whole number for k ≥ 2, so every engine counts the same trials.
   const trials = 2 + Math.floor(Math.log(k));
   for (let j = 1; j < k; j++) {
     let total = 0;
@@ -186,8 +188,9 @@ function refillEmpty(
  * own centre, `lower` the distance to any other; a point whose upper bound is below both its lower
  * bound and half the distance from its centre to the nearest other centre keeps its cluster
  * without a single distance computed. Cluster sums are kept up to date as points move.
+ * Exported for its tests; `cluster` is the entry point.
  */
-function lloyd(x: Float64Array, c: number, m: number, k: number, centres: Float64Array): { assigned: Int32Array; rounds: number; converged: boolean } {
+export function lloyd(x: Float64Array, c: number, m: number, k: number, centres: Float64Array): { assigned: Int32Array; rounds: number; converged: boolean } {
   const assigned = new Int32Array(c);
   const upper = new Float64Array(c);
   const lower = new Float64Array(c);

@@ -1,6 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { type MetricTable, cluster, rankPct, segment, segments } from "../../engine/segment";
+import { lloyd } from "../../engine/segment/cluster";
 import { failure, ok } from "./support";
 
 describe("segment", () => {
@@ -245,6 +246,22 @@ describe("cluster", () => {
       "metrics (row 2, column 2): a scored metric must be from 1 to 100 (or blank), got 101.",
     );
     expect(failure(cluster(table([[null, 10]]), 1)).code).toBe("#N/A");
+  });
+
+  it("gives an emptied cluster the point farthest from its centre, and still converges", () => {
+    // A start with a centre far from every point: its cluster is empty from the first round.
+    const x = Float64Array.from([1, 2, 3, 10, 11, 12, 40]);
+    const centres = Float64Array.from([2, 100, 11]);
+    const { assigned, converged } = lloyd(x, 7, 1, 3, centres);
+    expect(converged).toBe(true);
+    expect(new Set(assigned).size).toBe(3);
+    // The lone point at 40 ends up with a cluster of its own; every point is nearest its centroid.
+    expect(assigned[6]).not.toBe(assigned[5]);
+    for (let i = 0; i < 7; i++) {
+      const own = Math.abs(x[i] - centres[assigned[i]]);
+      for (let j = 0; j < 3; j++) expect(own).toBeLessThanOrEqual(Math.abs(x[i] - centres[j]));
+    }
+    expect(Array.from(centres).sort((a, b) => a - b)).toEqual([2, 11, 40]);
   });
 
   it("puts everything in cluster 1 when k is 1", () => {
