@@ -57,7 +57,10 @@ export function percentRankIncSorted(sorted: ArrayLike<number>, x: number, signi
   else {
     const lower = sorted[below - 1];
     const upper = sorted[below];
-    rank = (below - 1 + (x - lower) / (upper - lower)) / (n - 1);
+    // Near the largest double the span overflows; halved, it stays finite.
+    const span = upper - lower;
+    const fraction = Number.isFinite(span) ? (x - lower) / span : (x / 2 - lower / 2) / (upper / 2 - lower / 2);
+    rank = (below - 1 + fraction) / (n - 1);
   }
   return truncateDigits(rank, Math.floor(significance));
 }
@@ -78,7 +81,9 @@ export function percentileIncSorted(sorted: ArrayLike<number>, p: number): numbe
   const index = Math.floor(position);
   const fraction = position - index;
   if (index + 1 >= n || fraction === 0) return sorted[index];
-  return sorted[index] + fraction * (sorted[index + 1] - sorted[index]);
+  const [a, b] = [sorted[index], sorted[index + 1]];
+  const span = b - a;
+  return Number.isFinite(span) ? a + fraction * span : a * (1 - fraction) + b * fraction;
 }
 
 /** Excel's QUARTILE.INC(array, quart) for quart 0–4 (0 = MIN, 2 = MEDIAN, 4 = MAX). */
@@ -92,7 +97,9 @@ export function median(values: ArrayLike<number>): number | null {
   const n = sorted.length;
   if (n === 0) return null;
   const mid = n >>> 1;
-  return n % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+  if (n % 2) return sorted[mid];
+  const sum = sorted[mid - 1] + sorted[mid];
+  return Number.isFinite(sum) ? sum / 2 : sorted[mid - 1] / 2 + sorted[mid] / 2;
 }
 
 /**

@@ -54,7 +54,8 @@ export const pace = guard(
     const today = Math.floor(asOf === null || asOf === undefined ? todaySerial(clock) : checkDate(asOf, "as_of"));
     if (today < first) fail("#N/A", messages.notStarted("as_of", serialText(today), serialText(start)));
     const elapsed = Math.min(1, (today - first + 1) / (last - first + 1));
-    return attained / elapsed;
+    const value = attained / elapsed;
+    return Number.isFinite(value) ? value : fail("#NUM!", messages.overflow("actual"));
   },
 );
 
@@ -81,7 +82,7 @@ export interface RollupRow {
   readonly key: string;
   readonly actual: number;
   readonly target: number;
-  /** Σ actual / Σ target; `null` when Σ target ≤ 0. */
+  /** Σ actual / Σ target; `null` when Σ target ≤ 0 (or the ratio exceeds the largest number). */
   readonly attainment: number | null;
 }
 
@@ -126,7 +127,8 @@ export const rollup = guard(
     if (order.length === 0) fail("#N/A", messages.nothingToRollUp("keys"));
     return order.map(({ key, actual, target }) => {
       if (!Number.isFinite(actual) || !Number.isFinite(target)) fail("#NUM!", messages.overflow(Number.isFinite(actual) ? "targets" : "actuals"));
-      return { key, actual, target, attainment: target > 0 ? actual / target : null };
+      const attainment = target > 0 ? actual / target : null;
+      return { key, actual, target, attainment: attainment !== null && Number.isFinite(attainment) ? attainment : null };
     });
   },
 );

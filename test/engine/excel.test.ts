@@ -178,3 +178,14 @@ describe("Excel date serials", () => {
     );
   });
 });
+
+describe("values near the largest double", () => {
+  it("rank, cut and take medians without overflowing", () => {
+    const huge = [-1.7e308, 1.7e308];
+    expect(percentRankInc(huge, 0)).toBe(0.5);
+    expect(percentRankInc(huge, 8.5e307)).toBe(0.75);
+    expect(percentileIncSorted(sortAscending(huge), 0.75)).toBeCloseTo(8.5e307, -300);
+    expect(median(huge)).toBe(0);
+    expect(median([1.7e308, 1.7e308])).toBe(1.7e308);
+  });
+});

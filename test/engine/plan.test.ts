@@ -128,3 +128,11 @@ describe("task status", () => {
     expect(failure(taskStatus(AUG_15, 3e6, SEP_30)).message).toMatch(/^done: expected a date/);
   });
 });
+
+describe("numbers at the edge of the double range", () => {
+  it("never answers infinity", () => {
+    expect(ok(rollup(["A"], [5], [5e-324]))[0].attainment).toBeNull();
+    expect(failure(pace(1e308, 1, JUL_1, SEP_30, JUL_1)).code).toBe("#NUM!");
+    expect(failure(attainment(1e308, 1e-10)).code).toBe("#NUM!");
+  });
+});
