@@ -106,6 +106,8 @@ export const rollup = guard(
     if (targets.length !== n) fail("#VALUE!", messages.sameCount("targets", "keys", n, targets.length));
     const groups = new Map<string, { key: string; actual: number; target: number }>();
     const order: { key: string; actual: number; target: number }[] = [];
+    // Keys repeat: each spelling is normalised once.
+    const spellings = new Map<string, { key: string; actual: number; target: number }>();
     for (let i = 0; i < n; i++) {
       const actual = actuals[i] ?? 0;
       const target = targets[i] ?? 0;
@@ -114,12 +116,16 @@ export const rollup = guard(
       if (!Number.isFinite(target)) fail("#VALUE!", messages.notNumber(where("targets", { item: i + 1 }), target));
       if (key === null && actual === 0 && target === 0) continue;
       const shown = key ?? BLANK_KEY;
-      const id = shown.trim().toLowerCase();
-      let group = groups.get(id);
+      let group = spellings.get(shown);
       if (!group) {
-        group = { key: shown, actual: 0, target: 0 };
-        groups.set(id, group);
-        order.push(group);
+        const id = shown.trim().toLowerCase();
+        group = groups.get(id);
+        if (!group) {
+          group = { key: shown, actual: 0, target: 0 };
+          groups.set(id, group);
+          order.push(group);
+        }
+        spellings.set(shown, group);
       }
       group.actual += actual;
       group.target += target;
