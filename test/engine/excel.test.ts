@@ -3,6 +3,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { dateSerial, parseDateText, serialParts, serialText, todaySerial } from "../../engine/excel/date";
+import { toDateSerial } from "../../engine/input";
 import { numbers, readFixture } from "../fixtures/read";
 import {
   median,
@@ -162,6 +163,15 @@ describe("Excel date serials", () => {
     expect(parseDateText(" 2026-09-30 ")).toBe(46295);
     expect(parseDateText("2024-02-29")).toBe(dateSerial(2024, 2, 29));
     for (const bad of ["2026-02-30", "2026-13-01", "30/09/2026", "1899-12-31", "yesterday"]) expect(parseDateText(bad)).toBeUndefined();
+  });
+
+  it("reads a cell as a date: serials, numbers as text, yyyy-mm-dd; blank and 0 as no date", () => {
+    expect(toDateSerial(46295)).toBe(46295);
+    expect(toDateSerial(46295.5)).toBe(46295.5);
+    expect(toDateSerial("46295")).toBe(46295);
+    expect(toDateSerial("2026-09-30")).toBe(46295);
+    for (const blank of [null, undefined, "", " ", 0, "0"]) expect(toDateSerial(blank)).toBeNull();
+    for (const bad of ["30/09/2026", "soon", true, "2026-02-30"]) expect(toDateSerial(bad)).toBeUndefined();
   });
 
   it("takes today from an injectable clock", () => {
