@@ -8,3 +8,8 @@ export { createRandom, type Random } from "./random";
 export * from "./audit";
 export * as excel from "./excel";
 export * as pnl from "./pnl";
+export * from "./tier";
+export * from "./scorecard";
+export * from "./segment";
+export * from "./plan";
+export * from "./funnel";

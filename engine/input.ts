@@ -5,10 +5,21 @@
  * model the same plain values and every user the same messages.
  */
 import { fail } from "./error";
+import { parseDateText } from "./excel/date";
 import { messages, where } from "./messages";
 
 /** The largest input range a function accepts (Excel's payload limit is far beyond any model's need). */
 export const MAX_INPUT_CELLS = 1_000_000;
+
+/**
+ * A block of numbers, one row per item (such as partners × metrics), row-major in a typed array:
+ * `data[row * columns + column]`, `NaN` for a blank cell.
+ */
+export interface NumberTable {
+  readonly data: Float64Array;
+  readonly rows: number;
+  readonly columns: number;
+}
 
 /** A rectangular block of raw cell values, row-major. */
 export interface Grid {
@@ -156,4 +167,16 @@ export function optionAt<T extends string>(value: unknown, at: string, options: 
     if (found) return found;
   }
   return fail("#VALUE!", messages.unknownOption(at, value, options));
+}
+
+/**
+ * An Excel date serial from a cell: a number (whole days since 1900, fractions are times of day),
+ * a number stored as text, or a yyyy-mm-dd text date. `null` for a blank or 0 (no date);
+ * `undefined` for anything else.
+ */
+export function toDateSerial(value: unknown): number | null | undefined {
+  if (isBlank(value) || value === 0) return null;
+  const number = toNumber(value);
+  if (number !== undefined) return number === 0 ? null : number;
+  return typeof value === "string" ? parseDateText(value) : undefined;
 }

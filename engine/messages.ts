@@ -93,4 +93,50 @@ export const messages = {
   distributionOrder: (at: string, distribution: string, expected: string) => `${at}: a ${distribution} distribution needs ${expected}.`,
   noUncertainty: (arg: string) => `${arg}: no driver is uncertain; add rows name | normal | mean | sd (or uniform, triangular).`,
   noHistory: (arg: string) => `${arg}: no partner has any revenue to build a ramp from.`,
+
+  // Rating, scorecard, segmentation, plans and funnels.
+  sameCount: (arg: string, like: string, expected: number, got: number) =>
+    `${arg}: expected as many cells as ${like} (${expected}), got ${got}.`,
+  sameCountOrOne: (arg: string, like: string, expected: number, got: number) =>
+    `${arg}: expected one value or as many cells as ${like} (${expected}), got ${got}.`,
+  highBelowMin: (high: number, min: number) =>
+    `high_opportunities: must be at least min_opportunities (${show(min)}), got ${show(high)}.`,
+  noTiers: (arg: string) => `${arg}: there are no tier labels (every cell is blank).`,
+  scoreOutOfRange: (at: string, value: unknown) => `${at}: a score must be from 0 to 100 (or blank), got ${show(value)}.`,
+  passMarkOutOfRange: (value: number) => `pass_mark: must be greater than 0 and at most 100, got ${show(value)}.`,
+  noTopics: (arg: string) => `${arg}: there are no topics (every cell is blank).`,
+  metricOutOfRange: (at: string, value: unknown) =>
+    `${at}: a scored metric must be from 1 to 100 (or blank), got ${show(value)}.`,
+  noMetric: (arg: string) => `${arg}: there is no score (blank).`,
+  noCompleteRows: (arg: string) => `${arg}: no row has all its metrics (every row has a blank).`,
+  kAboveRows: (k: number, rows: number) =>
+    `k: cannot make ${show(k)} clusters from ${plural(rows, "complete row")} of metrics.`,
+  tooFewDistinctRows: (arg: string, k: number, distinct: number) =>
+    `${arg}: cannot make ${show(k)} clusters: the complete rows of metrics hold only ${plural(distinct, "distinct row")}.`,
+  noPopulation: (arg: string) => `${arg}: there are no numbers to compare with (every cell is blank).`,
+  outsidePopulation: (arg: string, value: number, min: number, max: number) =>
+    `${arg}: ${show(value)} is outside the population's range (${show(min)} to ${show(max)}).`,
+  notDate: (at: string, value: unknown) =>
+    `${at}: expected a date (a serial from 1 to 2958465 or yyyy-mm-dd text), got ${show(value)}.`,
+  targetNotPositive: (at: string, value: number) => `${at}: must be greater than 0 to measure against, got ${show(value)}.`,
+  endBeforeStart: (arg: string, end: string, start: string) => `${arg}: the period ends (${end}) before it starts (${start}).`,
+  notStarted: (arg: string, day: string, start: string) =>
+    `${arg}: on ${day} the period (from ${start}) has not started; there is no pace yet.`,
+  shareOutOfRange: (at: string, value: number) => `${at}: must be from 0 to 1 (0% to 100%), got ${show(value)}.`,
+  offTrackBelowAtRisk: (offTrack: number, atRisk: number) =>
+    `off_track: must be at least at_risk (${show(atRisk)}), got ${show(offTrack)}.`,
+  nothingToRollUp: (arg: string) => `${arg}: there is nothing to roll up (every row is blank).`,
+  noDecidedDeals: () => "won, lost: no deal has been decided yet (won + lost is 0).",
+  tooFewStages: (arg: string, count: number) => `${arg}: a funnel needs at least 2 stages, got ${count}.`,
+  zeroCycle: (arg: string) => `${arg}: a sales cycle of 0 days has no velocity.`,
+  notQuarter: (at: string, value: unknown) =>
+    `${at}: expected a quarter such as "2026-Q3" or "Q3 2026", or a date, got ${show(value)}.`,
+  noPlans: (arg: string) => `${arg}: there are no plans (every row is blank).`,
+  notTimestamp: (arg: string, value: unknown) => `${arg}: expected an ISO 8601 date or time, got ${show(value)}.`,
+  stepBeforeLast: (at: string, last: string) => `at: ${at} is before the plan's last step (${last}).`,
+  rejectWithoutReason: () => "comment: say why the plan is rejected.",
+  illegalStep: (action: string, state: string, hint?: string) =>
+    `action: cannot ${action} a plan that is ${state}${hint ? `: ${hint}` : ""}.`,
+  wrongRole: (action: string, role: string, allowed: readonly string[]) =>
+    `role: a ${role} cannot ${action} a plan; only ${allowed.map((r) => `the ${r}`).join(" or ")} can.`,
 } as const;

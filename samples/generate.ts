@@ -11,11 +11,24 @@ import { fileURLToPath } from "node:url";
 import ExcelJS from "exceljs";
 import { type Random, createRandom } from "../engine/random";
 import { ASSUMPTION_YEARS, type AssumptionRow, sampleAssumptions, sampleRampHistory } from "./data/assumptions";
+import { ENGAGEMENT } from "../engine/tier";
+import { type ApprovalRow, sampleApprovals } from "./data/approvals";
 import { type AuditRow, sampleAudits } from "./data/audit";
+import { type DealRow, sampleDeals } from "./data/deals";
+import { type EngagementRow, sampleEngagement } from "./data/engagement";
+import { METRIC_COLUMNS, type MetricsRow, sampleMetrics } from "./data/metrics";
 import { type Partner, samplePartners } from "./data/partners";
+import { type PlanRow, samplePlans } from "./data/plan";
+import { type ScorecardRow, sampleScorecards } from "./data/scorecard";
+import { type TaskRow, sampleTasks } from "./data/tasks";
 import { addAuditScoresSheet } from "./sheets/audit-scores";
 import { addPnlSheet } from "./sheets/pnl";
-import { DATE_FORMAT, addTableSheet } from "./sheets/tables";
+import { addFunnelSheet } from "./sheets/funnel";
+import { addApprovalsSheet, addPerformanceSheet, addTaskStatusSheet } from "./sheets/plan";
+import { addActionPlansSheet, addStagesSheet } from "./sheets/scorecard";
+import { addSegmentsSheet } from "./sheets/segments";
+import { DATE_FORMAT, type TableColumn, addTableSheet } from "./sheets/tables";
+import { addTiersSheet } from "./sheets/tiers";
 
 export const SAMPLE_SEED = 2026;
 export const SAMPLE_PARTNERS = 240;
@@ -28,6 +41,13 @@ export interface SampleData {
   assumptions: AssumptionRow[];
   /** Past partners' licence revenue by year since signing, for PARTNER.RAMP on the P&L sheet. */
   rampHistory: (number | null)[][];
+  engagement: EngagementRow[];
+  scorecards: ScorecardRow[];
+  metrics: MetricsRow[];
+  plans: PlanRow[];
+  tasks: TaskRow[];
+  deals: DealRow[];
+  approvals: ApprovalRow[];
 }
 
 /** An independent random stream per table, so adding a table never changes the others. */
@@ -40,55 +60,135 @@ function stream(seed: number, table: string): Random {
 export function sampleData(seed = SAMPLE_SEED, count = SAMPLE_PARTNERS): SampleData {
   const partners = samplePartners(stream(seed, "Partners"), count);
   const audits = sampleAudits(stream(seed, "Audit"), partners);
-  const assumptions = sampleAssumptions(stream(seed, "Assumptions"), partners);
-  const rampHistory = sampleRampHistory(stream(seed, "Ramp history"));
-  return { partners, audits, assumptions, rampHistory };
+  return {
+    partners,
+    audits,
+    assumptions: sampleAssumptions(stream(seed, "Assumptions"), partners),
+    rampHistory: sampleRampHistory(stream(seed, "Ramp history")),
+    engagement: sampleEngagement(stream(seed, "Engagement"), partners),
+    scorecards: sampleScorecards(stream(seed, "Scorecard"), partners),
+    metrics: sampleMetrics(stream(seed, "Metrics"), partners),
+    plans: samplePlans(stream(seed, "Plan"), partners),
+    tasks: sampleTasks(stream(seed, "Tasks"), partners),
+    deals: sampleDeals(stream(seed, "Deals"), partners),
+    approvals: sampleApprovals(stream(seed, "Approvals"), partners),
+  };
+}
+
+/** A table of the sample workbook: its columns (with display widths and formats) and its rows. */
+export interface SampleTable {
+  name: string;
+  columns: TableColumn[];
+  rows: unknown[][];
+}
+
+const date = (name: string): TableColumn => ({ name, numFmt: DATE_FORMAT });
+
+/** The sample's tables (SPEC section 3), in workbook order. */
+export function sampleTables(data: SampleData): SampleTable[] {
+  const engagementColumns = ["OptIn", "Meets", "Access", "Visible", "Advises", "Suggests", "RefersPartners", "Online"];
+  if (engagementColumns.length !== ENGAGEMENT.length) throw new Error("the Engagement table must have one column per engagement question");
+  const day = (at: string | undefined) => (at ? new Date(`${at.slice(0, 10)}T00:00:00Z`) : null);
+  return [
+    {
+      name: "Partners",
+      columns: [
+        { name: "PartnerId" },
+        { name: "Name", width: 34 },
+        { name: "Region" },
+        { name: "Territory", width: 18 },
+        { name: "ChannelManager", width: 18 },
+        { name: "Type", width: 26 },
+        { name: "Status" },
+        date("SignedDate"),
+      ],
+      rows: data.partners.map((p) => [p.id, p.name, p.region, p.territory, p.channelManager, p.type, p.status, p.signedDate]),
+    },
+    {
+      name: "Audit",
+      columns: [{ name: "PartnerId" }, { name: "Area", width: 22 }, { name: "Criterion", width: 50 }, { name: "Rating" }, date("Date"), { name: "Note", width: 20 }],
+      rows: data.audits.map((a) => [a.partnerId, a.area, a.criterion, a.rating, a.date, a.note || null]),
+    },
+    {
+      name: "Engagement",
+      columns: [{ name: "PartnerId" }, ...engagementColumns.map((name) => ({ name })), { name: "Opportunities" }, { name: "Period" }, { name: "Prospect" }],
+      rows: data.engagement.map((e) => [e.partnerId, ...e.answers, e.opportunities, e.period, e.prospect]),
+    },
+    {
+      name: "Scorecard",
+      columns: [{ name: "PartnerId" }, { name: "Category", width: 14 }, { name: "Topic", width: 32 }, { name: "Score" }, { name: "Target" }, { name: "Weight" }, date("Date")],
+      rows: data.scorecards.map((s) => [s.partnerId, s.category, s.topic, s.score, s.target, s.weight, s.date]),
+    },
+    {
+      name: "Metrics",
+      columns: [{ name: "PartnerId" }, ...METRIC_COLUMNS.map((name) => ({ name }))],
+      rows: data.metrics.map((m) => [m.partnerId, ...m.values]),
+    },
+    {
+      name: "Plan",
+      columns: [{ name: "PartnerId" }, { name: "Period" }, { name: "KPI", width: 18 }, { name: "Target", numFmt: "#,##0" }, { name: "Actual", numFmt: "#,##0" }, { name: "Weight" }],
+      rows: data.plans.map((p) => [p.partnerId, p.period, p.kpi, p.target, p.actual, p.weight]),
+    },
+    {
+      name: "Tasks",
+      columns: [{ name: "PartnerId" }, { name: "Task", width: 40 }, date("Due"), { name: "Owner", width: 18 }, date("Done")],
+      rows: data.tasks.map((t) => [t.partnerId, t.task, t.due, t.owner, t.done]),
+    },
+    {
+      name: "Deals",
+      columns: [{ name: "PartnerId" }, { name: "DealId" }, { name: "Stage", width: 14 }, { name: "Amount", numFmt: "#,##0" }, { name: "Outcome" }, date("Opened"), date("Closed")],
+      rows: data.deals.map((d) => [d.partnerId, d.dealId, d.stage, d.amount, d.outcome, d.opened, d.closed]),
+    },
+    {
+      name: "Approvals",
+      columns: [
+        { name: "PartnerId" },
+        { name: "Period" },
+        { name: "State" },
+        { name: "AcceptedBy", width: 18 },
+        date("AcceptedOn"),
+        { name: "ApprovedBy", width: 18 },
+        date("ApprovedOn"),
+        { name: "Comment", width: 50 },
+      ],
+      rows: data.approvals.map(({ partnerId, period, plan }) => [
+        partnerId,
+        period,
+        plan.state,
+        plan.accepted?.by ?? null,
+        day(plan.accepted?.at),
+        plan.approved?.by ?? null,
+        day(plan.approved?.at),
+        plan.history.at(-1)?.comment || null,
+      ]),
+    },
+    {
+      name: "Assumptions",
+      columns: [
+        { name: "PartnerId" },
+        { name: "Name", width: 22 },
+        { name: "Value", width: 12 },
+        ...Array.from({ length: ASSUMPTION_YEARS - 1 }, (_, i) => ({ name: `Year${i + 2}`, width: 10 })),
+      ],
+      rows: data.assumptions.map((a) => [a.partnerId, a.name, ...Array.from({ length: ASSUMPTION_YEARS }, (_, i) => a.values[i] ?? null)]),
+    },
+  ];
 }
 
 export async function buildSampleWorkbook(data: SampleData = sampleData()): Promise<ExcelJS.Workbook> {
   const workbook = new ExcelJS.Workbook();
   workbook.creator = "PartnerFit";
   workbook.created = workbook.modified = new Date(Date.UTC(2026, 9, 1));
-  addTableSheet(
-    workbook,
-    "Partners",
-    [
-      { name: "PartnerId" },
-      { name: "Name", width: 34 },
-      { name: "Region" },
-      { name: "Territory", width: 18 },
-      { name: "ChannelManager", width: 18 },
-      { name: "Type", width: 26 },
-      { name: "Status" },
-      { name: "SignedDate", numFmt: DATE_FORMAT },
-    ],
-    data.partners.map((p) => [p.id, p.name, p.region, p.territory, p.channelManager, p.type, p.status, p.signedDate]),
-  );
-  addTableSheet(
-    workbook,
-    "Audit",
-    [
-      { name: "PartnerId" },
-      { name: "Area", width: 22 },
-      { name: "Criterion", width: 50 },
-      { name: "Rating" },
-      { name: "Date", numFmt: DATE_FORMAT },
-      { name: "Note", width: 20 },
-    ],
-    data.audits.map((a) => [a.partnerId, a.area, a.criterion, a.rating, a.date, a.note || null]),
-  );
+  for (const table of sampleTables(data)) addTableSheet(workbook, table.name, table.columns, table.rows);
   addAuditScoresSheet(workbook, data);
-  addTableSheet(
-    workbook,
-    "Assumptions",
-    [
-      { name: "PartnerId" },
-      { name: "Name", width: 22 },
-      { name: "Value", width: 12 },
-      ...Array.from({ length: ASSUMPTION_YEARS - 1 }, (_, i) => ({ name: `Year${i + 2}`, width: 10 })),
-    ],
-    data.assumptions.map((a) => [a.partnerId, a.name, ...Array.from({ length: ASSUMPTION_YEARS }, (_, i) => a.values[i] ?? null)]),
-  );
+  addTiersSheet(workbook, data);
+  addStagesSheet(workbook, data);
+  addActionPlansSheet(workbook, data);
+  addSegmentsSheet(workbook, data);
+  addPerformanceSheet(workbook, data);
+  addTaskStatusSheet(workbook, data);
+  addFunnelSheet(workbook, data);
+  addApprovalsSheet(workbook, data);
   addPnlSheet(workbook, data);
   return workbook;
 }

@@ -59,7 +59,11 @@ export class ExcelHost {
   readonly associated = new Map<string, (...args: unknown[]) => unknown>();
   private readonly ErrorClass: new (code: string, message?: string) => ExcelError;
 
-  constructor(dist = DIST) {
+  /**
+   * `options.now` fixes the bundle's clock (milliseconds since 1970), so that functions whose
+   * default is "today" give the same answer on every day the tests run.
+   */
+  constructor(dist = DIST, options: { now?: number } = {}) {
     this.metadata = JSON.parse(fs.readFileSync(path.join(dist, "functions.json"), "utf8")).functions;
     const associated = this.associated;
     class CustomFunctionsError {
@@ -84,6 +88,7 @@ export class ExcelHost {
     };
     const context = vm.createContext({ CustomFunctions, console });
     vm.runInContext("this.self = this; this.window = this;", context);
+    if (options.now !== undefined) vm.runInContext(`Date.now = () => ${Number(options.now)};`, context);
     vm.runInContext(fs.readFileSync(path.join(dist, "functions.js"), "utf8"), context, { filename: "functions.js" });
   }
 

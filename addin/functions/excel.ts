@@ -8,6 +8,7 @@ import { EngineError, fail } from "../../engine/error";
 import {
   type Grid,
   type NumberRule,
+  type NumberTable,
   booleanAt,
   cellAt,
   flatten,
@@ -16,6 +17,8 @@ import {
   optionAt,
   readGrid,
   readScalar,
+  toBoolean,
+  toDateSerial,
   toNumber,
 } from "../../engine/input";
 import { messages } from "../../engine/messages";
@@ -42,7 +45,7 @@ type ReadValues<S> = { [K in keyof S]: S[K] extends Reader<infer T> ? T : never 
  */
 export function excelFunction<S extends Record<string, Reader<unknown>>, R extends ExcelValue>(
   spec: S,
-  compute: (args: ReadValues<S>) => R | EngineError,
+  compute: (args: ReadValues<S>, context: ReadContext) => R | EngineError,
 ): (raw: { [K in keyof S]: unknown }) => R {
   const names = Object.keys(spec) as (keyof S & string)[];
   return (raw) => {
@@ -60,7 +63,7 @@ export function excelFunction<S extends Record<string, Reader<unknown>>, R exten
       };
       const args = {} as ReadValues<S>;
       for (const name of names) args[name] = spec[name](raw[name], name, context) as ReadValues<S>[typeof name];
-      const result = compute(args);
+      const result = compute(args, context);
       if (result instanceof EngineError) throw result;
       if (Array.isArray(result)) checkSpill(result);
       return result;
@@ -93,16 +96,6 @@ function toExcelError(error: EngineError): CustomFunctions.Error {
 /** Was the optional argument left out? Excel passes `null` (or, from some clients, a blank). */
 const omitted = (raw: unknown) => raw === undefined || raw === null || (typeof raw === "string" && raw.trim() === "");
 
-/** A `null` for blank cells and zeros, for ratings scales that start at 1. */
-function ratingsOf(grid: Grid, name: string): (number | null)[] {
-  return flatten(grid).map((cell, i) => {
-    if (isBlank(cell)) return null;
-    const value = toNumber(cell);
-    if (value === undefined) return fail("#VALUE!", messages.notNumber(cellAt(name, grid, i), cell));
-    return value === 0 ? null : value;
-  });
-}
-
 export interface NumberArg extends NumberRule {
   /** Value when the argument is omitted or blank; no default makes it required. */
   default?: number;
@@ -112,7 +105,7 @@ export interface NumberArg extends NumberRule {
 
 export const read = {
   /** A range of ratings: blank cells and zeros are unanswered (`null`). */
-  ratings: (): Reader<(number | null)[]> => (_raw, name, context) => ratingsOf(context.grid(name), name),
+  ratings: (): Reader<(number | null)[]> => (_raw, name, context) => numbersOf(context.grid(name), name, true),
 
   /** Optional weights with the same shape as the argument `like`; blanks count as 0. */
   weights:
@@ -124,12 +117,7 @@ export const read = {
       if (grid.rows !== target.rows || grid.columns !== target.columns) {
         fail("#VALUE!", messages.sameShape(name, like, shape(target), shape(grid)));
       }
-      return flatten(grid).map((cell, i) => {
-        if (isBlank(cell)) return null;
-        const value = toNumber(cell);
-        if (value === undefined) return fail("#VALUE!", messages.notNumber(cellAt(name, grid, i), cell));
-        return value;
-      });
+      return numbersOf(grid, name, false);
     },
 
   /** Optional weights, one per item, for a fixed number of items (such as the four audit areas). */
@@ -139,12 +127,7 @@ export const read = {
       if (omitted(raw)) return null;
       const grid = context.grid(name);
       if (grid.rows * grid.columns !== count) fail("#VALUE!", messages.wrongCount(name, count, grid.rows * grid.columns, "weight"));
-      return flatten(grid).map((cell, i) => {
-        if (isBlank(cell)) return null;
-        const value = toNumber(cell);
-        if (value === undefined) return fail("#VALUE!", messages.notNumber(cellAt(name, grid, i), cell));
-        return value;
-      });
+      return numbersOf(grid, name, false);
     },
 
   /** A single number, with an optional default and bounds. */
@@ -153,6 +136,18 @@ export const read = {
     (raw, name) => {
       const value = readScalar(raw, name);
       if (arg.default !== undefined && (isBlank(value) || (arg.zeroMeansDefault && value === 0))) return arg.default;
+      return numberAt(value, name, arg);
+    },
+
+  /**
+   * A single number, or `null` when omitted or blank — and when 0 with `zeroMeansOmitted`, for
+   * arguments where 0 is never valid — so that the engine applies its default.
+   */
+  optionalNumber:
+    (arg: NumberRule & { zeroMeansOmitted?: boolean } = {}): Reader<number | null> =>
+    (raw, name) => {
+      const value = readScalar(raw, name);
+      if (isBlank(value) || (arg.zeroMeansOmitted && value === 0)) return null;
       return numberAt(value, name, arg);
     },
 
@@ -185,19 +180,132 @@ export const read = {
     return values;
   },
 
-  /** One word of a fixed list, case-insensitive. */
+  /**
+   * A range of numbers in reading order; blank cells are `null`, and so are zeros with
+   * `zeroIsBlank` (for scales that start above 0).
+   */
+  numbers:
+    (options: { zeroIsBlank?: boolean } = {}): Reader<(number | null)[]> =>
+    (_raw, name, context) =>
+      numbersOf(context.grid(name), name, options.zeroIsBlank ?? false),
+
+  /** Any reader made optional: an omitted argument (or a blank one) reads as `null`. */
+  optional:
+    <T>(reader: Reader<T>): Reader<T | null> =>
+    (raw, name, context) =>
+      omitted(raw) ? null : reader(raw, name, context),
+
+  /** Exactly `count` TRUE/FALSE cells in a range of any shape; a blank cell is FALSE. */
+  flags:
+    (count: number): Reader<boolean[]> =>
+    (_raw, name, context) => {
+      const grid = context.grid(name);
+      const cells = grid.rows * grid.columns;
+      if (cells !== count) fail("#VALUE!", messages.wrongCount(name, count, cells, "TRUE/FALSE value"));
+      return flatten(grid).map((cell, i) => booleanAt(cell, cellAt(name, grid, i), false));
+    },
+
+  /**
+   * A range of labels (names, keys, categories) in reading order: text trimmed, numbers and
+   * booleans as their text; blank cells, "" and 0 are `null`.
+   */
+  labels: (): Reader<(string | null)[]> => (_raw, name, context) =>
+    flatten(context.grid(name)).map((cell) => {
+      if (isBlank(cell) || cell === 0) return null;
+      if (typeof cell === "string") return cell.trim();
+      if (typeof cell === "boolean") return cell ? "TRUE" : "FALSE";
+      if (typeof cell === "number") return String(cell);
+      return null;
+    }),
+
+  /**
+   * A block of numbers, one row per item (such as partners × metrics), as a typed array with `NaN`
+   * for blank cells (and zeros with `zeroIsBlank`).
+   */
+  table:
+    (options: { zeroIsBlank?: boolean } = {}): Reader<NumberTable> =>
+    (_raw, name, context) => {
+      const grid = context.grid(name);
+      const data = new Float64Array(grid.rows * grid.columns);
+      let i = 0;
+      for (const row of grid.cells) {
+        for (const cell of row) {
+          const value = typeof cell === "number" && Number.isFinite(cell) ? cell : isBlank(cell) ? NaN : toNumber(cell);
+          if (value === undefined) fail("#VALUE!", messages.notNumber(cellAt(name, grid, i), cell));
+          data[i++] = options.zeroIsBlank && value === 0 ? NaN : value;
+        }
+      }
+      return { data, rows: grid.rows, columns: grid.columns };
+    },
+
+  /**
+   * An Excel date (a serial number or yyyy-mm-dd text); blank, omitted or 0 is `null`, which
+   * fails unless `optional`.
+   */
+  date:
+    (options: { optional?: boolean } = {}): Reader<number | null> =>
+    (raw, name) => {
+      const value = readScalar(raw, name);
+      const serial = toDateSerial(value);
+      if (serial === undefined) fail("#VALUE!", messages.notDate(name, value));
+      if (serial === null && !options.optional) fail("#VALUE!", messages.required(name));
+      return serial;
+    },
+
+  /** A date, or TRUE/FALSE (yes/no…) for "happened, date unknown"; blank or 0 is `null`. */
+  dateOrFlag: (): Reader<number | boolean | null> => (raw, name) => {
+    const value = readScalar(raw, name);
+    const serial = toDateSerial(value);
+    if (serial !== undefined) return serial;
+    const flag = toBoolean(value);
+    if (flag === undefined) fail("#VALUE!", messages.notDate(name, value));
+    return flag;
+  },
+
+  /** One word of a fixed list, case-insensitive; blank (or 0, a blank cell on some clients) gives the default. */
   option:
     <T extends string>(options: readonly T[], fallback: T): Reader<T> =>
     (raw, name) => {
-      // A word is never 0: a 0 is an empty cell as Excel desktop passes it, so it gives the default.
       const value = readScalar(raw, name);
       return optionAt(value === 0 ? null : value, name, options, fallback);
     },
 };
 
+/** Cells as numbers in reading order: blank → `null` (zero too with `zeroIsBlank`); anything else that is not a number fails. */
+function numbersOf(grid: Grid, name: string, zeroIsBlank: boolean): (number | null)[] {
+  const out: (number | null)[] = new Array(grid.rows * grid.columns);
+  let i = 0;
+  for (const row of grid.cells) {
+    for (const cell of row) {
+      let value: number | null;
+      if (typeof cell === "number" && Number.isFinite(cell)) value = cell;
+      else if (isBlank(cell)) value = null;
+      else {
+        const number = toNumber(cell);
+        if (number === undefined) fail("#VALUE!", messages.notNumber(cellAt(name, grid, i), cell));
+        value = number;
+      }
+      out[i++] = zeroIsBlank && value === 0 ? null : value;
+    }
+  }
+  return out;
+}
+
 const shape = (grid: Grid) => `${grid.rows}×${grid.columns}`;
 const isOneCell = (raw: unknown): raw is unknown[][] => Array.isArray(raw) && raw.length === 1 && Array.isArray(raw[0]) && raw[0].length === 1;
 const isEmptyValue = (value: unknown) => value === 0 || isBlank(value);
 
+/**
+ * Values to spill in the orientation of the range they come from: a row when `like` is a single
+ * row of several cells, otherwise a column.
+ */
+export function spillLike(values: readonly ExcelScalar[], like: Grid): ExcelScalar[][] {
+  return like.rows === 1 && like.columns > 1 ? [[...values]] : values.map((v) => [v]);
+}
+
 /** `null` (an unanswered or empty result) as the blank-looking cell Excel should show. */
 export const blankIfNull = (value: number | null): number | string => (value === null ? "" : value);
+
+/** A table of results with `null` cells shown blank. */
+export const blankCells = (table: readonly (readonly (string | number | null)[])[]): ExcelScalar[][] =>
+  table.map((row) => row.map((v) => (v === null ? "" : v)));

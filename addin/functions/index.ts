@@ -5,3 +5,8 @@
 import "./audit";
 import "./finance";
 import "./pnl";
+import "./tier";
+import "./scorecard";
+import "./segment";
+import "./plan";
+import "./funnel";

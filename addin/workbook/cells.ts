@@ -2,6 +2,7 @@
  * Reading one workbook cell as the kind of value its column holds. A cell that cannot be read
  * gives a problem text (never a silent wrong value); a blank cell reads as `null`.
  */
+import { MAX_DATE_SERIAL, dateSerial, parseDateText } from "../../engine/excel/date";
 import { isBlank, toBoolean, toNumber } from "../../engine/input";
 import { show } from "../../engine/messages";
 import { type ColumnKind, RATING_MAX } from "./schema";
@@ -17,31 +18,16 @@ export type CellInput = CellValue | Formula;
 export const isFormula = (value: unknown): value is Formula =>
   typeof value === "object" && value !== null && typeof (value as Formula).formula === "string";
 
-const EXCEL_EPOCH = Date.UTC(1899, 11, 30);
-const DAY = 86_400_000;
-
-/** Excel's serial day number of a UTC date (day 1 is 1900-01-01; valid from 1900-03-01). */
-export const toSerial = (date: Date): number => Math.round((date.getTime() - EXCEL_EPOCH) / DAY * 1e6) / 1e6;
-export const fromSerial = (serial: number): Date => new Date(EXCEL_EPOCH + Math.round(serial * DAY));
-
-const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+/** Excel's serial day number of a JavaScript date (its UTC calendar day and time of day). */
+export const toSerial = (date: Date): number =>
+  dateSerial(date.getUTCFullYear(), date.getUTCMonth() + 1, date.getUTCDate()) + (date.getTime() % 86_400_000 + 86_400_000) % 86_400_000 / 86_400_000;
 
 /** An Excel serial date from a serial number, a JavaScript Date or ISO `yyyy-mm-dd` text. */
 export function toDateSerial(value: unknown): number | undefined {
   if (value instanceof Date) return Number.isNaN(value.getTime()) ? undefined : toSerial(value);
-  if (typeof value === "number") return Number.isFinite(value) && value >= 1 && value < 2958466 ? value : undefined;
-  if (typeof value === "string") {
-    const match = ISO_DATE.exec(value.trim());
-    if (!match) return undefined;
-    const [year, month, day] = match.slice(1).map(Number);
-    const date = new Date(Date.UTC(year, month - 1, day));
-    if (date.getUTCMonth() !== month - 1 || date.getUTCDate() !== day) return undefined;
-    return toSerial(date);
-  }
-  return undefined;
+  if (typeof value === "number") return Number.isFinite(value) && value >= 1 && value <= MAX_DATE_SERIAL ? value : undefined;
+  return typeof value === "string" ? parseDateText(value) : undefined;
 }
-
-export const isoDate = (serial: number): string => fromSerial(serial).toISOString().slice(0, 10);
 
 export type Read = { value: CellValue } | { problem: string };
 

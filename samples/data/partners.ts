@@ -71,6 +71,8 @@ const SECOND = [
   "Data", "Cloud", "Integration", "Services", "Analytics", "Infotech",
 ];
 
+const THIRD = ["Group", "Holdings", "International", "Direct", "Pro", "Plus", "One", "Labs", "Works", "Alliance", "Global", "Connect"];
+
 export function pick<T>(random: Random, items: readonly T[]): T {
   return items[random.int(items.length)];
 }
@@ -93,9 +95,12 @@ export function samplePartners(random: Random, count: number): Partner[] {
   for (let i = 1; i <= count; i++) {
     const region = weighted(random, REGION_SHARE);
     const { territory, suffix } = pick(random, TERRITORIES[region]);
-    let name: string;
-    do name = `${pick(random, FIRST)} ${pick(random, SECOND)} ${suffix}`;
-    while (names.has(name));
+    let name = "";
+    for (let attempt = 0; !name || names.has(name); attempt++) {
+      // Large networks exhaust the two-word names of a legal form: then add a third word.
+      const extra = attempt < 20 ? "" : ` ${pick(random, THIRD)}`;
+      name = `${pick(random, FIRST)} ${pick(random, SECOND)}${extra} ${suffix}`;
+    }
     names.add(name);
     const status = weighted<Partner["status"]>(random, [
       ["Active", 0.8],

@@ -66,6 +66,81 @@ export const EXAMPLES: Record<string, unknown[][]> = {
     [[[20, 60, 100, _], [10, 50, 80, 100], [30, 90, _, _]]],
     [[[5, 10], [8, 8]], 0.25],
   ],
+  TIER: [
+    [[[true, true, true, true, true, true, true, true]], 12],
+    [[["yes"], ["yes"], ["y"], [1], [_], [_], [_], ["no"]], 4, 3, 10, _],
+    [[[1, 0, 0, 0, 0, 0, 0, 1]], 2, 2, 5, false],
+    [[[true, true, true, true, true, true, true, true]], 20, _, _, true],
+  ],
+  "TIER.MIX": [
+    [[["MVP"], ["MGP"], ["MGP"], ["STP"], ["BZ"], [_], ["Target"]]],
+    [[["mvp", "Target", "bz", "stp"]]],
+  ],
+  STAGE: [
+    [[[80, 75, 60, 90]]],
+    [[[90], [_], [72], [40]], 65],
+  ],
+  GAPS: [
+    [[["Sales training"], ["Demo kit"], ["Marketing plan"], ["Certified engineers"]], [[40], [70], [55], [80]], [[80], [80], [80], [80]], [[1], [2], [1], [1]], 3],
+    [[["Fit", "Onboarding", "Activation"]], [[90, _, 40]], 75],
+  ],
+  SEGMENT: [
+    [72, 35],
+    [40, 90, 30, 80],
+  ],
+  SEGMENTS: [
+    [[[72], [30], [55], [90], [12], [_]], [[35], [80], [55], [95], [20], [40]]],
+    [[[72], [30], [55], [90], [12], [64], [23]], [[35], [80], [55], [95], [20], [48], [77]], "median"],
+    [[[72, 30, 55, 90, 12, 64, 23, 81, 47]], [[35, 80, 55, 95, 20, 48, 77, 66, 12]], "nine"],
+  ],
+  CLUSTER: [
+    [[[10, 12, 30], [90, 91, 85], [11, 10, 25], [88, 90, 95], [50, 52, 49], [49, 50, 60], [_, 40, 40]], 3],
+    [[[10], [90], [11], [88], [50], [49]], 2, 42],
+  ],
+  "RANK.PCT": [
+    [4, [[13], [12], [11], [8], [4], [3], [2], [1], [1], [1]]],
+    [55.5, [[10, 20, 30, 40, 50, 60, 70, 80]], 5],
+  ],
+  ATTAINMENT: [
+    [45000, 60000],
+    [_, 1],
+  ],
+  PACE: [
+    [60, 100, 46204, 46295, 46249],
+    [60, 100, "2026-07-01", "2026-09-30", "2026-08-15"],
+  ],
+  STATUS: [
+    [45000, 60000],
+    [85, 100, 0.15, 0.3],
+  ],
+  ROLLUP: [
+    [[["EMEA"], ["APAC"], ["emea"], ["Americas"], [_]], [[10], [5], [20], [8], [_]], [[20], [10], [20], [0], [_]]],
+    [[["Amelia Hart", "Marcus Reed"]], [[120, 80]], [[100, 100]]],
+  ],
+  TASKSTATUS: [
+    [46249, 46251, 46295],
+    [46300, _, 46295],
+    ["2026-10-15", "no", "2026-09-30"],
+  ],
+  APPROVALS: [
+    [[["2026-Q3"], ["2026-Q3"], ["Q3 2026"], ["2026-Q4"]], [["Approved"], ["Approved"], ["Accepted"], ["Draft"]], [[46206], [_], ["2026-07-09"], [_]]],
+  ],
+  WINRATE: [
+    [18, 12],
+    [0, 4],
+  ],
+  FUNNEL: [
+    [[[200, 80, 40, 10]]],
+    [[[120], [60], [_], [10]]],
+  ],
+  VELOCITY: [
+    [20, 5000, 0.25, 50],
+    [12, 8000, "30%", 90],
+  ],
+  BENCHMARK: [
+    [7, [[8], [1], [7], [2], [6], [3], [5], [4]]],
+    [45, [[30, 60, 45, 90, 12]], false],
+  ],
 };
 
 /** Words the models understand, so that random text sometimes means something to them. */
@@ -75,4 +150,7 @@ export const VOCABULARY = [
   "partner", "vendor", "NPV", "IRR", "Payback", "ROI", "Total profit", "normal", "uniform", "triangular",
   "years", "license_revenue", "License Revenue", "ramp", "product_margin", "retention", "mdf", "cost_growth",
   "discount_rate", "onboarding_cost", "headcount", "licence_revnue",
+  "MVP", "MGP", "STP", "BZ", "Target", "mvp", "Fit", "Onboarding", "Activation", "Enablement",
+  "fixed", "median", "nine", "Star", "Develop", "Draft", "Submitted", "Accepted", "Approved", "approved",
+  "2026-Q3", "Q4 2026", "2026-09-30", "2026-02-30", "EMEA", "emea", "Americas",
 ];

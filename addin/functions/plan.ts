@@ -1,0 +1,128 @@
+/*
+ * Performance to plan, tasks and plan approvals: PARTNER.ATTAINMENT, PARTNER.PACE, PARTNER.STATUS,
+ * PARTNER.ROLLUP, PARTNER.TASKSTATUS, PARTNER.APPROVALS.
+ */
+import { isEngineError } from "../../engine/error";
+import {
+  approvalTable,
+  approvalColumnsByQuarter,
+  attainment as attainmentModel,
+  pace as paceModel,
+  rollupTable,
+  rollup as rollupModel,
+  status as statusModel,
+  taskStatus as taskStatusModel,
+} from "../../engine/plan";
+import { blankCells, excelFunction, read } from "./excel";
+
+/** Actuals and targets: a blank cell is 0. */
+const amount = read.number({ default: 0 });
+
+const ATTAINMENT = excelFunction({ actual: amount, target: amount }, (a) => attainmentModel(a.actual, a.target));
+
+const PACE = excelFunction(
+  { actual: amount, target: amount, period_start: read.date(), period_end: read.date(), as_of: read.date({ optional: true }) },
+  (a) => paceModel(a.actual, a.target, a.period_start!, a.period_end!, a.as_of),
+);
+
+const STATUS = excelFunction(
+  {
+    actual: amount,
+    target: amount,
+    at_risk: read.optionalNumber({ zeroMeansOmitted: true }),
+    off_track: read.optionalNumber({ zeroMeansOmitted: true }),
+  },
+  (a) => statusModel(a.actual, a.target, a.at_risk ?? undefined, a.off_track ?? undefined),
+);
+
+const ROLLUP = excelFunction({ keys: read.labels(), actuals: read.numbers(), targets: read.numbers() }, (a) => {
+  const rows = rollupModel(a.keys, a.actuals, a.targets);
+  return isEngineError(rows) ? rows : blankCells(rollupTable(rows));
+});
+
+const TASKSTATUS = excelFunction(
+  { due: read.date({ optional: true }), done: read.dateOrFlag(), as_of: read.date({ optional: true }) },
+  (a) => taskStatusModel(a.due, a.done, a.as_of),
+);
+
+const APPROVALS = excelFunction(
+  { periods: read.labels(), states: read.labels(), accepted_on: read.labels() },
+  (a) => {
+    const rows = approvalColumnsByQuarter(a.periods, a.states, a.accepted_on);
+    return isEngineError(rows) ? rows : approvalTable(rows);
+  },
+);
+
+/**
+ * Performance to plan: actual divided by target (format the cell as a percentage). A target of 0 or less gives #DIV/0!.
+ * @customfunction ATTAINMENT
+ * @param actual Actual result so far (blank = 0).
+ * @param target Planned target, greater than 0.
+ * @returns Attainment, 1 = 100% of plan.
+ */
+export function attainment(actual: any, target: any): number {
+  return ATTAINMENT({ actual, target });
+}
+
+/**
+ * Pace to plan: attainment divided by the share of the period elapsed (whole days, counting the first and the as_of day). Above 1 the partner is ahead of a linear plan, below 1 behind it. #N/A before the period starts.
+ * @customfunction PACE
+ * @param actual Actual result so far (blank = 0).
+ * @param target Target for the whole period, greater than 0.
+ * @param period_start First day of the period (a date).
+ * @param period_end Last day of the period (a date).
+ * @param [as_of] Day of the measurement. Default today.
+ * @returns Attainment divided by the elapsed share of the period.
+ */
+export function pace(actual: any, target: any, period_start: any, period_end: any, as_of?: any): number {
+  return PACE({ actual, target, period_start, period_end, as_of });
+}
+
+/**
+ * Traffic-light status of performance to plan: On track when attainment is at least 1 − at_risk, At risk when at least 1 − off_track, Off track below that.
+ * @customfunction STATUS
+ * @param actual Actual result so far (blank = 0).
+ * @param target Planned target, greater than 0.
+ * @param [at_risk] Shortfall still counted as on track. Default 0.1 (on track from 90% of plan).
+ * @param [off_track] Shortfall beyond which the plan is off track. Default 0.25 (off track below 75%).
+ * @returns On track, At risk or Off track.
+ */
+export function status(actual: any, target: any, at_risk?: any, off_track?: any): string {
+  return STATUS({ actual, target, at_risk, off_track });
+}
+
+/**
+ * Rolls performance to plan up by territory, region, channel manager or any key: a header row, then one row per distinct key (first-seen order, case-insensitive) with total actual, total target and attainment.
+ * @customfunction ROLLUP
+ * @param keys The key of each row (territory, region, channel manager…).
+ * @param actuals Actual of each row (blank = 0).
+ * @param targets Target of each row (blank = 0).
+ * @returns Key, Actual, Target, Attainment for each distinct key.
+ */
+export function rollup(keys: any[][], actuals: any[][], targets: any[][]): any[][] {
+  return ROLLUP({ keys, actuals, targets });
+}
+
+/**
+ * Status of a plan task: Done when it has a completion date, Past due when its due date has passed, Due soon when due within 14 days, otherwise Pending.
+ * @customfunction TASKSTATUS
+ * @param due Due date of the task (blank: no due date, Pending until done).
+ * @param done Completion date, or TRUE when done; blank when not done.
+ * @param [as_of] Day to judge on. Default today.
+ * @returns Done, Past due, Due soon or Pending.
+ */
+export function taskStatus(due: any, done: any, as_of?: any): string {
+  return TASKSTATUS({ due, done, as_of });
+}
+
+/**
+ * Roll-up of plan acceptance and approval by quarter, from an Approvals table: a header row, then one row per quarter (oldest first) with the number of plans, accepted by the partner, approved by the channel executive, approved without the partner's acceptance, and still open (Draft or Submitted).
+ * @customfunction APPROVALS
+ * @param periods Plan period of each row: a quarter such as 2026-Q3 or Q3 2026, or a date.
+ * @param states Workflow state of each plan: Draft, Submitted, Accepted or Approved.
+ * @param accepted_on When the partner accepted each plan (any non-blank value counts as accepted).
+ * @returns Quarter, Plans, Accepted, Approved, Approved without acceptance, Open.
+ */
+export function approvals(periods: any[][], states: any[][], accepted_on: any[][]): any[][] {
+  return APPROVALS({ periods, states, accepted_on });
+}

@@ -1,0 +1,4 @@
+/** Performance to plan, task tracking and the plan approval workflow. */
+export * from "./approval";
+export * from "./performance";
+export * from "./tasks";

@@ -1,0 +1,140 @@
+/**
+ * Performance to plan: attainment, pacing through a period, a traffic-light status, and roll-ups
+ * of actuals and targets by territory, region or channel manager.
+ */
+import { fail, guard } from "../error";
+import { type Clock, MAX_DATE_SERIAL, serialText, systemClock, todaySerial } from "../excel/date";
+import { messages, where } from "../messages";
+
+export const PLAN_STATUSES = ["On track", "At risk", "Off track"] as const;
+export type PlanStatus = (typeof PLAN_STATUSES)[number];
+export const DEFAULT_AT_RISK = 0.1;
+export const DEFAULT_OFF_TRACK = 0.25;
+/** How a roll-up names the rows that have figures but no key (as a PivotTable does). */
+export const BLANK_KEY = "(blank)";
+/** Attainment within this of a threshold counts as reaching it (0.85 is not below 1 − 0.15). */
+const TOLERANCE = 1e-12;
+
+function checkFinite(value: number, at: string): number {
+  if (!Number.isFinite(value)) fail("#VALUE!", messages.notNumber(at, value));
+  return value;
+}
+
+/** A date serial in Excel's range (1900-01-01 to 9999-12-31). */
+export function checkDate(serial: number, at: string): number {
+  checkFinite(serial, at);
+  if (serial < 1 || serial > MAX_DATE_SERIAL) fail("#VALUE!", messages.notDate(at, serial));
+  return serial;
+}
+
+function ratio(actual: number, target: number): number {
+  checkFinite(actual, "actual");
+  checkFinite(target, "target");
+  if (target <= 0) fail("#DIV/0!", messages.targetNotPositive("target", target));
+  const value = actual / target;
+  if (!Number.isFinite(value)) fail("#NUM!", messages.overflow("actual"));
+  return value;
+}
+
+/** `PARTNER.ATTAINMENT`: actual / target; a target of 0 or less is #DIV/0!. */
+export const attainment = guard((actual: number, target: number): number => ratio(actual, target));
+
+/**
+ * `PARTNER.PACE`: attainment divided by the share of the period elapsed on `asOf` (default today
+ * by `clock`). Days count whole and inclusive: on the first day of a 90-day quarter 1/90 of it has
+ * elapsed, on its last day all of it; after the period the pace is the attainment. #N/A before
+ * the period starts.
+ */
+export const pace = guard(
+  (actual: number, target: number, start: number, end: number, asOf?: number | null, clock: Clock = systemClock): number => {
+    const attained = ratio(actual, target);
+    const first = Math.floor(checkDate(start, "period_start"));
+    const last = Math.floor(checkDate(end, "period_end"));
+    if (last < first) fail("#VALUE!", messages.endBeforeStart("period_end", serialText(end), serialText(start)));
+    const today = Math.floor(asOf === null || asOf === undefined ? todaySerial(clock) : checkDate(asOf, "as_of"));
+    if (today < first) fail("#N/A", messages.notStarted("as_of", serialText(today), serialText(start)));
+    const elapsed = Math.min(1, (today - first + 1) / (last - first + 1));
+    const value = attained / elapsed;
+    return Number.isFinite(value) ? value : fail("#NUM!", messages.overflow("actual"));
+  },
+);
+
+/**
+ * `PARTNER.STATUS`: "On track" when attainment ≥ 1 − atRisk, "At risk" when ≥ 1 − offTrack,
+ * else "Off track". 0 ≤ atRisk ≤ offTrack ≤ 1.
+ */
+export const status = guard(
+  (actual: number, target: number, atRisk: number = DEFAULT_AT_RISK, offTrack: number = DEFAULT_OFF_TRACK): PlanStatus => {
+    const attained = ratio(actual, target);
+    checkFinite(atRisk, "at_risk");
+    checkFinite(offTrack, "off_track");
+    if (atRisk < 0 || atRisk > 1) fail("#VALUE!", messages.shareOutOfRange("at_risk", atRisk));
+    if (offTrack < 0 || offTrack > 1) fail("#VALUE!", messages.shareOutOfRange("off_track", offTrack));
+    if (offTrack < atRisk) fail("#VALUE!", messages.offTrackBelowAtRisk(offTrack, atRisk));
+    if (attained + TOLERANCE >= 1 - atRisk) return "On track";
+    if (attained + TOLERANCE >= 1 - offTrack) return "At risk";
+    return "Off track";
+  },
+);
+
+export interface RollupRow {
+  /** The key as first seen (keys match case-insensitively, as SUMIFS criteria do). */
+  readonly key: string;
+  readonly actual: number;
+  readonly target: number;
+  /** Σ actual / Σ target; `null` when Σ target ≤ 0 (or the ratio exceeds the largest number). */
+  readonly attainment: number | null;
+}
+
+/** The columns of PARTNER.ROLLUP's spill. */
+export const ROLLUP_COLUMNS = ["Key", "Actual", "Target", "Attainment"] as const;
+
+/** A roll-up as PARTNER.ROLLUP spills it: a header row, then a row per key (`null`: no attainment). */
+export function rollupTable(rows: readonly RollupRow[]): (string | number | null)[][] {
+  return [[...ROLLUP_COLUMNS], ...rows.map((r) => [r.key, r.actual, r.target, r.attainment])];
+}
+
+/**
+ * `PARTNER.ROLLUP`: one row per distinct key in first-seen order with Σ actual, Σ target and
+ * their ratio. Blank actuals and targets (`null`) count as 0; rows with no key and no figure are
+ * skipped, rows with figures but no key are grouped under "(blank)".
+ */
+export const rollup = guard(
+  (keys: readonly (string | null)[], actuals: readonly (number | null)[], targets: readonly (number | null)[]): RollupRow[] => {
+    const n = keys.length;
+    if (actuals.length !== n) fail("#VALUE!", messages.sameCount("actuals", "keys", n, actuals.length));
+    if (targets.length !== n) fail("#VALUE!", messages.sameCount("targets", "keys", n, targets.length));
+    const groups = new Map<string, { key: string; actual: number; target: number }>();
+    const order: { key: string; actual: number; target: number }[] = [];
+    // Keys repeat: each spelling is normalised once.
+    const spellings = new Map<string, { key: string; actual: number; target: number }>();
+    for (let i = 0; i < n; i++) {
+      const actual = actuals[i] ?? 0;
+      const target = targets[i] ?? 0;
+      const key = keys[i];
+      if (!Number.isFinite(actual)) fail("#VALUE!", messages.notNumber(where("actuals", { item: i + 1 }), actual));
+      if (!Number.isFinite(target)) fail("#VALUE!", messages.notNumber(where("targets", { item: i + 1 }), target));
+      if (key === null && actual === 0 && target === 0) continue;
+      const shown = key ?? BLANK_KEY;
+      let group = spellings.get(shown);
+      if (!group) {
+        const id = shown.trim().toLowerCase();
+        group = groups.get(id);
+        if (!group) {
+          group = { key: shown, actual: 0, target: 0 };
+          groups.set(id, group);
+          order.push(group);
+        }
+        spellings.set(shown, group);
+      }
+      group.actual += actual;
+      group.target += target;
+    }
+    if (order.length === 0) fail("#N/A", messages.nothingToRollUp("keys"));
+    return order.map(({ key, actual, target }) => {
+      if (!Number.isFinite(actual) || !Number.isFinite(target)) fail("#NUM!", messages.overflow(Number.isFinite(actual) ? "targets" : "actuals"));
+      const attainment = target > 0 ? actual / target : null;
+      return { key, actual, target, attainment: attainment !== null && Number.isFinite(attainment) ? attainment : null };
+    });
+  },
+);

@@ -1,0 +1,31 @@
+/** The "Tiers" sheet: each partner rated from its Engagement row, and the network's tier mix. */
+import type ExcelJS from "exceljs";
+import { tier, tierMix, tierMixTable } from "../../engine/tier";
+import type { SampleData } from "../generate";
+import { unwrap, writeFormula, writeSpill } from "./tables";
+
+export function addTiersSheet(workbook: ExcelJS.Workbook, data: SampleData): void {
+  const sheet = workbook.addWorksheet("Tiers");
+  ["PartnerId", "Name", "Status", "Opportunities", "Tier"].forEach((h, i) => (sheet.getCell(1, i + 1).value = h));
+  sheet.getCell(1, 7).value = "Tier mix (share of partners; Targets: share of all rows)";
+  const byId = new Map(data.partners.map((p) => [p.id, p]));
+  const tiers: string[] = [];
+  data.engagement.forEach((e, i) => {
+    const r = i + 2; // the partner's row in the Engagement table
+    const partner = byId.get(e.partnerId)!;
+    const rated = unwrap(tier(e.answers, e.opportunities, {}, e.prospect));
+    tiers.push(rated);
+    sheet.getCell(r, 1).value = e.partnerId;
+    writeFormula(sheet, r, 2, `INDEX(Partners[Name],MATCH($A${r},Partners[PartnerId],0))`, partner.name);
+    writeFormula(sheet, r, 3, `INDEX(Partners[Status],MATCH($A${r},Partners[PartnerId],0))`, partner.status);
+    writeFormula(sheet, r, 4, `Engagement!J${r}`, e.opportunities);
+    writeFormula(sheet, r, 5, `PARTNER.TIER(Engagement!B${r}:I${r},Engagement!J${r},,,Engagement!L${r})`, rated);
+  });
+  const mix = unwrap(tierMix(tiers));
+  const last = data.engagement.length + 1;
+  writeSpill(sheet, 2, 7, `PARTNER.TIER.MIX(E2:E${last})`, tierMixTable(mix).map((row) => row.map((v) => v ?? "")));
+  [10, 34, 12, 14, 8, 2, 12, 10].forEach((w, i) => (sheet.getColumn(i + 1).width = w));
+  sheet.getColumn(8).numFmt = "0.0%";
+  sheet.getRow(1).font = { bold: true };
+  sheet.views = [{ state: "frozen", xSplit: 2, ySplit: 1 }];
+}

@@ -1,0 +1,138 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { dateSerial } from "../../engine/excel/date";
+import { attainment, pace, rollup, status, taskStatus } from "../../engine/plan";
+import { failure, ok } from "./support";
+
+const JUL_1 = dateSerial(2026, 7, 1);
+const AUG_15 = dateSerial(2026, 8, 15);
+const SEP_30 = dateSerial(2026, 9, 30);
+const clockOn = (serial: number) => () => Date.UTC(1899, 11, 30) + serial * 86_400_000 + 12 * 3_600_000;
+
+describe("attainment", () => {
+  it("is actual over target, #DIV/0! without a positive target", () => {
+    expect(attainment(45, 60)).toBe(0.75);
+    expect(attainment(-5, 50)).toBe(-0.1);
+    expect(failure(attainment(5, 0)).code).toBe("#DIV/0!");
+    expect(failure(attainment(5, -1)).code).toBe("#DIV/0!");
+  });
+});
+
+describe("pace", () => {
+  it("divides attainment by the share of the period elapsed, counting whole days inclusively", () => {
+    // Q3 2026 has 92 days; on 15 August 46 of them have gone by: half the quarter.
+    expect(pace(60, 100, JUL_1, SEP_30, AUG_15)).toBeCloseTo(1.2, 12);
+    expect(pace(1, 92, JUL_1, SEP_30, JUL_1)).toBeCloseTo(1, 12);
+    expect(pace(50, 100, JUL_1, SEP_30, SEP_30)).toBe(0.5);
+    expect(pace(50, 100, JUL_1, SEP_30, SEP_30 + 40)).toBe(0.5);
+    expect(pace(60, 100, JUL_1 + 0.9, SEP_30 + 0.1, AUG_15 + 0.5)).toBeCloseTo(1.2, 12);
+  });
+
+  it("takes today from the clock when as_of is omitted", () => {
+    expect(pace(60, 100, JUL_1, SEP_30, null, clockOn(AUG_15))).toBeCloseTo(1.2, 12);
+    expect(pace(60, 100, JUL_1, SEP_30, undefined, clockOn(AUG_15))).toBeCloseTo(1.2, 12);
+  });
+
+  it("has no pace before the period and rejects a period that ends before it starts", () => {
+    expect(failure(pace(0, 100, JUL_1, SEP_30, JUL_1 - 1)).message).toBe(
+      "as_of: on 2026-06-30 the period (from 2026-07-01) has not started; there is no pace yet.",
+    );
+    expect(failure(pace(0, 100, SEP_30, JUL_1, AUG_15)).message).toBe("period_end: the period ends (2026-07-01) before it starts (2026-09-30).");
+    expect(failure(pace(0, 100, 0, SEP_30, AUG_15)).message).toMatch(/^period_start: expected a date/);
+    expect(failure(pace(0, 0, JUL_1, SEP_30, AUG_15)).code).toBe("#DIV/0!");
+  });
+});
+
+describe("status", () => {
+  it("is On track from 90% of plan, At risk from 75%, Off track below", () => {
+    expect(status(95, 100)).toBe("On track");
+    expect(status(90, 100)).toBe("On track");
+    expect(status(89.99, 100)).toBe("At risk");
+    expect(status(75, 100)).toBe("At risk");
+    expect(status(74.9, 100)).toBe("Off track");
+    expect(status(120, 100)).toBe("On track");
+  });
+
+  it("takes other thresholds, a value on a threshold counting as the better status", () => {
+    expect(status(85, 100, 0.15, 0.3)).toBe("On track");
+    expect(status(70, 100, 0.15, 0.3)).toBe("At risk");
+    expect(status(69, 100, 0.15, 0.3)).toBe("Off track");
+    expect(status(99, 100, 0, 0.5)).toBe("At risk");
+  });
+
+  it("rejects thresholds out of order or outside 0–1", () => {
+    expect(failure(status(1, 1, 0.3, 0.2)).message).toBe("off_track: must be at least at_risk (0.3), got 0.2.");
+    expect(failure(status(1, 1, 1.5)).message).toBe("at_risk: must be from 0 to 1 (0% to 100%), got 1.5.");
+  });
+});
+
+describe("rollup", () => {
+  it("sums actuals and targets per key in first-seen order, keys matched case-insensitively", () => {
+    const rows = ok(rollup(["EMEA", "APAC", "emea ", "Americas", null, null], [10, 5, 20, 0, null, 7], [20, 10, 20, 0, null, 10]));
+    expect(rows).toEqual([
+      { key: "EMEA", actual: 30, target: 40, attainment: 0.75 },
+      { key: "APAC", actual: 5, target: 10, attainment: 0.5 },
+      { key: "Americas", actual: 0, target: 0, attainment: null },
+      { key: "(blank)", actual: 7, target: 10, attainment: 0.7 },
+    ]);
+  });
+
+  it("checks its ranges", () => {
+    expect(failure(rollup(["A"], [1, 2], [1])).message).toBe("actuals: expected as many cells as keys (1), got 2.");
+    expect(failure(rollup([null], [null], [0])).code).toBe("#N/A");
+    expect(failure(rollup(["A"], [NaN], [1])).message).toMatch(/^actuals \(item 1\)/);
+  });
+
+  it("keeps every figure: the roll-up's sums equal the input's", () => {
+    const row = fc.record({
+      key: fc.constantFrom("North", "north", "South", "East", "West", null),
+      actual: fc.oneof(fc.integer({ min: -100, max: 1000 }), fc.constant(null)),
+      target: fc.oneof(fc.integer({ min: 0, max: 1000 }), fc.constant(null)),
+    });
+    fc.assert(
+      fc.property(fc.array(row, { minLength: 1, maxLength: 50 }), (input) => {
+        const result = rollup(input.map((r) => r.key), input.map((r) => r.actual), input.map((r) => r.target));
+        const sum = (f: (r: (typeof input)[number]) => number | null) => input.reduce((s, r) => s + (f(r) ?? 0), 0);
+        if (input.every((r) => r.key === null && !r.actual && !r.target)) return failure(result).code === "#N/A";
+        const rows = ok(result);
+        expect(rows.reduce((s, r) => s + r.actual, 0)).toBe(sum((r) => r.actual));
+        expect(rows.reduce((s, r) => s + r.target, 0)).toBe(sum((r) => r.target));
+        expect(new Set(rows.map((r) => r.key.toLowerCase())).size).toBe(rows.length);
+        for (const r of rows) expect(r.attainment).toBe(r.target > 0 ? r.actual / r.target : null);
+        return true;
+      }),
+    );
+  });
+});
+
+describe("task status", () => {
+  it("is Done, Past due, Due soon or Pending", () => {
+    expect(taskStatus(AUG_15, AUG_15 + 3, SEP_30)).toBe("Done");
+    expect(taskStatus(AUG_15, true, SEP_30)).toBe("Done");
+    expect(taskStatus(AUG_15, false, SEP_30)).toBe("Past due");
+    expect(taskStatus(SEP_30 - 1, null, SEP_30)).toBe("Past due");
+    expect(taskStatus(SEP_30, null, SEP_30)).toBe("Due soon");
+    expect(taskStatus(SEP_30 + 14, null, SEP_30)).toBe("Due soon");
+    expect(taskStatus(SEP_30 + 15, null, SEP_30)).toBe("Pending");
+    expect(taskStatus(null, null, SEP_30)).toBe("Pending");
+    expect(taskStatus(SEP_30 + 0.75, null, SEP_30 + 0.5)).toBe("Due soon");
+  });
+
+  it("takes today from the clock when as_of is omitted", () => {
+    expect(taskStatus(AUG_15, null, null, clockOn(AUG_15 + 1))).toBe("Past due");
+    expect(taskStatus(AUG_15, null, null, clockOn(AUG_15))).toBe("Due soon");
+  });
+
+  it("rejects what is not a date", () => {
+    expect(failure(taskStatus(-3, null, SEP_30)).message).toMatch(/^due: expected a date/);
+    expect(failure(taskStatus(AUG_15, 3e6, SEP_30)).message).toMatch(/^done: expected a date/);
+  });
+});
+
+describe("numbers at the edge of the double range", () => {
+  it("never answers infinity", () => {
+    expect(ok(rollup(["A"], [5], [5e-324]))[0].attainment).toBeNull();
+    expect(failure(pace(1e308, 1, JUL_1, SEP_30, JUL_1)).code).toBe("#NUM!");
+    expect(failure(attainment(1e308, 1e-10)).code).toBe("#NUM!");
+  });
+});

@@ -1,0 +1,118 @@
+// PARTNER.ATTAINMENT, PACE, STATUS, ROLLUP, TASKSTATUS and APPROVALS through the built bundle.
+import { describe, expect, it } from "vitest";
+import { dateSerial } from "../../engine/excel/date";
+import { BLANKS, ExcelHost, excelHost, withBlanks } from "../excel-host";
+
+const excel = excelHost();
+const _ = undefined;
+const JUL_1 = dateSerial(2026, 7, 1);
+const AUG_15 = dateSerial(2026, 8, 15);
+const SEP_30 = dateSerial(2026, 9, 30);
+/** The bundle with its clock at noon (UTC) on 15 August 2026. */
+const onAug15 = new ExcelHost(undefined, { now: Date.UTC(2026, 7, 15, 12) });
+
+describe("PARTNER.ATTAINMENT and PARTNER.STATUS", () => {
+  it("measure performance to plan", () => {
+    expect(excel.value("ATTAINMENT", 45000, 60000)).toBe(0.75);
+    expect(excel.value("STATUS", 45000, 60000)).toBe("At risk");
+    expect(excel.value("STATUS", 54000, 60000)).toBe("On track");
+    expect(excel.value("STATUS", 40000, 60000)).toBe("Off track");
+    expect(excel.value("STATUS", 85, 100, "15%", 0.3)).toBe("On track");
+  });
+
+  it("read a blank actual as 0, a blank threshold as the default, and a blank target as no target", () => {
+    for (const blank of BLANKS) {
+      expect(excel.value("ATTAINMENT", blank, 100)).toBe(0);
+      expect(excel.value("STATUS", 88, 100, blank, blank)).toBe("At risk");
+      expect(excel.error("ATTAINMENT", 5, blank).code).toBe("#DIV/0!");
+    }
+    expect(excel.error("STATUS", 1, 1, 0.5, 0.2).message).toBe("off_track: must be at least at_risk (0.5), got 0.2.");
+  });
+});
+
+describe("PARTNER.PACE", () => {
+  it("divides attainment by the elapsed share of the period", () => {
+    expect(excel.value("PACE", 60, 100, JUL_1, SEP_30, AUG_15)).toBeCloseTo(1.2, 12);
+    expect(excel.value("PACE", 60, 100, "2026-07-01", "2026-09-30", "2026-08-15")).toBeCloseTo(1.2, 12);
+  });
+
+  it("measures on today when as_of is omitted or blank", () => {
+    for (const blank of BLANKS) expect(onAug15.value("PACE", 60, 100, JUL_1, SEP_30, blank)).toBeCloseTo(1.2, 12);
+    expect(onAug15.value("PACE", 60, 100, JUL_1, SEP_30)).toBeCloseTo(1.2, 12);
+  });
+
+  it("names the argument at fault", () => {
+    expect(excel.error("PACE", 60, 100, null, SEP_30, AUG_15).message).toBe("period_start: a value is required.");
+    expect(excel.error("PACE", 60, 100, JUL_1, "30/09/2026", AUG_15).message).toMatch(/^period_end: expected a date/);
+    expect(excel.error("PACE", 60, 100, JUL_1, SEP_30, JUL_1 - 10)).toEqual({
+      code: "#N/A",
+      message: "as_of: on 2026-06-21 the period (from 2026-07-01) has not started; there is no pace yet.",
+    });
+  });
+});
+
+describe("PARTNER.ROLLUP", () => {
+  it("spills a header and one row per key, first-seen order", () => {
+    const keys = [["EMEA"], ["APAC"], ["emea"], ["Americas"]];
+    expect(excel.value("ROLLUP", keys, [[10], [5], [20], [8]], [[20], [10], [20], [0]])).toEqual([
+      ["Key", "Actual", "Target", "Attainment"],
+      ["EMEA", 30, 40, 0.75],
+      ["APAC", 5, 10, 0.5],
+      ["Americas", 8, 0, ""],
+    ]);
+  });
+
+  it("skips empty rows in every blank form and keeps figures without a key under (blank)", () => {
+    for (const blank of BLANKS) {
+      const args = withBlanks([[["EMEA"], [_], [_], ["EMEA"]], [[10], [_], [4], [_]], [[20], [_], [5], [10]]], blank);
+      expect(excel.value("ROLLUP", ...args)).toEqual([
+        ["Key", "Actual", "Target", "Attainment"],
+        ["EMEA", 10, 30, 1 / 3],
+        ["(blank)", 4, 5, 0.8],
+      ]);
+    }
+  });
+
+  it("names the argument at fault", () => {
+    expect(excel.error("ROLLUP", [["A"], ["B"]], [[1]], [[1], [2]]).message).toBe("actuals: expected as many cells as keys (2), got 1.");
+    expect(excel.error("ROLLUP", [["A"]], [["lots"]], [[1]]).message).toBe('actuals: expected a number, got "lots".');
+  });
+});
+
+describe("PARTNER.TASKSTATUS", () => {
+  it("is Done, Past due, Due soon or Pending", () => {
+    expect(excel.value("TASKSTATUS", AUG_15, AUG_15 + 2, SEP_30)).toBe("Done");
+    expect(excel.value("TASKSTATUS", AUG_15, "yes", SEP_30)).toBe("Done");
+    expect(excel.value("TASKSTATUS", AUG_15, null, SEP_30)).toBe("Past due");
+    expect(excel.value("TASKSTATUS", SEP_30 + 14, null, SEP_30)).toBe("Due soon");
+    expect(excel.value("TASKSTATUS", "2026-10-15", null, "2026-09-30")).toBe("Pending");
+  });
+
+  it("reads a blank done as not done, a blank due as no deadline and a blank as_of as today", () => {
+    for (const blank of BLANKS) {
+      expect(excel.value("TASKSTATUS", AUG_15, blank, SEP_30)).toBe("Past due");
+      expect(excel.value("TASKSTATUS", blank, blank, SEP_30)).toBe("Pending");
+      expect(onAug15.value("TASKSTATUS", AUG_15 - 1, blank, blank)).toBe("Past due");
+      expect(onAug15.value("TASKSTATUS", AUG_15, blank, blank)).toBe("Due soon");
+    }
+  });
+
+  it("names the argument at fault", () => {
+    expect(excel.error("TASKSTATUS", "soon", null).message).toBe('due: expected a date (a serial from 1 to 2958465 or yyyy-mm-dd text), got "soon".');
+    expect(excel.error("TASKSTATUS", AUG_15, "finished").message).toMatch(/^done: expected a date/);
+  });
+});
+
+describe("PARTNER.APPROVALS", () => {
+  it("rolls plan acceptance and approval up by quarter", () => {
+    const periods = [["2026-Q3"], ["2026-Q3"], ["Q3 2026"], ["2026-Q4"], [null]];
+    const states = [["Approved"], ["approved"], ["Accepted"], ["Draft"], [null]];
+    const accepted = [[dateSerial(2026, 7, 3)], [null], ["2026-07-09"], [null], [null]];
+    expect(excel.value("APPROVALS", periods, states, accepted)).toEqual([
+      ["Quarter", "Plans", "Accepted", "Approved", "Approved without acceptance", "Open"],
+      ["2026-Q3", 3, 2, 2, 1, 0],
+      ["2026-Q4", 1, 0, 0, 0, 1],
+    ]);
+    expect(excel.error("APPROVALS", periods, [["Signed"]], accepted).message).toBe("states: expected as many cells as periods (5), got 1.");
+  });
+});

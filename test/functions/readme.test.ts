@@ -1,0 +1,80 @@
+// The README's examples of the analyst's toolkit give the numbers the README shows.
+import { describe, expect, it } from "vitest";
+import { excelHost } from "../excel-host";
+
+const excel = excelHost();
+const pct = (x: unknown, digits = 1) => Number(((x as number) * 100).toFixed(digits));
+
+describe("the README's examples of rating, scorecards, segmentation, plans and funnels", () => {
+  it("rate partners", () => {
+    const row = [[true, true, true, true, false, false, false, true]];
+    expect(excel.value("TIER", row, 4)).toBe("MGP");
+    expect(excel.value("TIER", row, 0)).toBe("BZ");
+    expect(excel.value("TIER", [[1, 1, 1, 1, 1, 1, 1, 1]], 12)).toBe("MVP");
+    expect(excel.value("TIER", [[1, 1, 1, 1, 1, 1, 1, 1]], 12, null, null, true)).toBe("Target");
+    const mix = excel.value("TIER.MIX", ["MVP", "MGP", "MGP", "MGP", "STP", "STP", "BZ", "BZ", "BZ", "Target"].map((t) => [t])) as [string, number][];
+    expect(mix.map(([label, share]) => [label, pct(share)])).toEqual([
+      ["MVP", 11.1], ["MGP", 33.3], ["STP", 22.2], ["BZ", 33.3], ["Target", 10], ["MVP gap", 8.9],
+    ]);
+  });
+
+  it("place partners in their stage and rank their gaps", () => {
+    expect(excel.value("STAGE", [[85, 72, 64, 40]])).toBe("Activation");
+    expect(excel.value("STAGE", [[85, 72, 64, 40]], 60)).toBe("Enablement");
+    const topics = [["Sales training"], ["Demo kit"], ["Marketing plan"], ["Certified engineers"]];
+    expect(excel.value("GAPS", topics, [[40], [70], [55], [80]], [[80], [80], [80], [80]], [[1], [2], [1], [1]], 3)).toEqual([
+      ["Topic", "Score", "Target", "Gap"],
+      ["Sales training", 40, 80, 40],
+      ["Marketing plan", 55, 80, 25],
+      ["Demo kit", 70, 80, 20],
+    ]);
+  });
+
+  it("segment, cluster and rank", () => {
+    expect(excel.value("SEGMENT", 72, 35)).toBe("Develop");
+    expect(excel.value("SEGMENT", 72, 35, 80, 30)).toBe("Sustain");
+    const potentials = [[72], [30], [55], [90], [12]];
+    const performances = [[35], [80], [55], [95], [20]];
+    expect((excel.value("SEGMENTS", potentials, performances) as string[][]).flat()).toEqual(["Develop", "Sustain", "Star", "Star", "Review"]);
+    expect((excel.value("SEGMENTS", potentials, performances, "nine") as string[][]).flat()).toEqual([
+      "High/Low", "Low/High", "Medium/Medium", "High/High", "Low/Low",
+    ]);
+    expect((excel.value("CLUSTER", [[10, 12], [90, 91], [11, 10], [88, 90], [50, 52], [49, 50]], 3) as number[][]).flat()).toEqual([3, 1, 3, 1, 2, 2]);
+    const data = [[13], [12], [11], [8], [4], [3], [2], [1], [1], [1]];
+    expect([2, 4, 5].map((x) => excel.value("RANK.PCT", x, data))).toEqual([0.333, 0.555, 0.583]);
+    expect(excel.value("RANK.PCT", 5, data, 5)).toBe(0.58333);
+  });
+
+  it("measure performance to plan, tasks and approvals", () => {
+    expect(pct(excel.value("ATTAINMENT", 45000, 60000))).toBe(75);
+    expect(excel.value("STATUS", 45000, 60000)).toBe("At risk");
+    expect(excel.value("STATUS", 54000, 60000)).toBe("On track");
+    expect(excel.value("PACE", 60000, 100000, "2026-07-01", "2026-09-30", "2026-08-15")).toBeCloseTo(1.2, 12);
+    expect(excel.value("ROLLUP", [["EMEA"], ["APAC"], ["emea"], ["Americas"]], [[10], [5], [20], [8]], [[20], [10], [20], [0]])).toEqual([
+      ["Key", "Actual", "Target", "Attainment"],
+      ["EMEA", 30, 40, 0.75],
+      ["APAC", 5, 10, 0.5],
+      ["Americas", 8, 0, ""],
+    ]);
+    expect(excel.value("TASKSTATUS", "2026-08-15", "2026-08-17", "2026-09-30")).toBe("Done");
+    expect(excel.value("TASKSTATUS", "2026-08-15", null, "2026-09-30")).toBe("Past due");
+    expect(excel.value("TASKSTATUS", "2026-10-14", null, "2026-09-30")).toBe("Due soon");
+    expect(excel.value("TASKSTATUS", "2026-10-15", null, "2026-09-30")).toBe("Pending");
+    // Q3: approved after acceptance, approved without, accepted; Q4: a draft.
+    expect(excel.value("APPROVALS", [["2026-Q3"], ["2026-Q3"], ["2026-Q3"], ["2026-Q4"]], [["Approved"], ["Approved"], ["Accepted"], ["Draft"]], [["2026-07-02"], [null], ["2026-07-05"], [null]])).toEqual([
+      ["Quarter", "Plans", "Accepted", "Approved", "Approved without acceptance", "Open"],
+      ["2026-Q3", 3, 2, 2, 1, 0],
+      ["2026-Q4", 1, 0, 0, 0, 1],
+    ]);
+  });
+
+  it("benchmark funnels", () => {
+    expect(pct(excel.value("WINRATE", 18, 12))).toBe(60);
+    expect(excel.value("VELOCITY", 20, 5000, "25%", 50)).toBe(500);
+    expect((excel.value("FUNNEL", [[200, 80, 40, 10]]) as number[][])[0].map((x) => pct(x))).toEqual([40, 50, 25, 5]);
+    const network = [[8], [1], [7], [2], [6], [3], [5], [4]];
+    expect(excel.value("BENCHMARK", 7, network)).toBe("Top quartile");
+    expect(excel.value("BENCHMARK", 3, network)).toBe("Third quartile");
+    expect(excel.value("BENCHMARK", 2, network, false)).toBe("Top quartile");
+  });
+});
