@@ -39,8 +39,9 @@ export default (env, argv) => {
     entry: {
       functions: "./addin/functions/index.ts",
       taskpane: "./addin/taskpane/index.tsx",
+      app: "./addin/taskpane/browser.tsx",
     },
-    output: { path: path.join(root, "dist"), filename: "[name].js", clean: true },
+    output: { path: path.join(root, "dist"), filename: "[name].js", chunkFilename: "[name].[contenthash:8].js", clean: true },
     resolve: { extensions: [".ts", ".tsx", ".js"] },
     module: {
       rules: [{ test: /\.tsx?$/, exclude: /node_modules/, loader: "esbuild-loader", options: { target: "es2020" } }],
@@ -55,9 +56,12 @@ export default (env, argv) => {
         chunks: ["functions", "taskpane"],
         chunksSortMode: "manual",
       }),
+      // Browser mode: the same task pane on an .xlsx file, without Office.
+      new HtmlWebpackPlugin({ filename: "app.html", template: "./addin/taskpane/app.html", chunks: ["app"] }),
       new CopyWebpackPlugin({
         patterns: [
           { from: "assets/*.png", to: "assets/[name][ext]" },
+          { from: "samples/partners.xlsx", to: "partners.xlsx" },
           {
             from: "manifest/manifest.xml",
             to: "manifest.xml",

@@ -38,3 +38,8 @@ export function guard<A extends unknown[], R>(fn: (...args: A) => R): (...args: 
     }
   };
 }
+
+/** An engine result, or `null` where it is an error (for views that show "not available"). */
+export function valueOrNull<T>(result: T | EngineError): Exclude<T, EngineError> | null {
+  return result instanceof EngineError ? null : (result as Exclude<T, EngineError>);
+}

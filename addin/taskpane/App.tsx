@@ -1,10 +1,34 @@
-import { FluentProvider, Tab, TabList, type Theme, makeStyles, tokens } from "@fluentui/react-components";
-import { ClipboardTaskListLtr20Regular } from "@fluentui/react-icons";
-import { type ReactElement, type ReactNode, useState } from "react";
-import { AuditView } from "./views/AuditView";
+/**
+ * The task pane, in Excel (taskpane.html, Office.js) and in a browser (app.html, an .xlsx file):
+ * a header with the workbook's actions, the problems found in it, and the views.
+ */
+import {
+  Button,
+  FluentProvider,
+  MessageBar,
+  Spinner,
+  Tab,
+  TabList,
+  Text,
+  type Theme,
+  Toolbar,
+  ToolbarButton,
+  makeStyles,
+  tokens,
+} from "@fluentui/react-components";
+import { ArrowClockwise20Regular, ArrowDownload20Regular, FolderOpen20Regular, PeopleTeam20Regular, Person20Regular, TableAdd20Regular } from "@fluentui/react-icons";
+import { type ReactElement, type ReactNode, useRef, useState } from "react";
+import { ProblemList } from "./components/ProblemList";
+import { localFileSource } from "./sources";
+import { NavigationProvider, type ViewId, useNavigation } from "./state/navigation";
+import { SessionProvider, type WorkbookSource, useSession } from "./state/session";
+import { PartnerView } from "./views/PartnerView";
+import { PartnersView } from "./views/PartnersView";
+
+export type Mode = "excel" | "browser";
 
 interface View {
-  id: string;
+  id: ViewId;
   label: string;
   icon: ReactElement;
   render: () => ReactNode;
@@ -12,7 +36,8 @@ interface View {
 
 /** The task pane's views, in navigation order. */
 const VIEWS: readonly View[] = [
-  { id: "audit", label: "Audit", icon: <ClipboardTaskListLtr20Regular />, render: () => <AuditView /> },
+  { id: "partners", label: "Partners", icon: <PeopleTeam20Regular />, render: () => <PartnersView /> },
+  { id: "partner", label: "Partner", icon: <Person20Regular />, render: () => <PartnerView /> },
 ];
 
 const useStyles = makeStyles({
@@ -20,38 +45,144 @@ const useStyles = makeStyles({
   header: {
     display: "flex",
     alignItems: "center",
+    justifyContent: "space-between",
+    flexWrap: "wrap",
     gap: tokens.spacingHorizontalS,
-    padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalM}`,
+    padding: `${tokens.spacingVerticalXS} ${tokens.spacingHorizontalM}`,
     backgroundColor: tokens.colorNeutralBackground1,
     borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
   },
-  title: { fontSize: tokens.fontSizeBase400, fontWeight: tokens.fontWeightSemibold, margin: 0 },
-  main: { flexGrow: 1, padding: tokens.spacingHorizontalM },
+  title: { display: "flex", flexDirection: "column" },
+  h1: { fontSize: tokens.fontSizeBase400, fontWeight: tokens.fontWeightSemibold, margin: 0 },
+  muted: { color: tokens.colorNeutralForeground3 },
+  main: { flexGrow: 1, display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS, padding: tokens.spacingHorizontalM },
+  hidden: { display: "none" },
 });
 
-export function App({ theme }: { theme: Theme }) {
-  const styles = useStyles();
-  const [viewId, setViewId] = useState(VIEWS[0].id);
-  const view = VIEWS.find((v) => v.id === viewId) ?? VIEWS[0];
+export function App(props: { theme: Theme; source: WorkbookSource; mode: Mode }) {
   return (
-    <FluentProvider theme={theme}>
-      <div className={styles.root}>
-        <header className={styles.header}>
-          <h1 className={styles.title}>PartnerFit</h1>
-        </header>
-        <nav aria-label="Views">
-          <TabList selectedValue={viewId} onTabSelect={(_, data) => setViewId(String(data.value))} size="small">
-            {VIEWS.map((v) => (
-              <Tab key={v.id} value={v.id} icon={v.icon}>
-                {v.label}
-              </Tab>
-            ))}
-          </TabList>
-        </nav>
-        <main className={styles.main} aria-label={view.label}>
-          {view.render()}
-        </main>
-      </div>
+    <FluentProvider theme={props.theme}>
+      <SessionProvider source={props.source} allowReplace={props.mode === "browser"}>
+        <NavigationProvider>
+          <Shell mode={props.mode} />
+        </NavigationProvider>
+      </SessionProvider>
     </FluentProvider>
+  );
+}
+
+function Shell({ mode }: { mode: Mode }) {
+  const styles = useStyles();
+  const session = useSession();
+  const navigation = useNavigation();
+  const view = VIEWS.find((v) => v.id === navigation.view) ?? VIEWS[0];
+  const partner = navigation.partnerId ? session.data?.partner(navigation.partnerId) : undefined;
+  return (
+    <div className={styles.root}>
+      <header className={styles.header}>
+        <div className={styles.title}>
+          <h1 className={styles.h1}>PartnerFit</h1>
+          <Text size={200} className={styles.muted} data-testid="source">
+            {session.source.label}
+          </Text>
+        </div>
+        <WorkbookActions mode={mode} />
+      </header>
+      {session.status === "loading" && <Spinner label="Reading the workbook…" size="small" />}
+      {session.status === "failed" && (
+        <MessageBar intent="error" role="alert">
+          Could not open the workbook: {session.error}
+        </MessageBar>
+      )}
+      {session.status === "ready" && (
+        <>
+          <nav aria-label="Views">
+            <TabList selectedValue={view.id} onTabSelect={(_, d) => navigation.go(d.value as ViewId)} size="small">
+              {VIEWS.map((v) => (
+                <Tab key={v.id} value={v.id} icon={v.icon} disabled={v.id === "partner" && !partner}>
+                  {v.id === "partner" && partner ? partner.name : v.label}
+                </Tab>
+              ))}
+            </TabList>
+          </nav>
+          <main className={styles.main} aria-label={view.label}>
+            <ProblemList title={`${session.problems.length} problems in the workbook`} problems={session.problems} intent="warning" />
+            {view.render()}
+          </main>
+        </>
+      )}
+    </div>
+  );
+}
+
+function WorkbookActions({ mode }: { mode: Mode }) {
+  const styles = useStyles();
+  const session = useSession();
+  const fileInput = useRef<HTMLInputElement>(null);
+  const [message, setMessage] = useState<string>();
+  const missing = session.workbook?.snapshot.missing ?? [];
+  const fileName = session.source.label.replace(/ \(sample\)$/, "").replace(/\.xlsx$/i, "");
+  return (
+    <Toolbar aria-label="Workbook" size="small">
+      {mode === "browser" && (
+        <>
+          <input
+            ref={fileInput}
+            className={styles.hidden}
+            type="file"
+            accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+            aria-label="Open a workbook"
+            onChange={(e) => {
+              const file = e.target.files?.[0];
+              if (file && session.replaceSource) session.replaceSource(localFileSource(file));
+            }}
+          />
+          <ToolbarButton icon={<FolderOpen20Regular />} onClick={() => fileInput.current?.click()}>
+            Open…
+          </ToolbarButton>
+          <ToolbarButton
+            icon={<ArrowDownload20Regular />}
+            disabled={session.status !== "ready"}
+            onClick={async () => {
+              try {
+                await session.source.saveAs?.(session.workbook!, `${fileName}.xlsx`);
+                setMessage(undefined);
+              } catch (e) {
+                setMessage(e instanceof Error ? e.message : String(e));
+              }
+            }}
+          >
+            Save as…
+          </ToolbarButton>
+        </>
+      )}
+      {mode === "excel" && (
+        <ToolbarButton icon={<ArrowClockwise20Regular />} disabled={session.status !== "ready"} onClick={() => void session.reload()}>
+          Reload
+        </ToolbarButton>
+      )}
+      {missing.length > 0 && (
+        <Button
+          size="small"
+          icon={<TableAdd20Regular />}
+          title={`Creates the tables this workbook lacks: ${missing.join(", ")}`}
+          onClick={async () => {
+            try {
+              const created = await session.setUp();
+              setMessage(`Created ${created.join(", ")}.`);
+            } catch (e) {
+              setMessage(e instanceof Error ? e.message : String(e));
+            }
+          }}
+        >
+          Set up workbook
+        </Button>
+      )}
+      {message && (
+        <Text size={200} role="status">
+          {message}
+        </Text>
+      )}
+    </Toolbar>
   );
 }

@@ -1,12 +1,10 @@
+// The task pane inside Excel (taskpane.html, the shared runtime's page): the open workbook.
 import { createRoot } from "react-dom/client";
 import { App } from "./App";
+import { excelSource } from "./sources";
 import { pickTheme } from "./theme";
 
-function start() {
+Office.onReady(() => {
   const container = document.getElementById("container");
-  if (container) createRoot(container).render(<App theme={pickTheme()} />);
-}
-
-// Inside Office, wait for office.js; the same page also works in a plain browser.
-if (typeof Office !== "undefined") Office.onReady(start);
-else start();
+  if (container) createRoot(container).render(<App theme={pickTheme()} source={excelSource()} mode="excel" />);
+});

@@ -35,6 +35,9 @@ export type Read = { value: CellValue } | { problem: string };
 export function readCell(raw: unknown, kind: ColumnKind, choices?: readonly string[]): Read {
   if (isBlank(raw)) return { value: null };
   switch (kind) {
+    case "result":
+      if (typeof raw === "number" || typeof raw === "string" || typeof raw === "boolean") return { value: raw };
+      return { value: null };
     case "id":
       if (typeof raw === "number" && Number.isFinite(raw)) return { value: String(raw) };
       return typeof raw === "string" ? { value: raw.trim() } : { problem: `expected an id, got ${show(raw)}` };

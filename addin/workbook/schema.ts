@@ -14,13 +14,15 @@ export type TableName =
   | "Plan"
   | "Tasks"
   | "Deals"
-  | "Approvals";
+  | "Approvals"
+  | "PartnerScores";
 
 /**
  * What a column holds. `rating` is an audit rating 1..5, `metric` a scored metric 1–100, `score`
- * a 0–100 score, `date` an Excel date (serial number or ISO text), `choice` one of `choices`.
+ * a 0–100 score, `date` an Excel date (serial number or ISO text), `choice` one of `choices`,
+ * `result` whatever a formula gives (the add-in's own columns of live results).
  */
-export type ColumnKind = "id" | "text" | "number" | "count" | "rating" | "metric" | "score" | "boolean" | "date" | "choice";
+export type ColumnKind = "id" | "text" | "number" | "count" | "rating" | "metric" | "score" | "boolean" | "date" | "choice" | "result";
 
 export interface ColumnSchema {
   readonly name: string;
@@ -44,12 +46,38 @@ export interface TableSchema {
   readonly extra?: { readonly pattern: RegExp; readonly kind: ColumnKind; readonly numberFormat?: string };
   /** The PartnerId column may hold `*` (defaults every partner inherits). */
   readonly allowsDefaults?: boolean;
+  /** The add-in writes this table itself (live formulas); users read it. */
+  readonly owned?: boolean;
 }
 
 export const DATE_FORMAT = "yyyy-mm-dd";
 export const AREA_NAMES = AUDIT_AREAS.map((a) => a.name);
 export const PLAN_STATES = ["Draft", "Submitted", "Accepted", "Approved"] as const;
 export const DEAL_OUTCOMES = ["Open", "Won", "Lost"] as const;
+
+/**
+ * The add-in's live results per partner (PartnerScores): the latest audit's ratings pulled from the
+ * Audit table and the scores, tier, segment, life stage and plan status, all as formulas.
+ */
+export const SCORE_COLUMNS = [
+  "LastAudit",
+  ...AUDIT_AREAS.flatMap((area) => area.criteria.map((_, i) => `${area.id} ${i + 1}`)),
+  "Ability",
+  "SweetSpot",
+  "Territory",
+  "Revenue",
+  "Audit",
+  "Tier",
+  "Segment",
+  "Fit",
+  "Onboarding",
+  "Activation",
+  "Enablement",
+  "Stage",
+  "PlanPeriod",
+  "Attainment",
+  "PlanStatus",
+] as const;
 
 const id = (name = "PartnerId"): ColumnSchema => ({ name, kind: "id", required: true, filled: true, width: 12 });
 const flag = (name: string): ColumnSchema => ({ name, kind: "boolean", required: true });
@@ -180,6 +208,12 @@ export const SCHEMA: readonly TableSchema[] = [
       date("ApprovedOn"),
       { name: "Comment", kind: "text", width: 36 },
     ],
+  },
+  {
+    name: "PartnerScores",
+    key: ["PartnerId"],
+    owned: true,
+    columns: [id(), ...SCORE_COLUMNS.map((name): ColumnSchema => ({ name, kind: "result", required: true, width: name.length > 9 ? 14 : 10 }))],
   },
 ];
 

@@ -1,32 +1,33 @@
-// The task pane page (dist/taskpane.html) in headless Chromium, with a stand-in for office.js:
-// the shared runtime registers the custom functions in the same page, the Audit view scores live,
-// it is keyboard usable and follows the Office theme.
+// The task pane page inside Excel (dist/taskpane.html) in headless Chromium, with a stand-in for
+// office.js: the shared runtime registers the custom functions in the same page, the pane reads the
+// workbook through Office.js, writes an audit back in one sync, and follows the Office theme.
 import fs from "node:fs";
 import path from "node:path";
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type Browser, SCREENSHOTS, browserAvailable, launch } from "../browser/chromium";
 import { type StaticServer, serve } from "../browser/server";
+import { type StubTable, officeStub } from "./office-stub";
 
 const OFFICE_JS = "https://appsforoffice.microsoft.com/lib/1/hosted/office.js";
 
-/** What Office provides in the shared runtime: Office.onReady, the theme, CustomFunctions. */
-const officeStub = (background: string) => `
-  window.Office = {
-    onReady(callback) { setTimeout(() => callback({ host: "Excel", platform: "OfficeOnline" }), 0); return Promise.resolve(); },
-    context: { officeTheme: { bodyBackgroundColor: "${background}" } },
-  };
-  window.CustomFunctions = {
-    associated: {},
-    associate(id, fn) { this.associated[id] = fn; },
-    Error: class { constructor(code, message) { this.code = code; this.message = message; } },
-    ErrorCode: { invalidValue: "#VALUE!", notAvailable: "#N/A", invalidNumber: "#NUM!", divisionByZero: "#DIV/0!" },
-  };`;
+const WORKBOOK: StubTable[] = [
+  {
+    name: "Partners",
+    headers: ["PartnerId", "Name", "Region", "Territory", "ChannelManager"],
+    rows: [
+      ["P1", "Northwind Systems Ltd", "EMEA", "UK & Ireland", "Amelia Hart"],
+      ["P2", "Bluepeak Cloud GmbH", "EMEA", "DACH", "Jonas Becker"],
+    ],
+  },
+  { name: "Audit", headers: ["PartnerId", "Area", "Criterion", "Rating", "Date"], rows: [["P1", "Ability to deliver", "Energy invested", 4, 46295]] },
+];
 
-describe.skipIf(!browserAvailable)("task pane in Chromium", () => {
+describe.skipIf(!browserAvailable)("task pane in Excel (Chromium with an Office stand-in)", () => {
   let server: StaticServer;
   let browser: Browser;
   const outside: string[] = [];
+  let background = "#ffffff";
 
   beforeAll(async () => {
     server = await serve();
@@ -34,7 +35,7 @@ describe.skipIf(!browserAvailable)("task pane in Chromium", () => {
     await browser.context.route("**/*", (route) => {
       const url = route.request().url();
       if (url.startsWith(server.url)) return route.continue();
-      if (url === OFFICE_JS) return route.fulfill({ contentType: "text/javascript", body: officeStub(background) });
+      if (url === OFFICE_JS) return route.fulfill({ contentType: "text/javascript", body: officeStub(background, WORKBOOK) });
       outside.push(url);
       return route.abort();
     });
@@ -44,64 +45,48 @@ describe.skipIf(!browserAvailable)("task pane in Chromium", () => {
     await server?.close();
   });
 
-  let background = "#ffffff";
   async function open(theme = "#ffffff"): Promise<Page> {
     background = theme;
     const page = await browser.context.newPage();
     const errors: string[] = [];
     page.on("pageerror", (e) => errors.push(e.message));
     await page.goto(`${server.url}taskpane.html`);
-    await page.getByRole("heading", { name: "PartnerFit" }).waitFor();
+    await page.getByTestId("partner-count").waitFor();
     expect(errors).toEqual([]);
     return page;
   }
 
-  const criterion = (page: Page, area: string, label: string) =>
-    page.getByRole("group", { name: area }).getByRole("radiogroup", { name: label });
-
-  it("registers the custom functions in the task pane's page (shared runtime)", async () => {
+  it("registers every custom function in the task pane's page (shared runtime)", async () => {
     const page = await open();
     const ids = await page.evaluate(() => Object.keys((window as any).CustomFunctions.associated).sort());
-    // Every function Excel lists (dist/functions.json) is registered in the page.
     const listed = JSON.parse(fs.readFileSync(path.resolve(__dirname, "../../dist/functions.json"), "utf8")).functions.map((f: { id: string }) => f.id);
     expect(ids).toEqual([...listed].sort());
-    expect(ids).toContain("AUDIT");
     expect(await page.evaluate(() => (window as any).CustomFunctions.associated.SCORE([[5, 1]], null, null))).toBe(50);
     await page.close();
   });
 
-  it("scores the audit live as criteria are rated and cleared", async () => {
+  it("reads the workbook through Office.js in one sync and saves an audit in one more", async () => {
     const page = await open();
-    const overall = page.getByTestId("overall-score");
-    await expect.poll(() => overall.textContent()).toBe("Not rated");
-
-    await criterion(page, "Ability to deliver", "Scale of the organisation").getByRole("radio", { name: "5 of 5" }).check({ force: true });
-    await criterion(page, "Ability to deliver", "Trust and transparency").getByRole("radio", { name: "3 of 5" }).check({ force: true });
+    expect(await page.evaluate(() => (window as any).__syncs)).toBe(1);
+    expect(await page.getByTestId("partner-count").textContent()).toBe("2 partners");
+    await page.getByRole("button", { name: /Northwind Systems Ltd/ }).click();
+    const group = page.getByRole("group", { name: "Ability to deliver" });
+    await page.getByLabel("Audit date").fill("2026-10-15");
+    await group.getByRole("radiogroup", { name: "Scale of the organisation" }).getByRole("radio", { name: "5 of 5" }).check({ force: true });
+    await group.getByRole("radiogroup", { name: "Trust and transparency" }).getByRole("radio", { name: "3 of 5" }).check({ force: true });
+    expect(await page.getByTestId("overall-score").textContent()).toBe("75");
     expect(await page.getByTestId("area-score-ability").textContent()).toBe("75");
-    expect(await overall.textContent()).toBe("75");
-
-    await criterion(page, "Territory alignment", "Coverage of the territory").getByRole("radio", { name: "1 of 5" }).check({ force: true });
-    expect(await page.getByTestId("area-score-territory").textContent()).toBe("0");
-    expect(await overall.textContent()).toBe("37.5");
-    expect(await page.getByTestId("area-score-sweetspot").textContent()).toBe("Not rated");
-
-    await page.screenshot({ path: path.join(SCREENSHOTS, "taskpane-audit.png"), fullPage: true });
-
-    await page.getByRole("button", { name: "Clear rating: Coverage of the territory" }).click();
-    expect(await overall.textContent()).toBe("75");
-    await page.getByRole("button", { name: "Clear all ratings" }).click();
-    expect(await overall.textContent()).toBe("Not rated");
-    await page.close();
-  });
-
-  it("can be rated with the keyboard alone", async () => {
-    const page = await open();
-    const group = criterion(page, "Revenue potential", "Revenue this year");
-    await group.getByRole("radio", { name: "1 of 5" }).focus();
-    await page.keyboard.press("Space");
-    await page.keyboard.press("ArrowRight");
-    await page.keyboard.press("ArrowRight");
-    expect(await page.getByTestId("area-score-revenue").textContent()).toBe("50");
+    await page.getByRole("button", { name: "Save audit" }).click();
+    await page.getByRole("status").filter({ hasText: "Saved the audit" }).waitFor();
+    expect(await page.evaluate(() => (window as any).__syncs)).toBe(2);
+    const audit = await page.evaluate(() => (window as any).__workbook.find((t: { name: string }) => t.name === "Audit").rows);
+    // The new audit starts from the last one (Energy invested 4), and adds the two new ratings.
+    expect(audit.slice(1)).toEqual([
+      ["P1", "Ability to deliver", "Scale of the organisation", 5, 46310],
+      ["P1", "Ability to deliver", "Energy invested", 4, 46310],
+      ["P1", "Ability to deliver", "Trust and transparency", 3, 46310],
+    ]);
+    await page.screenshot({ path: path.join(SCREENSHOTS, "excel-audit.png"), fullPage: true });
     await page.close();
   });
 
@@ -110,7 +95,7 @@ describe.skipIf(!browserAvailable)("task pane in Chromium", () => {
     const color = await page.evaluate(() => getComputedStyle(document.querySelector(".fui-FluentProvider")!).backgroundColor);
     const [r, g, b] = color.match(/\d+/g)!.map(Number);
     expect(r + g + b).toBeLessThan(3 * 80);
-    await page.screenshot({ path: path.join(SCREENSHOTS, "taskpane-audit-dark.png") });
+    await page.screenshot({ path: path.join(SCREENSHOTS, "excel-dark.png") });
     await page.close();
   });
 

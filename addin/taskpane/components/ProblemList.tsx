@@ -1,0 +1,32 @@
+/** A report of workbook problems, each naming its table, row, column and cell. */
+import { MessageBar, MessageBarBody, MessageBarTitle, makeStyles, tokens } from "@fluentui/react-components";
+import type { Problem } from "../../workbook/snapshot";
+
+const useStyles = makeStyles({
+  list: { margin: 0, paddingInlineStart: tokens.spacingHorizontalL, maxHeight: "12rem", overflowY: "auto" },
+});
+
+const SHOWN = 50;
+
+export function describeProblem(p: Problem): string {
+  const where = [p.table && `${p.table}`, p.row !== undefined && `row ${p.row}`, p.cell && `(${p.cell})`].filter(Boolean).join(" ");
+  return where ? `${where}: ${p.message}` : p.message;
+}
+
+export function ProblemList(props: { title: string; problems: readonly Problem[]; intent?: "error" | "warning" }) {
+  const styles = useStyles();
+  if (!props.problems.length) return null;
+  return (
+    <MessageBar intent={props.intent ?? "error"} layout="multiline" role="alert">
+      <MessageBarBody>
+        <MessageBarTitle>{props.title}</MessageBarTitle>
+        <ul className={styles.list}>
+          {props.problems.slice(0, SHOWN).map((p, i) => (
+            <li key={i}>{describeProblem(p)}</li>
+          ))}
+          {props.problems.length > SHOWN && <li>…and {props.problems.length - SHOWN} more</li>}
+        </ul>
+      </MessageBarBody>
+    </MessageBar>
+  );
+}

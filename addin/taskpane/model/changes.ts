@@ -1,0 +1,38 @@
+/**
+ * The batches of workbook changes the task pane saves. Each batch also keeps the partner's row of
+ * the PartnerScores table (live formulas) current when the workbook has that table.
+ */
+import { AUDIT_AREAS } from "../../../engine/audit";
+import type { Upsert } from "../../workbook/plan";
+import type { PartnerData } from "../../workbook/records";
+import { scoreFormulas } from "../../workbook/scores";
+import { latestPlan } from "./summary";
+
+/** The partner's PartnerScores row, with the period its plan status follows. */
+export function scoresRow(data: PartnerData, partnerId: string): Upsert[] {
+  if (!data.snapshot.tables.has("PartnerScores")) return [];
+  const period = latestPlan(data.plansOf(partnerId))?.period ?? null;
+  return [{ table: "PartnerScores", key: { PartnerId: partnerId }, set: scoreFormulas(period) }];
+}
+
+/**
+ * An audit of `partnerId` on `date` (an Excel serial): one Audit row per criterion that is rated,
+ * or that already had a row that day (cleared to blank). `ratings` are by area, in form order.
+ */
+export function auditChanges(data: PartnerData, partnerId: string, date: number, ratings: readonly (readonly (number | null)[])[]): Upsert[] {
+  const existing = data.auditsOf(partnerId).filter((a) => a.date === date);
+  const changes: Upsert[] = [];
+  AUDIT_AREAS.forEach((area, a) =>
+    area.criteria.forEach((criterion, c) => {
+      const rating = ratings[a]?.[c] ?? null;
+      const had = existing.some((e) => e.area.toLowerCase() === area.name.toLowerCase() && e.criterion.toLowerCase() === criterion.label.toLowerCase());
+      if (rating === null && !had) return;
+      changes.push({
+        table: "Audit",
+        key: { PartnerId: partnerId, Area: area.name, Criterion: criterion.label, Date: date },
+        set: { Rating: rating },
+      });
+    }),
+  );
+  return [...changes, ...scoresRow(data, partnerId)];
+}

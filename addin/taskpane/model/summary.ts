@@ -1,0 +1,85 @@
+/**
+ * What the task pane shows about each partner at a glance — tier, segment, audit score, life stage
+ * and plan status — computed with the engine from the workbook's records. No model lives here:
+ * this only picks each partner's current rows and hands them to the engine.
+ */
+import { AREA_ORDER, AUDIT_AREAS, auditAreas } from "../../../engine/audit";
+import { valueOrNull } from "../../../engine/error";
+import { type PlanStatus, quarterOf, status } from "../../../engine/plan";
+import { ESTABLISHED, STAGES, type Stage, stage } from "../../../engine/scorecard";
+import { type Quadrant, segment } from "../../../engine/segment";
+import { type Tier, tier } from "../../../engine/tier";
+import type { AuditRecord, PartnerData, PartnerRecord, PlanRecord } from "../../workbook/records";
+
+export interface PartnerSummary {
+  partner: PartnerRecord;
+  tier: Tier | null;
+  segment: Quadrant | null;
+  /** Overall score of the latest audit, 0–100. */
+  audit: number | null;
+  auditDate: number | null;
+  stage: Stage | typeof ESTABLISHED | null;
+  /** Status of the latest plan period (all KPIs summed), with its attainment. */
+  plan: { period: string; status: PlanStatus; attainment: number } | null;
+}
+
+const ok = valueOrNull;
+
+/** The ratings of the latest audit, by area in AREA_ORDER (criteria in the form's order). */
+export function latestAudit(audits: readonly AuditRecord[]): { date: number | null; ratings: (number | null)[][] } | null {
+  if (!audits.length) return null;
+  const date = audits.reduce<number | null>((d, a) => (a.date !== null && (d === null || a.date > d) ? a.date : d), null);
+  const current = audits.filter((a) => a.date === date);
+  const ratings = AUDIT_AREAS.map((area) =>
+    area.criteria.map((c) => {
+      const found = current.find((a) => a.area.toLowerCase() === area.name.toLowerCase() && a.criterion.toLowerCase() === c.label.toLowerCase());
+      return found?.rating ?? null;
+    }),
+  );
+  return { date, ratings };
+}
+
+/** The latest plan period's KPIs (periods compared as quarters when they read as quarters). */
+export function latestPlan(plans: readonly PlanRecord[]): { period: string; rows: PlanRecord[] } | null {
+  if (!plans.length) return null;
+  const key = (p: string) => quarterOf(p) ?? p;
+  const period = plans.map((p) => p.period).reduce((a, b) => (key(b) > key(a) ? b : a));
+  return { period, rows: plans.filter((p) => key(p.period) === key(period)) };
+}
+
+export function summarise(data: PartnerData, partner: PartnerRecord): PartnerSummary {
+  const engagement = data.engagementOf(partner.id).at(-1);
+  const metrics = data.metricsOf(partner.id)[0];
+  const audit = latestAudit(data.auditsOf(partner.id));
+  const areas = audit ? ok(auditAreas(Object.fromEntries(AREA_ORDER.map((id, i) => [id, audit.ratings[i]])) as never)) : null;
+
+  const cards = data.scorecardsOf(partner.id);
+  const stageScores = STAGES.map((s) => {
+    const scores = cards.filter((c) => c.category.toLowerCase() === s.toLowerCase() && c.score !== null).map((c) => c.score!);
+    return scores.length ? scores.reduce((a, b) => a + b, 0) / scores.length : null;
+  });
+
+  const plan = latestPlan(data.plansOf(partner.id));
+  let planStatus: PartnerSummary["plan"] = null;
+  if (plan) {
+    const actual = plan.rows.reduce((n, r) => n + (r.actual ?? 0), 0);
+    const target = plan.rows.reduce((n, r) => n + (r.target ?? 0), 0);
+    const s = ok(status(actual, target));
+    if (s) planStatus = { period: plan.period, status: s, attainment: actual / target };
+  }
+
+  return {
+    partner,
+    tier: engagement ? ok(tier(engagement.answers, engagement.opportunities ?? 0, {}, engagement.prospect)) : null,
+    segment: metrics ? ok(segment(metrics.potential, metrics.performance)) : null,
+    audit: areas?.overall ?? null,
+    auditDate: audit?.date ?? null,
+    stage: cards.length ? ok(stage(stageScores)) : null,
+    plan: planStatus,
+  };
+}
+
+/** Every partner's summary, in the Partners table's order. */
+export function summariseAll(data: PartnerData): PartnerSummary[] {
+  return data.partners.map((p) => summarise(data, p));
+}

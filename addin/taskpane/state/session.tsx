@@ -1,0 +1,127 @@
+/**
+ * The workbook the task pane works on, shared by every view: where it comes from (the open Excel
+ * workbook, or an .xlsx file in browser mode), its data as records, and the one way to change it —
+ * a validated batch saved whole.
+ */
+import { type ReactNode, createContext, useCallback, useContext, useEffect, useMemo, useState } from "react";
+import type { Upsert } from "../../workbook/plan";
+import { PartnerData } from "../../workbook/records";
+import type { Problem } from "../../workbook/snapshot";
+import type { PartnerWorkbook, SaveResult } from "../../workbook/workbook";
+
+/** Where the workbook comes from and, in browser mode, how it leaves. */
+export interface WorkbookSource {
+  /** What the header shows: "This workbook" in Excel, the file name in a browser. */
+  readonly label: string;
+  open(): Promise<PartnerWorkbook>;
+  /** Browser mode: downloads the workbook with every saved change, under `fileName`. */
+  saveAs?(workbook: PartnerWorkbook, fileName: string): Promise<void>;
+}
+
+export interface Session {
+  readonly source: WorkbookSource;
+  readonly status: "loading" | "ready" | "failed";
+  /** Why the workbook could not be opened. */
+  readonly error?: string;
+  readonly workbook?: PartnerWorkbook;
+  readonly data?: PartnerData;
+  /** Problems found in the workbook as read (named by table, row, column and cell). */
+  readonly problems: readonly Problem[];
+  /** Validates and writes a batch whole; the data reflects it when it succeeds. */
+  save(changes: readonly Upsert[]): Promise<SaveResult>;
+  reload(): Promise<void>;
+  /** Creates the tables the workbook lacks. */
+  setUp(): Promise<readonly string[]>;
+  /** Browser mode: work on another source (a file the user opened). */
+  replaceSource?(source: WorkbookSource): void;
+}
+
+const SessionContext = createContext<Session | undefined>(undefined);
+
+export function useSession(): Session {
+  const session = useContext(SessionContext);
+  if (!session) throw new Error("useSession outside SessionProvider");
+  return session;
+}
+
+/** The session's data, once the workbook is open. */
+export function useData(): PartnerData {
+  const { data } = useSession();
+  if (!data) throw new Error("useData before the workbook is open");
+  return data;
+}
+
+const describe = (error: unknown) => (error instanceof Error ? error.message : String(error));
+
+export function SessionProvider(props: { source: WorkbookSource; allowReplace?: boolean; children: ReactNode }) {
+  const [source, setSource] = useState(props.source);
+  const [workbook, setWorkbook] = useState<PartnerWorkbook>();
+  const [data, setData] = useState<PartnerData>();
+  const [status, setStatus] = useState<Session["status"]>("loading");
+  const [error, setError] = useState<string>();
+
+  useEffect(() => {
+    let cancelled = false;
+    setStatus("loading");
+    setData(undefined);
+    source.open().then(
+      (opened) => {
+        if (cancelled) return;
+        setWorkbook(opened);
+        setData(new PartnerData(opened.snapshot));
+        setStatus("ready");
+      },
+      (e) => {
+        if (cancelled) return;
+        setError(describe(e));
+        setStatus("failed");
+      },
+    );
+    return () => {
+      cancelled = true;
+    };
+  }, [source]);
+
+  const save = useCallback(
+    async (changes: readonly Upsert[]): Promise<SaveResult> => {
+      if (!workbook) return { ok: false, problems: [{ table: "", message: "the workbook is not open yet" }] };
+      try {
+        const result = await workbook.save(changes);
+        if (result.ok) setData(new PartnerData(workbook.snapshot));
+        return result;
+      } catch (e) {
+        return { ok: false, problems: [{ table: "", message: describe(e) }] };
+      }
+    },
+    [workbook],
+  );
+
+  const reload = useCallback(async () => {
+    if (!workbook) return;
+    setData(new PartnerData(await workbook.reload()));
+  }, [workbook]);
+
+  const setUp = useCallback(async () => {
+    if (!workbook) return [];
+    const created = await workbook.setUp();
+    setData(new PartnerData(workbook.snapshot));
+    return created;
+  }, [workbook]);
+
+  const session = useMemo<Session>(
+    () => ({
+      source,
+      status,
+      error,
+      workbook,
+      data,
+      problems: workbook?.snapshot.problems ?? [],
+      save,
+      reload,
+      setUp,
+      replaceSource: props.allowReplace ? setSource : undefined,
+    }),
+    [source, status, error, workbook, data, save, reload, setUp, props.allowReplace],
+  );
+  return <SessionContext.Provider value={session}>{props.children}</SessionContext.Provider>;
+}

@@ -1,0 +1,69 @@
+/** One partner: who they are, where they stand (tier, segment, stage, audit, plan), and its tabs. */
+import { Badge, Button, Card, Tab, TabList, Text, makeStyles, tokens } from "@fluentui/react-components";
+import { ArrowLeft20Regular } from "@fluentui/react-icons";
+import { useMemo, useState } from "react";
+import { serialText } from "../../../engine/excel/date";
+import { summarise } from "../model/summary";
+import { useNavigation } from "../state/navigation";
+import { useData } from "../state/session";
+import { formatScore } from "./partner/AuditTab";
+import { PARTNER_TABS } from "./partner/tabs";
+
+const useStyles = makeStyles({
+  stack: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
+  header: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXS },
+  badges: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalXS },
+  muted: { color: tokens.colorNeutralForeground3 },
+});
+
+export function PartnerView() {
+  const styles = useStyles();
+  const data = useData();
+  const navigation = useNavigation();
+  const [tabId, setTabId] = useState(PARTNER_TABS[0].id);
+  const partner = navigation.partnerId ? data.partner(navigation.partnerId) : undefined;
+  const summary = useMemo(() => (partner ? summarise(data, partner) : undefined), [data, partner]);
+  if (!partner || !summary) {
+    return (
+      <div className={styles.stack}>
+        <Text>Choose a partner in the Partners list.</Text>
+        <Button icon={<ArrowLeft20Regular />} onClick={() => navigation.go("partners")}>
+          Partners
+        </Button>
+      </div>
+    );
+  }
+  const tab = PARTNER_TABS.find((t) => t.id === tabId) ?? PARTNER_TABS[0];
+  const details = [partner.id, partner.type, partner.territory, partner.region, partner.channelManager].filter(Boolean).join(" · ");
+  return (
+    <div className={styles.stack}>
+      <Card className={styles.header}>
+        <Text as="h2" size={500} weight="semibold" data-testid="partner-name">
+          {partner.name}
+        </Text>
+        <Text size={200} className={styles.muted}>
+          {details}
+          {partner.status && ` · ${partner.status}`}
+          {partner.signedDate !== null && ` · signed ${serialText(partner.signedDate)}`}
+        </Text>
+        <div className={styles.badges} aria-label="Where the partner stands">
+          <Badge appearance="tint" data-testid="partner-tier">Tier: {summary.tier ?? "not rated"}</Badge>
+          <Badge appearance="tint">Segment: {summary.segment ?? "no metrics"}</Badge>
+          <Badge appearance="tint">Stage: {summary.stage ?? "no scorecard"}</Badge>
+          <Badge appearance="tint" data-testid="partner-audit">Audit: {formatScore(summary.audit)}</Badge>
+          <Badge appearance="tint">Plan: {summary.plan ? `${summary.plan.status} (${summary.plan.period})` : "no plan"}</Badge>
+        </div>
+      </Card>
+      <TabList size="small" selectedValue={tab.id} onTabSelect={(_, d) => setTabId(String(d.value))} aria-label="Partner">
+        {PARTNER_TABS.map((t) => (
+          <Tab key={t.id} value={t.id}>
+            {t.label}
+          </Tab>
+        ))}
+      </TabList>
+      <div role="tabpanel" aria-label={tab.label}>
+        {tab.render(partner.id)}
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,257 @@
+/**
+ * The partner tables as typed records, read once from a snapshot and indexed by partner. Cells that
+ * do not read as their column's kind come through as `null` (the snapshot lists them as problems).
+ */
+import { ENGAGEMENT } from "../../engine/tier";
+import type { TableName } from "./schema";
+import { type TableSnapshot, type WorkbookSnapshot, cell } from "./snapshot";
+
+type Value = ReturnType<typeof cell>;
+const text = (v: Value): string | null => (typeof v === "string" && v.trim() ? v.trim() : typeof v === "number" ? String(v) : null);
+const number = (v: Value): number | null => (typeof v === "number" ? v : null);
+const flag = (v: Value): boolean => v === true;
+
+export interface PartnerRecord {
+  id: string;
+  name: string;
+  region: string | null;
+  territory: string | null;
+  channelManager: string | null;
+  type: string | null;
+  status: string | null;
+  signedDate: number | null;
+}
+export interface AuditRecord {
+  partnerId: string;
+  area: string;
+  criterion: string;
+  rating: number | null;
+  date: number | null;
+  weight: number | null;
+  note: string | null;
+}
+export interface EngagementRecord {
+  partnerId: string;
+  /** The eight engagement answers, in PARTNER.TIER's order (blank = FALSE). */
+  answers: boolean[];
+  opportunities: number | null;
+  period: string | null;
+  prospect: boolean;
+}
+export interface ScorecardRecord {
+  partnerId: string;
+  category: string;
+  topic: string;
+  score: number | null;
+  target: number | null;
+  weight: number | null;
+  date: number | null;
+}
+export interface MetricsRecord {
+  partnerId: string;
+  potential: number | null;
+  performance: number | null;
+  /** Further 1–100 metric columns by header. */
+  extra: Record<string, number | null>;
+}
+export interface AssumptionRecord {
+  partnerId: string;
+  name: string;
+  /** Value, then Year2 … (only the years the table has). */
+  values: (number | null)[];
+}
+export interface PlanRecord {
+  partnerId: string;
+  period: string;
+  kpi: string;
+  target: number | null;
+  actual: number | null;
+  weight: number | null;
+}
+export interface TaskRecord {
+  partnerId: string;
+  task: string;
+  due: number | null;
+  owner: string | null;
+  done: number | null;
+}
+export interface DealRecord {
+  partnerId: string;
+  dealId: string;
+  stage: string | null;
+  amount: number | null;
+  outcome: string | null;
+  opened: number | null;
+  closed: number | null;
+}
+export interface ApprovalRecord {
+  partnerId: string;
+  period: string;
+  state: string | null;
+  acceptedBy: string | null;
+  acceptedOn: number | null;
+  approvedBy: string | null;
+  approvedOn: number | null;
+  comment: string | null;
+}
+
+/** Every record of a table, skipping rows without a partner id. */
+function recordsOf<T extends { partnerId: string }>(
+  table: TableSnapshot | undefined,
+  read: (get: (column: string) => Value, row: number) => Omit<T, "partnerId"> | undefined,
+): T[] {
+  if (!table) return [];
+  const out: T[] = [];
+  for (let r = 0; r < table.rows.length; r++) {
+    const get = (column: string) => cell(table, r, column);
+    const partnerId = text(get("PartnerId"));
+    if (!partnerId) continue;
+    const rest = read(get, r);
+    if (rest) out.push({ partnerId, ...rest } as T);
+  }
+  return out;
+}
+
+const ENGAGEMENT_COLUMNS = ["OptIn", "Meets", "Access", "Visible", "Advises", "Suggests", "RefersPartners", "Online"];
+if (ENGAGEMENT_COLUMNS.length !== ENGAGEMENT.length) throw new Error("Engagement columns and PARTNER.TIER's questions differ");
+
+function groupBy<T extends { partnerId: string }>(records: readonly T[]): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const r of records) {
+    const key = r.partnerId.toLowerCase();
+    const list = groups.get(key);
+    if (list) list.push(r);
+    else groups.set(key, [r]);
+  }
+  return groups;
+}
+
+/** The workbook's data as records, with per-partner lookups. */
+export class PartnerData {
+  readonly partners: PartnerRecord[];
+  readonly audits: AuditRecord[];
+  readonly engagement: EngagementRecord[];
+  readonly scorecards: ScorecardRecord[];
+  readonly metrics: MetricsRecord[];
+  readonly assumptions: AssumptionRecord[];
+  readonly plans: PlanRecord[];
+  readonly tasks: TaskRecord[];
+  readonly deals: DealRecord[];
+  readonly approvals: ApprovalRecord[];
+  private readonly groups = new Map<TableName, Map<string, unknown[]>>();
+  private byId?: Map<string, PartnerRecord>;
+
+  constructor(readonly snapshot: WorkbookSnapshot) {
+    const t = (name: TableName) => snapshot.tables.get(name);
+    this.partners = recordsOf<PartnerRecord & { partnerId: string }>(t("Partners"), (get) => ({
+      id: text(get("PartnerId"))!,
+      name: text(get("Name")) ?? text(get("PartnerId"))!,
+      region: text(get("Region")),
+      territory: text(get("Territory")),
+      channelManager: text(get("ChannelManager")),
+      type: text(get("Type")),
+      status: text(get("Status")),
+      signedDate: number(get("SignedDate")),
+    })).map(({ partnerId: _, ...p }) => p);
+    this.audits = recordsOf<AuditRecord>(t("Audit"), (get) => {
+      const area = text(get("Area"));
+      const criterion = text(get("Criterion"));
+      if (!area || !criterion) return undefined;
+      return { area, criterion, rating: number(get("Rating")), date: number(get("Date")), weight: number(get("Weight")), note: text(get("Note")) };
+    });
+    this.engagement = recordsOf<EngagementRecord>(t("Engagement"), (get) => ({
+      answers: ENGAGEMENT_COLUMNS.map((c) => flag(get(c))),
+      opportunities: number(get("Opportunities")),
+      period: text(get("Period")),
+      prospect: flag(get("Prospect")),
+    }));
+    this.scorecards = recordsOf<ScorecardRecord>(t("Scorecard"), (get) => {
+      const category = text(get("Category"));
+      const topic = text(get("Topic"));
+      if (!category || !topic) return undefined;
+      return { category, topic, score: number(get("Score")), target: number(get("Target")), weight: number(get("Weight")), date: number(get("Date")) };
+    });
+    const metricsTable = t("Metrics");
+    this.metrics = recordsOf<MetricsRecord>(metricsTable, (get, r) => ({
+      potential: number(get("Potential")),
+      performance: number(get("Performance")),
+      extra: Object.fromEntries(
+        (metricsTable?.extras ?? []).map((e) => {
+          const v = metricsTable!.rows[r][e.index];
+          return [e.header, typeof v === "number" ? v : null];
+        }),
+      ),
+    }));
+    const assumptionsTable = t("Assumptions");
+    this.assumptions = recordsOf<AssumptionRecord>(assumptionsTable, (get, r) => {
+      const name = text(get("Name"));
+      if (!name) return undefined;
+      const years = [...(assumptionsTable?.extras ?? [])].sort((a, b) => yearOf(a.header) - yearOf(b.header));
+      const values: (number | null)[] = [number(get("Value"))];
+      for (const e of years) {
+        const v = assumptionsTable!.rows[r][e.index];
+        values[yearOf(e.header) - 1] = typeof v === "number" ? v : null;
+      }
+      return { name, values: Array.from(values, (v) => v ?? null) };
+    });
+    this.plans = recordsOf<PlanRecord>(t("Plan"), (get) => {
+      const period = text(get("Period"));
+      const kpi = text(get("KPI"));
+      if (!period || !kpi) return undefined;
+      return { period, kpi, target: number(get("Target")), actual: number(get("Actual")), weight: number(get("Weight")) };
+    });
+    this.tasks = recordsOf<TaskRecord>(t("Tasks"), (get) => {
+      const task = text(get("Task"));
+      if (!task) return undefined;
+      return { task, due: number(get("Due")), owner: text(get("Owner")), done: number(get("Done")) };
+    });
+    this.deals = recordsOf<DealRecord>(t("Deals"), (get) => {
+      const dealId = text(get("DealId"));
+      if (!dealId) return undefined;
+      return { dealId, stage: text(get("Stage")), amount: number(get("Amount")), outcome: text(get("Outcome")), opened: number(get("Opened")), closed: number(get("Closed")) };
+    });
+    this.approvals = recordsOf<ApprovalRecord>(t("Approvals"), (get) => {
+      const period = text(get("Period"));
+      if (!period) return undefined;
+      return {
+        period,
+        state: text(get("State")),
+        acceptedBy: text(get("AcceptedBy")),
+        acceptedOn: number(get("AcceptedOn")),
+        approvedBy: text(get("ApprovedBy")),
+        approvedOn: number(get("ApprovedOn")),
+        comment: text(get("Comment")),
+      };
+    });
+  }
+
+  private of<T extends { partnerId: string }>(table: TableName, records: readonly T[], partnerId: string): T[] {
+    let groups = this.groups.get(table);
+    if (!groups) {
+      groups = groupBy(records) as Map<string, unknown[]>;
+      this.groups.set(table, groups);
+    }
+    return (groups.get(partnerId.toLowerCase()) as T[] | undefined) ?? [];
+  }
+
+  partner(id: string): PartnerRecord | undefined {
+    this.byId ??= new Map(this.partners.map((p) => [p.id.toLowerCase(), p]));
+    return this.byId.get(id.toLowerCase());
+  }
+  auditsOf = (id: string) => this.of("Audit", this.audits, id);
+  engagementOf = (id: string) => this.of("Engagement", this.engagement, id);
+  scorecardsOf = (id: string) => this.of("Scorecard", this.scorecards, id);
+  metricsOf = (id: string) => this.of("Metrics", this.metrics, id);
+  /** The partner's own assumption rows (not the `*` defaults). */
+  assumptionsOf = (id: string) => this.of("Assumptions", this.assumptions, id);
+  plansOf = (id: string) => this.of("Plan", this.plans, id);
+  tasksOf = (id: string) => this.of("Tasks", this.tasks, id);
+  dealsOf = (id: string) => this.of("Deals", this.deals, id);
+  approvalsOf = (id: string) => this.of("Approvals", this.approvals, id);
+  /** The `*` rows every partner inherits. */
+  defaultAssumptions = () => this.of("Assumptions", this.assumptions, "*");
+}
+
+function yearOf(header: string): number {
+  return Number(/(\d+)\s*$/.exec(header)?.[1] ?? 0);
+}
