@@ -1,7 +1,7 @@
 /**
  * The Office.js adapter: the partner tables of the open workbook, found by table name and header,
  * never by fixed addresses. Reading all tables is one `context.sync()`, and so is writing a batch
- * of changes, whatever the number of partners.
+ * of changes (updated cells, deleted table rows, added rows), whatever the number of partners.
  */
 import { isFormula } from "./cells";
 import type { WritePlan } from "./plan";
@@ -71,6 +71,8 @@ export class OfficeAdapter implements WorkbookAdapter {
           if (isFormula(value)) cell.formulas = [[value.formula]];
           else cell.values = [[value ?? ""]];
         }
+        // Last row first, so that the rows still to delete keep their positions.
+        for (let i = change.deletes.length - 1; i >= 0; i--) table.rows.getItemAt(change.deletes[i]).delete();
         if (change.appends.length) {
           table.rows.add(undefined, change.appends.map((row) => row.map((v) => (isFormula(v) ? v.formula : (v ?? "")))));
         }

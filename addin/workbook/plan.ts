@@ -1,7 +1,8 @@
 /**
  * Turns a batch of changes into a write plan, validating everything first: the changed values,
  * the tables they produce and the partner ids they refer to. Either the whole batch is valid and
- * the plan says exactly which cells to write, or nothing is planned and every problem is listed.
+ * the plan says exactly which cells to write and which rows to delete, or nothing is planned and
+ * every problem is listed.
  */
 import { type CellInput, type CellValue, isFormula, readCell } from "./cells";
 import { type TableName, tableSchema } from "./schema";
@@ -14,11 +15,28 @@ export interface Upsert {
   set: Readonly<Record<string, CellInput>>;
 }
 
+/** Deletes the row identified by `key` (nothing to do when there is none). */
+export interface Delete {
+  table: TableName;
+  key: Readonly<Record<string, CellValue>>;
+  delete: true;
+}
+
+/** One change of a batch: rows are set (upserted) or deleted, in the batch's order. */
+export type Change = Upsert | Delete;
+
+export const isDelete = (change: Change): change is Delete => (change as Delete).delete === true;
+
 export interface TablePlan {
   table: TableName;
-  /** Existing data rows (0-based) and workbook columns (0-based) to overwrite. */
+  /**
+   * Existing data rows (0-based, as read) and workbook columns (0-based) to overwrite. Rows that
+   * are also deleted are not updated.
+   */
   updates: { row: number; column: number; value: CellInput }[];
-  /** New rows, in workbook column order (columns the change does not set are blank). */
+  /** Existing data rows (0-based, as read) to delete, ascending; applied after the updates. */
+  deletes: number[];
+  /** New rows, in workbook column order (columns the change does not set are blank); added last. */
   appends: CellInput[][];
 }
 
@@ -54,16 +72,20 @@ class KeyIndex {
 
 interface Working {
   table: TableSnapshot;
+  /** The table's rows as the batch leaves them: rows read first, then rows added. */
   rows: CellInput[][];
+  /** Rows of `rows` the batch deleted (their index stays, so the key index stays valid). */
+  deleted: Set<number>;
   plan: TablePlan;
 }
 
 /** Reads the change's values as their columns' kinds; problems for anything that does not fit. */
-function readChange(change: Upsert, table: TableSnapshot, problems: Problem[]): Map<string, [number, CellInput]> | undefined {
+function readChange(change: Change, table: TableSnapshot, problems: Problem[]): Map<string, [number, CellInput]> | undefined {
   const schema = tableSchema(change.table);
   const values = new Map<string, [number, CellInput]>();
   const before = problems.length;
-  for (const [name, value] of [...Object.entries(change.key), ...Object.entries(change.set)]) {
+  const set = isDelete(change) ? {} : change.set;
+  for (const [name, value] of [...Object.entries(change.key), ...Object.entries(set)]) {
     const lower = name.toLowerCase();
     const extra = table.extras.find((e) => e.header.toLowerCase() === lower);
     const index = table.columns.get(lower) ?? extra?.index;
@@ -85,13 +107,13 @@ function readChange(change: Upsert, table: TableSnapshot, problems: Problem[]): 
 }
 
 /** Plans `changes` against the snapshot; the returned snapshot is the workbook after the write. */
-export function planChanges(snapshot: WorkbookSnapshot, changes: readonly Upsert[]): PlanResult {
+export function planChanges(snapshot: WorkbookSnapshot, changes: readonly Change[]): PlanResult {
   const problems: Problem[] = [];
   const working = new Map<TableName, Working>();
   const index = new KeyIndex();
   const knownIds = partnerIdsOf(snapshot.tables.get("Partners"));
   for (const change of changes) {
-    const id = change.table === "Partners" ? change.key.PartnerId : undefined;
+    const id = change.table === "Partners" && !isDelete(change) ? change.key.PartnerId : undefined;
     if (knownIds && typeof id === "string") knownIds.add(id.trim().toLowerCase());
   }
 
@@ -104,22 +126,38 @@ export function planChanges(snapshot: WorkbookSnapshot, changes: readonly Upsert
     const values = readChange(change, table, problems);
     const rawId = Object.entries(change.key).find(([k]) => k.toLowerCase() === "partnerid")?.[1];
     const id = typeof rawId === "number" ? String(rawId) : typeof rawId === "string" ? rawId.trim() : undefined;
-    if (knownIds && change.table !== "Partners" && typeof id === "string" && !(table.schema.allowsDefaults && id === "*") && !knownIds.has(id.toLowerCase())) {
+    // Deleting a row of an unknown partner is cleaning up, not a mistake.
+    if (
+      knownIds &&
+      !isDelete(change) &&
+      change.table !== "Partners" &&
+      typeof id === "string" &&
+      !(table.schema.allowsDefaults && id === "*") &&
+      !knownIds.has(id.toLowerCase())
+    ) {
       problems.push({ table: change.table, column: "PartnerId", message: `PartnerId ${id} is not in the Partners table` });
     }
     if (!values) continue;
     let work = working.get(change.table);
     if (!work) {
-      work = { table, rows: table.rows.map((r) => [...r]), plan: { table: change.table, updates: [], appends: [] } };
+      work = { table, rows: table.rows.map((r) => [...r]), deleted: new Set(), plan: { table: change.table, updates: [], deletes: [], appends: [] } };
       working.set(change.table, work);
     }
     const keyColumns = Object.keys(change.key);
     const rowsByKey = index.rows({ ...table, rows: work.rows }, keyColumns);
     const key = keyOf(keyColumns.map((k) => values.get(k.toLowerCase())?.[1] ?? null));
-    const matches = rowsByKey.get(key) ?? [];
+    // An index built before a delete still lists the deleted row: skip it.
+    const matches = (rowsByKey.get(key) ?? []).filter((r) => !work.deleted.has(r));
     if (matches.length > 1) {
       const described = keyColumns.map((k) => `${k} ${change.key[k]}`).join(", ");
       problems.push({ table: change.table, message: `${described} is in rows ${matches.map((m) => m + 1).join(" and ")} of ${change.table}; remove the duplicate first` });
+      continue;
+    }
+    if (isDelete(change)) {
+      if (matches.length === 1) {
+        work.deleted.add(matches[0]);
+        rowsByKey.delete(key);
+      }
       continue;
     }
     if (matches.length === 1) {
@@ -140,6 +178,21 @@ export function planChanges(snapshot: WorkbookSnapshot, changes: readonly Upsert
   }
   if (problems.length) return { ok: false, problems };
 
+  // Deleted rows leave the plan's updates and appends, and the tables as they will be.
+  for (const work of working.values()) {
+    if (!work.deleted.size) continue;
+    const read = work.table.rows.length;
+    const plan = work.plan;
+    plan.updates = plan.updates.filter((u) => !work.deleted.has(u.row));
+    plan.deletes = [...work.deleted].filter((r) => r < read).sort((a, b) => a - b);
+    const added = new Set(work.rows.slice(read));
+    work.rows.forEach((row, r) => {
+      if (r >= read && work.deleted.has(r)) added.delete(row);
+    });
+    plan.appends = plan.appends.filter((row) => added.has(row));
+    work.rows = work.rows.filter((_, r) => !work.deleted.has(r));
+  }
+
   // Every changed table must be valid as it will be, against the Partners table as it will be.
   const tables = new Map(snapshot.tables);
   for (const [name, work] of working) tables.set(name, { ...work.table, rows: work.rows });
@@ -153,6 +206,6 @@ export function planChanges(snapshot: WorkbookSnapshot, changes: readonly Upsert
     }
   }
   if (problems.length) return { ok: false, problems };
-  const plan = { tables: [...working.values()].map((w) => w.plan).filter((p) => p.updates.length || p.appends.length) };
+  const plan = { tables: [...working.values()].map((w) => w.plan).filter((p) => p.updates.length || p.deletes.length || p.appends.length) };
   return { ok: true, plan, snapshot: { ...snapshot, tables } };
 }

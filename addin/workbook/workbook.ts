@@ -2,7 +2,7 @@
  * The workbook the task pane works on, through either adapter: read once, validate, and save a
  * batch of changes whole (or not at all).
  */
-import type { Upsert, WritePlan } from "./plan";
+import type { Change, WritePlan } from "./plan";
 import { planChanges } from "./plan";
 import { SCHEMA, type TableSchema } from "./schema";
 import { type Problem, type RawTable, type WorkbookSnapshot, snapshotOf } from "./snapshot";
@@ -17,7 +17,8 @@ export interface WorkbookAdapter {
   create(tables: readonly TableSchema[]): Promise<void>;
 }
 
-export type SaveResult = { ok: true; cells: number; rows: number } | { ok: false; problems: Problem[] };
+/** What a save did: `cells` updated, `rows` added and `deleted`; or why it did nothing. */
+export type SaveResult = { ok: true; cells: number; rows: number; deleted: number } | { ok: false; problems: Problem[] };
 
 export class PartnerWorkbook {
   private constructor(
@@ -40,7 +41,7 @@ export class PartnerWorkbook {
   }
 
   /** Validates the whole batch, then writes it in one go; nothing is written if anything is wrong. */
-  async save(changes: readonly Upsert[]): Promise<SaveResult> {
+  async save(changes: readonly Change[]): Promise<SaveResult> {
     const planned = planChanges(this.current, changes);
     if (!planned.ok) return planned;
     const { plan } = planned;
@@ -50,6 +51,7 @@ export class PartnerWorkbook {
       ok: true,
       cells: plan.tables.reduce((n, t) => n + t.updates.length, 0),
       rows: plan.tables.reduce((n, t) => n + t.appends.length, 0),
+      deleted: plan.tables.reduce((n, t) => n + t.deletes.length, 0),
     };
   }
 

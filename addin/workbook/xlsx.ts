@@ -125,11 +125,13 @@ export class XlsxAdapter implements WorkbookAdapter {
   async write(plan: WritePlan): Promise<void> {
     this.refuseUnsupported();
     const targets = plan.tables.map((p) => ({ plan: p, at: this.locate(p.table) }));
-    // Check every table can grow before touching any cell: writing is all or nothing.
+    // Check every table can grow or shrink before touching any cell: writing is all or nothing.
     for (const { plan: p, at } of targets) {
+      if (p.deletes.length) checkDeletable(p.table, at, p.deletes);
       if (!p.appends.length) continue;
       if (at.model.totalsRow) throw new WorkbookWriteError(`table ${p.table} has a totals row; add its rows in Excel`);
-      for (let r = at.bottom + 1; r <= at.bottom + p.appends.length; r++) {
+      // Deleted rows make room first: only the net growth needs empty cells below the table.
+      for (let r = at.bottom + 1; r <= at.bottom + p.appends.length - p.deletes.length; r++) {
         for (let c = at.left; c <= at.right; c++) {
           if (plainValue(at.sheet.getCell(r, c).value) !== null) {
             throw new WorkbookWriteError(
@@ -149,6 +151,11 @@ export class XlsxAdapter implements WorkbookAdapter {
         if (isDate[column] && typeof value === "number" && !/[dmy]/i.test(cell.numFmt ?? "")) cell.numFmt = DATE_FORMAT;
       };
       for (const u of p.updates) put(at.sheet.getCell(at.top + 1 + u.row, at.left + u.column), u.value, u.column);
+      if (p.deletes.length) {
+        at.bottom = deleteRows(at, p.deletes);
+        at.model.tableRef = `${columnLetter(at.left)}${at.top}:${columnLetter(at.right)}${at.bottom}`;
+        if (at.model.autoFilterRef) at.model.autoFilterRef = at.model.tableRef;
+      }
       const styleRow = at.bottom > at.top ? at.bottom : undefined;
       p.appends.forEach((values, i) => {
         const r = at.bottom + 1 + i;
@@ -201,6 +208,82 @@ export class XlsxAdapter implements WorkbookAdapter {
     this.refuseUnsupported();
     return new Uint8Array(await this.workbook.xlsx.writeBuffer());
   }
+}
+
+/** Text outside string literals and structured references (`Table[[#This Row],[Column]]`). */
+const formulaCode = (formula: string) => formula.replace(/"(?:[^"]|"")*"/g, "").replace(/\[(?:[^\[\]]|\[[^\]]*\])*\]/g, "");
+/** A formula that refers to cells by address (`B5`, `$C$2`), which moving it to another row would break. */
+const hasCellAddress = (formula: string) => /(^|[^A-Za-z0-9_.])\$?[A-Za-z]{1,3}\$?\d+(?![A-Za-z0-9_(!])/.test(formulaCode(formula));
+
+/**
+ * Refuses, before anything is written, to delete rows where moving the cells below them up would
+ * change what the workbook means: a totals row, merged cells, or formulas addressing cells.
+ */
+function checkDeletable(name: string, at: Located, deletes: readonly number[]): void {
+  if (at.model.totalsRow) throw new WorkbookWriteError(`table ${name} has a totals row; delete its rows in Excel`);
+  const first = at.top + 1 + Math.min(...deletes);
+  const merges = Object.values((at.sheet as unknown as { _merges: Record<string, { top: number; left: number; bottom: number; right: number }> })._merges ?? {});
+  for (const m of merges) {
+    if (m && m.bottom >= first && m.top <= at.bottom && m.right >= at.left && m.left <= at.right) {
+      throw new WorkbookWriteError(`table ${name} has merged cells; delete its rows in Excel`);
+    }
+  }
+  for (let r = first; r <= at.bottom; r++) {
+    for (let c = at.left; c <= at.right; c++) {
+      const formula = at.sheet.getCell(r, c).formula;
+      if (formula && hasCellAddress(formula)) {
+        throw new WorkbookWriteError(
+          `cell ${at.sheet.name}!${columnLetter(c)}${r} of table ${name} has a formula with cell addresses, which deleting a row above it would break; delete the row in Excel`,
+        );
+      }
+    }
+  }
+}
+
+/**
+ * Deletes data rows (0-based) of a table: the table's own cells below each deleted row move up
+ * within the table's columns (value, style, note, data validation), the rows left empty at the
+ * bottom are cleared, and the table ends at its last remaining row. Cells outside the table are
+ * never touched. A table keeps one (blank) data row, as Excel's tables do. Returns the new bottom.
+ */
+function deleteRows(at: Located, deletes: readonly number[]): number {
+  const first = at.top + 1;
+  const gone = new Set(deletes.map((d) => first + d));
+  let target = first + Math.min(...deletes);
+  for (let source = target; source <= at.bottom; source++) {
+    if (gone.has(source)) continue;
+    for (let c = at.left; c <= at.right; c++) {
+      const from = at.sheet.getCell(source, c);
+      const to = at.sheet.getCell(target, c);
+      const formula = from.formula;
+      // A shared formula's other cells point at its first cell: moved, each keeps its own text.
+      to.value = formula ? { formula, result: from.result } : from.value;
+      to.style = { ...from.style };
+      if (from.note || to.note) moveNote(from, to);
+      to.dataValidation = from.dataValidation;
+    }
+    target++;
+  }
+  const bottom = Math.max(target - 1, first);
+  for (let r = target; r <= at.bottom; r++) {
+    for (let c = at.left; c <= at.right; c++) {
+      const cell = at.sheet.getCell(r, c);
+      cell.value = null;
+      if (cell.note) moveNote(undefined, cell);
+      if (r > bottom) {
+        cell.style = {};
+        cell.dataValidation = undefined as unknown as ExcelJS.DataValidation;
+      }
+    }
+  }
+  return bottom;
+}
+
+/** Gives `to` the note of `from` (none when `from` is undefined or has none). */
+function moveNote(from: ExcelJS.Cell | undefined, to: ExcelJS.Cell): void {
+  if (from?.note) to.note = from.note;
+  // exceljs has no way to remove a note but to forget it.
+  else (to as unknown as { _comment?: unknown })._comment = undefined;
 }
 
 /** A schema validation rule in exceljs's form. */

@@ -1,8 +1,9 @@
 // The Office.js and .xlsx adapters, tested against the same cases: both read the partner tables
-// by name and header, write a validated batch whole or not at all, and set up missing tables.
+// by name and header, write a validated batch whole or not at all (updates, deleted rows, new
+// rows), and set up missing tables.
 import { beforeAll, describe, expect, it, vi } from "vitest";
 import { OfficeAdapter } from "../../addin/workbook/office";
-import type { Upsert } from "../../addin/workbook/plan";
+import type { Change, Upsert } from "../../addin/workbook/plan";
 import { SCHEMA } from "../../addin/workbook/schema";
 import type { RawTable } from "../../addin/workbook/snapshot";
 import { PartnerWorkbook, type WorkbookAdapter } from "../../addin/workbook/workbook";
@@ -73,7 +74,7 @@ describe.each(subjects)("%s adapter", (_name, make) => {
       rating(String(first[0]), String(first[2]), "2026-09-30", first[3] === 5 ? 4 : 5),
       rating(String(first[0]), "Energy invested", "2026-12-31", 3),
     ]);
-    expect(result).toEqual({ ok: true, cells: 1, rows: 1 });
+    expect(result).toEqual({ ok: true, cells: 1, rows: 1, deleted: 0 });
     const again = (await subject.reopen()).snapshot.tables.get("Audit")!;
     expect(again.rows).toHaveLength(audit.rows.length + 1);
     expect(again.rows[0][3]).toBe(first[3] === 5 ? 4 : 5);
@@ -134,6 +135,193 @@ describe.each(subjects)("%s adapter", (_name, make) => {
     expect(tasks.headers).toEqual(["PartnerId", "Task", "Due", "Owner", "Done"]);
     const saved = await again.save([{ table: "Tasks", key: { PartnerId: "P0001", Task: "Joint webinar" }, set: { Due: "2026-12-15" } }]);
     expect(saved.ok).toBe(true);
+  });
+});
+
+/** A workbook of 60 partners with their P&L assumptions, for deleting rows. */
+const WITH_ASSUMPTIONS = ["Partners", "Assumptions", "Audit"];
+let assumptionsBytes: Uint8Array;
+beforeAll(async () => {
+  const ExcelJS = (await import("exceljs")).default;
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.load((await xlsxOf(tablesOf(60, WITH_ASSUMPTIONS))) as unknown as ArrayBuffer);
+  // Cells beside and below the table, which no deletion may move.
+  const sheet = workbook.getWorksheet("Assumptions")!;
+  sheet.getCell("N1").value = "Notes";
+  sheet.getCell("N30").value = "beside row 29";
+  sheet.getCell("A60").value = "below the table";
+  sheet.getCell("C61").value = { formula: "SUM(Assumptions[Value])", result: 1 };
+  assumptionsBytes = new Uint8Array(await workbook.xlsx.writeBuffer());
+});
+
+const deletionSubjects: [string, () => Promise<Subject>][] = [
+  [
+    ".xlsx (exceljs)",
+    async () => {
+      const adapter = await XlsxAdapter.open(assumptionsBytes);
+      return { adapter, reopen: async () => PartnerWorkbook.open(await XlsxAdapter.open(await adapter.save())), raw: () => adapter.read() };
+    },
+  ],
+  [
+    "Office.js",
+    async () => {
+      const fake = fakeExcelOf(await (await XlsxAdapter.open(assumptionsBytes)).read());
+      const adapter = new OfficeAdapter(fake.run);
+      return { adapter, fake, reopen: () => PartnerWorkbook.open(new OfficeAdapter(fake.run)), raw: () => new OfficeAdapter(fake.run).read() };
+    },
+  ],
+];
+
+const assumption = (partnerId: string, name: string): Change => ({ table: "Assumptions", key: { PartnerId: partnerId, Name: name }, delete: true });
+/** Rows as both adapters report them: Office gives "" for an empty cell, exceljs null. */
+const plain = (rows: readonly (readonly unknown[])[]) => rows.map((r) => r.map((v) => (v === "" ? null : v)));
+const rowsOf = async (workbook: PartnerWorkbook, table = "Assumptions") => plain(workbook.snapshot.tables.get(table as "Assumptions")!.rows);
+const named = (rows: unknown[][], partnerId: string, name: string) => rows.findIndex((r) => r[0] === partnerId && r[1] === name);
+
+describe.each(deletionSubjects)("%s adapter: deleting rows", (_name, make) => {
+  it("deletes table rows: the rows after them move up in order, the rest is unchanged", async () => {
+    const subject = await make();
+    const workbook = await PartnerWorkbook.open(subject.adapter);
+    const before = await rowsOf(workbook);
+    const result = await workbook.save([assumption("P0007", "product_margin"), assumption("P0058", "ramp"), assumption("p0019", "HEADCOUNT")]);
+    expect(result).toEqual({ ok: true, cells: 0, rows: 0, deleted: 3 });
+    const expected = before.filter((_, r) => ![named(before, "P0007", "product_margin"), named(before, "P0058", "ramp"), named(before, "P0019", "headcount")].includes(r));
+    expect(expected).toHaveLength(before.length - 3);
+    expect(await rowsOf(workbook)).toEqual(expected);
+    const again = await subject.reopen();
+    expect(await rowsOf(again)).toEqual(expected);
+    expect(again.snapshot.problems).toEqual([]);
+    // Other tables are as they were.
+    expect(plain(again.snapshot.tables.get("Audit")!.rows)).toEqual(plain(workbook.snapshot.tables.get("Audit")!.rows));
+  });
+
+  it("updates, deletes and adds rows of one table in one batch, in the batch's order", async () => {
+    const subject = await make();
+    const workbook = await PartnerWorkbook.open(subject.adapter);
+    const before = await rowsOf(workbook);
+    const changes: Change[] = [
+      { table: "Assumptions", key: { PartnerId: "P0058", Name: "marketing_cost" }, set: { Value: 60000, Year2: 40000, Year3: null } },
+      assumption("P0007", "license_revenue"),
+      { table: "Assumptions", key: { PartnerId: "P0025", Name: "mdf" }, set: { Value: 20000 } },
+      // Set, then deleted: the row is not written at all.
+      { table: "Assumptions", key: { PartnerId: "P0025", Name: "services_attach" }, set: { Value: 0.6 } },
+      assumption("P0025", "services_attach"),
+      // Deleted, then set again: a new row at the end.
+      assumption("P0056", "headcount"),
+      { table: "Assumptions", key: { PartnerId: "P0056", Name: "headcount" }, set: { Value: 2 } },
+      // Nothing to delete.
+      assumption("P0025", "rebate_rate"),
+    ];
+    const result = await workbook.save(changes);
+    expect(result).toEqual({ ok: true, cells: 3, rows: 2, deleted: 2 });
+    const blank = (n: number) => Array.from({ length: n }, () => null);
+    const expected = before
+      .map((r) => (r[0] === "P0058" && r[1] === "marketing_cost" ? ["P0058", "marketing_cost", 60000, 40000, null, ...blank(7)] : r))
+      .filter((r) => !(r[0] === "P0007" && r[1] === "license_revenue") && !(r[0] === "P0056" && r[1] === "headcount"));
+    expected.push(["P0025", "mdf", 20000, ...blank(9)], ["P0056", "headcount", 2, ...blank(9)]);
+    expect(await rowsOf(workbook)).toEqual(expected);
+    expect(await rowsOf(await subject.reopen())).toEqual(expected);
+  });
+
+  it("writes nothing when a batch with deletions has any problem", async () => {
+    const subject = await make();
+    const before = await subject.raw();
+    const workbook = await PartnerWorkbook.open(subject.adapter);
+    const result = await workbook.save([
+      assumption("P0007", "headcount"),
+      { table: "Assumptions", key: { PartnerId: "P0007", Colour: "red" }, delete: true },
+      { table: "Assumptions", key: { PartnerId: "P0019", Name: "mdf" }, set: { Value: "lots" } },
+      { table: "Tasks", key: { PartnerId: "P0007", Task: "Call" }, delete: true },
+    ]);
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.problems.map((p) => `${p.table}|${p.column ?? ""}|${p.message}`)).toEqual([
+      "Assumptions|Colour|table Assumptions has no Colour column",
+      'Assumptions|Value|Value: expected a number, got "lots"',
+      "Tasks||the workbook has no Tasks table (use Set up workbook to create it)",
+    ]);
+    expect(await subject.raw()).toEqual(before);
+  });
+
+  it("refuses to delete by a key that names several rows", async () => {
+    const subject = await make();
+    const before = await subject.raw();
+    const workbook = await PartnerWorkbook.open(subject.adapter);
+    const result = await workbook.save([{ table: "Assumptions", key: { PartnerId: "P0007" }, delete: true }]);
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(result.problems[0].message).toBe("PartnerId P0007 is in rows 23 and 24 and 25 and 26 of Assumptions; remove the duplicate first");
+    expect(await subject.raw()).toEqual(before);
+  });
+
+  it("keeps one blank row when every row is deleted, and grows again from it", async () => {
+    const subject = await make();
+    const workbook = await PartnerWorkbook.open(subject.adapter);
+    const rows = workbook.snapshot.tables.get("Assumptions")!.rows;
+    const result = await workbook.save(rows.map((r) => assumption(String(r[0]), String(r[1]))));
+    expect(result).toEqual({ ok: true, cells: 0, rows: 0, deleted: rows.length });
+    const emptied = await subject.reopen();
+    expect(await rowsOf(emptied)).toEqual([Array.from({ length: 12 }, () => null)]);
+    expect(emptied.snapshot.problems).toEqual([]);
+    const current = await PartnerWorkbook.open(subject.adapter);
+    const again = await current.save([{ table: "Assumptions", key: { PartnerId: "*", Name: "license_revenue" }, set: { Value: 250000 } }]);
+    expect(again.ok).toBe(true);
+    const grown = await rowsOf(await subject.reopen());
+    expect(grown.filter((r) => r.some((v) => v !== null))).toEqual([["*", "license_revenue", 250000, ...Array.from({ length: 9 }, () => null)]]);
+  });
+});
+
+describe(".xlsx adapter: deleting rows touches only the table", () => {
+  it("leaves cells beside and below the table, other sheets and formulas as they were", async () => {
+    const adapter = await XlsxAdapter.open(assumptionsBytes);
+    const workbook = await PartnerWorkbook.open(adapter);
+    const table = workbook.snapshot.tables.get("Assumptions")!;
+    const last = table.rows.length + 1; // sheet row of the last data row
+    const result = await workbook.save([assumption("*", "years"), assumption("P0056", "product_margin")]);
+    expect(result.ok).toBe(true);
+    const reopened = await XlsxAdapter.open(await adapter.save());
+    const sheet = reopened.workbook.getWorksheet("Assumptions")!;
+    expect(sheet.getCell("N1").value).toBe("Notes");
+    expect(sheet.getCell("N30").value).toBe("beside row 29");
+    expect(sheet.getCell("A60").value).toBe("below the table");
+    expect(sheet.getCell("C61").value).toEqual({ formula: "SUM(Assumptions[Value])", result: 1 });
+    // The table now ends two rows higher, and the two rows it left are empty.
+    const model = (sheet as unknown as { tables: Record<string, { table: { tableRef: string } }> }).tables.Assumptions.table;
+    expect(model.tableRef).toBe(`A1:L${last - 2}`);
+    for (const r of [last - 1, last]) for (let c = 1; c <= 12; c++) expect(sheet.getCell(r, c).value).toBeNull();
+    expect(sheet.getCell(2, 2).value).toBe("license_revenue");
+    // Other sheets are untouched.
+    const original = new (await import("exceljs")).default.Workbook();
+    await original.xlsx.load(assumptionsBytes as unknown as ArrayBuffer);
+    for (const name of ["Partners", "Audit"]) {
+      const values = (wb: typeof original) => wb.getWorksheet(name)!.getSheetValues();
+      expect(values(reopened.workbook as unknown as typeof original)).toEqual(values(original));
+    }
+  });
+
+  it("moves formulas with structured references, and refuses to move formulas with cell addresses", async () => {
+    const adapter = await XlsxAdapter.open(assumptionsBytes);
+    const sheet = adapter.workbook.getWorksheet("Assumptions")!;
+    sheet.getCell("L40").value = { formula: "Assumptions[[#This Row],[Value]]*2", result: 0.5 };
+    let workbook = await PartnerWorkbook.open(adapter);
+    expect((await workbook.save([assumption("P0058", "license_revenue")])).ok).toBe(true);
+    expect(sheet.getCell("L39").value).toEqual({ formula: "Assumptions[[#This Row],[Value]]*2", result: 0.5 });
+
+    sheet.getCell("L39").value = { formula: "C39*2", result: 0 };
+    workbook = await PartnerWorkbook.open(adapter);
+    const before = await adapter.read();
+    await expect(workbook.save([assumption("P0007", "license_revenue")])).rejects.toThrow(
+      "cell Assumptions!L39 of table Assumptions has a formula with cell addresses, which deleting a row above it would break; delete the row in Excel",
+    );
+    expect(await adapter.read()).toEqual(before);
+  });
+
+  it("refuses to delete rows of a table with merged cells below the deleted row", async () => {
+    const adapter = await XlsxAdapter.open(assumptionsBytes);
+    adapter.workbook.getWorksheet("Assumptions")!.mergeCells("K41:L41");
+    const workbook = await PartnerWorkbook.open(adapter);
+    const before = await adapter.read();
+    await expect(workbook.save([assumption("P0007", "license_revenue")])).rejects.toThrow("table Assumptions has merged cells; delete its rows in Excel");
+    expect(await adapter.read()).toEqual(before);
   });
 });
 

@@ -154,6 +154,19 @@ export class FakeExcel {
       getRange: () => rangeOf("all"),
       getDataBodyRange: () => rangeOf("body"),
       rows: {
+        getItemAt(index: number) {
+          return {
+            delete() {
+              fake.queue.push(() => {
+                const t = fake.find(name)!;
+                if (index >= t.rows.length) throw new Error(`InvalidArgument: no row ${index} in ${name}`);
+                // Excel keeps one (empty) data row in a table whose rows are all deleted.
+                if (t.rows.length === 1) t.rows[0] = t.headers.map(() => "");
+                else t.rows.splice(index, 1);
+              });
+            },
+          };
+        },
         add(_index: unknown, values: unknown[][]) {
           fake.queue.push(() => {
             const t = fake.find(name)!;

@@ -4,7 +4,7 @@
  * a validated batch saved whole.
  */
 import { type ReactNode, createContext, useCallback, useContext, useEffect, useMemo, useState } from "react";
-import type { Upsert } from "../../workbook/plan";
+import type { Change } from "../../workbook/plan";
 import { PartnerData } from "../../workbook/records";
 import type { Problem } from "../../workbook/snapshot";
 import type { PartnerWorkbook, SaveResult } from "../../workbook/workbook";
@@ -28,7 +28,7 @@ export interface Session {
   /** Problems found in the workbook as read (named by table, row, column and cell). */
   readonly problems: readonly Problem[];
   /** Validates and writes a batch whole; the data reflects it when it succeeds. */
-  save(changes: readonly Upsert[]): Promise<SaveResult>;
+  save(changes: readonly Change[]): Promise<SaveResult>;
   reload(): Promise<void>;
   /** Creates the tables the workbook lacks. */
   setUp(): Promise<readonly string[]>;
@@ -83,7 +83,7 @@ export function SessionProvider(props: { source: WorkbookSource; allowReplace?: 
   }, [source]);
 
   const save = useCallback(
-    async (changes: readonly Upsert[]): Promise<SaveResult> => {
+    async (changes: readonly Change[]): Promise<SaveResult> => {
       if (!workbook) return { ok: false, problems: [{ table: "", message: "the workbook is not open yet" }] };
       try {
         const result = await workbook.save(changes);

@@ -1,0 +1,78 @@
+// Planning deletions: which rows a batch deletes, how they combine with updates and new rows of
+// the same batch, and the validation that keeps a batch all or nothing.
+import { describe, expect, it } from "vitest";
+import { type Change, planChanges } from "../../addin/workbook/plan";
+import { snapshotOf } from "../../addin/workbook/snapshot";
+import { rawTablesOf, tablesOf } from "./fixtures";
+
+const snapshot = snapshotOf(rawTablesOf(tablesOf(60, ["Partners", "Assumptions", "Audit"])));
+const assumptions = snapshot.tables.get("Assumptions")!;
+const rowOf = (partnerId: string, name: string) => assumptions.rows.findIndex((r) => r[0] === partnerId && r[1] === name);
+const remove = (partnerId: string, name: string): Change => ({ table: "Assumptions", key: { PartnerId: partnerId, Name: name }, delete: true });
+
+function planned(changes: Change[]) {
+  const result = planChanges(snapshot, changes);
+  if (!result.ok) throw new Error(result.problems.map((p) => p.message).join("; "));
+  return result;
+}
+
+describe("planning deletions", () => {
+  it("lists the rows to delete in ascending order, matching keys as upserts do (case and spaces aside)", () => {
+    const { plan, snapshot: after } = planned([remove("P0058", "ramp"), remove(" p0007 ", "PRODUCT_MARGIN")]);
+    expect(plan.tables).toEqual([{ table: "Assumptions", updates: [], deletes: [rowOf("P0007", "product_margin"), rowOf("P0058", "ramp")], appends: [] }]);
+    const rows = after.tables.get("Assumptions")!.rows;
+    expect(rows).toHaveLength(assumptions.rows.length - 2);
+    expect(rows.some((r) => r[0] === "P0058" && r[1] === "ramp")).toBe(false);
+    // The workbook as it was is unchanged.
+    expect(assumptions.rows[rowOf("P0058", "ramp")][1]).toBe("ramp");
+  });
+
+  it("drops the updates of a row the batch deletes, and the rows it adds and then deletes", () => {
+    const { plan } = planned([
+      { table: "Assumptions", key: { PartnerId: "P0019", Name: "mdf" }, set: { Value: 1000 } },
+      { table: "Assumptions", key: { PartnerId: "P0019", Name: "headcount" }, set: { Value: 3 } },
+      remove("P0019", "mdf"),
+      remove("P0019", "headcount"),
+      { table: "Assumptions", key: { PartnerId: "P0019", Name: "retention" }, set: { Value: 0.95 } },
+    ]);
+    expect(plan.tables).toHaveLength(1);
+    const [table] = plan.tables;
+    expect(table.updates).toEqual([]);
+    expect(table.deletes).toEqual([rowOf("P0019", "headcount")]);
+    expect(table.appends.map((r) => r.slice(0, 3))).toEqual([["P0019", "retention", 0.95]]);
+  });
+
+  it("re-adds a deleted key as a new row, and deletes nothing when no row has the key", () => {
+    const readd = planned([remove("P0025", "headcount"), { table: "Assumptions", key: { PartnerId: "P0025", Name: "headcount" }, set: { Value: 4 } }]);
+    expect(readd.plan.tables[0].deletes).toEqual([rowOf("P0025", "headcount")]);
+    expect(readd.plan.tables[0].appends.map((r) => r.slice(0, 3))).toEqual([["P0025", "headcount", 4]]);
+    const none = planned([remove("P0025", "mdf"), remove("P9999", "mdf")]);
+    expect(none.plan.tables).toEqual([]);
+  });
+
+  it("checks a deletion's key like an upsert's, and reports every problem of the batch", () => {
+    const result = planChanges(snapshot, [
+      { table: "Assumptions", key: { PartnerId: "P0007", Colour: "red" }, delete: true },
+      { table: "Audit", key: { PartnerId: "P0001", Area: "Ability to deliver", Criterion: "Scale", Date: "soon" }, delete: true },
+      { table: "Assumptions", key: { PartnerId: "P0007" }, delete: true },
+      { table: "Plan", key: { PartnerId: "P0007", Period: "FY2026", KPI: "Revenue" }, delete: true },
+    ]);
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.problems.map((p) => p.message)).toEqual([
+      "table Assumptions has no Colour column",
+      'Date: expected a date, got "soon"',
+      "PartnerId P0007 is in rows 23 and 24 and 25 and 26 of Assumptions; remove the duplicate first",
+      "the workbook has no Plan table (use Set up workbook to create it)",
+    ]);
+  });
+
+  it("refuses to delete a partner whose rows other tables still hold", () => {
+    const result = planChanges(snapshot, [{ table: "Partners", key: { PartnerId: "P0007" }, delete: true }]);
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(new Set(result.problems.map((p) => `${p.table}: ${p.message}`))).toEqual(
+      new Set(["Assumptions: PartnerId P0007 is not in the Partners table", "Audit: PartnerId P0007 is not in the Partners table"]),
+    );
+  });
+});
