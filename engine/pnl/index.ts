@@ -4,7 +4,7 @@
  * built from other partners' history. Every function reads its assumptions once into a typed model
  * and returns its result or an EngineError.
  */
-import { fail, guard } from "../error";
+import { type EngineError, fail, guard, isEngineError } from "../error";
 import { checkNumber } from "../input";
 import { messages } from "../messages";
 import { type Cells, type PnlModel, readAssumptions } from "./assumptions";
@@ -24,13 +24,13 @@ import {
 } from "./model";
 import { rampFromHistory } from "./ramp";
 import { type Metric, type TornadoRow, tornado } from "./sensitivity";
-import { DEFAULT_TRIALS, MAX_TRIALS, type SimulationResult, monteCarlo, readUncertainty } from "./simulate";
+import { DEFAULT_TRIALS, MAX_TRIALS, MonteCarlo, type SimulationResult, readUncertainty } from "./simulate";
 
 export { type Cells, type PnlModel, readAssumptions, isEmptyCell } from "./assumptions";
-export { DRIVERS, MAX_YEARS, type DriverName } from "./drivers";
+export { DRIVERS, MAX_YEARS, type DriverName, driverIndex } from "./drivers";
 export { LINE, PARTNER_LINES, VENDOR_LINES, type PnlLines, type PnlSummary, type View, allocateLines, discountRate, evaluate, line, scratchLines, summarise } from "./model";
 export { METRICS, type Metric, type TornadoRow, metricOf } from "./sensitivity";
-export { DEFAULT_TRIALS, DISTRIBUTIONS, MAX_TRIALS, type SimulationResult, type Uncertainty, readUncertainty } from "./simulate";
+export { DEFAULT_TRIALS, DISTRIBUTIONS, MAX_TRIALS, MonteCarlo, type SimulationResult, type Uncertainty, readUncertainty } from "./simulate";
 export { percentileSorted } from "./percentile";
 
 export const VIEWS = ["partner", "vendor"] as const;
@@ -78,19 +78,32 @@ export const sensitivity = guard((assumptions: Cells, metric: Metric = "NPV", de
   return { metric, delta, rows };
 });
 
+/**
+ * The Monte Carlo of `PARTNER.SIMULATE`, checked and ready to run a slice of trials at a time
+ * (`run(n)`, then `result()`): the same trials and figures as `simulate` with the same arguments.
+ */
+export const simulation = guard((assumptions: Cells, uncertainty: Cells, trials: number = DEFAULT_TRIALS, seed: number = 1): MonteCarlo => {
+  checkNumber(trials, "trials", { integer: true, min: 1, max: MAX_TRIALS });
+  if (!Number.isFinite(seed)) fail("#VALUE!", messages.notNumber("seed", seed));
+  const model = readAssumptions(assumptions);
+  const uncertain = readUncertainty(uncertainty, "uncertainty");
+  evaluateModel(model, scratchLines(model.years));
+  return new MonteCarlo(model, uncertain, trials, seed);
+});
+
+/** The result of a finished run; #NUM! when a trial overflowed. */
+export const simulationResult = guard((run: MonteCarlo): SimulationResult => {
+  if (run.done < run.trials && !run.overflowed) throw new Error("simulationResult before the run finished");
+  return run.result() ?? fail("#NUM!", messages.overflow("uncertainty"));
+});
+
 /** `PARTNER.SIMULATE`: Monte Carlo of the partner NPV and payback under `uncertainty`. */
-export const simulate = guard(
-  (assumptions: Cells, uncertainty: Cells, trials: number = DEFAULT_TRIALS, seed: number = 1): SimulationResult => {
-    checkNumber(trials, "trials", { integer: true, min: 1, max: MAX_TRIALS });
-    if (!Number.isFinite(seed)) fail("#VALUE!", messages.notNumber("seed", seed));
-    const model = readAssumptions(assumptions);
-    const uncertain = readUncertainty(uncertainty, "uncertainty");
-    evaluateModel(model, scratchLines(model.years));
-    const result = monteCarlo(model, uncertain, trials, seed);
-    if (!result) fail("#NUM!", messages.overflow("uncertainty"));
-    return result;
-  },
-);
+export const simulate = (assumptions: Cells, uncertainty: Cells, trials: number = DEFAULT_TRIALS, seed: number = 1): SimulationResult | EngineError => {
+  const run = simulation(assumptions, uncertainty, trials, seed);
+  if (isEngineError(run)) return run;
+  run.run();
+  return simulationResult(run);
+};
 
 /** `PARTNER.RAMP`: the per-year percentile of past partners' revenue as a share of their best year. */
 export const ramp = guard((history: Cells, percentile: number = 0.5): number[] => {

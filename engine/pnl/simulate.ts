@@ -6,11 +6,11 @@
 import { fail } from "../error";
 import { isBlank, optionAt, toNumber } from "../input";
 import { messages, where } from "../messages";
-import { createRandom } from "../random";
+import { type Random, createRandom } from "../random";
 import { npvOf, paybackOf } from "../excel/financial";
 import { type Cells, type PnlModel, driverOfRow, isEmptyCell, isSingleColumn } from "./assumptions";
 import { D, DRIVERS, type Driver, clampToLimits } from "./drivers";
-import { LINE, allocateLines, discountRate, evaluate } from "./model";
+import { LINE, type PnlLines, allocateLines, discountRate, evaluate } from "./model";
 import { percentileSorted } from "./percentile";
 
 export const DISTRIBUTIONS = ["normal", "uniform", "triangular"] as const;
@@ -87,61 +87,107 @@ export interface SimulationResult {
   readonly p50Payback: number | null;
 }
 
-/** Runs the Monte Carlo; null when a trial overflows the range of numbers. */
-export function monteCarlo(model: PnlModel, uncertain: readonly Uncertainty[], trials: number, seed: number): SimulationResult | null {
-  const Y = model.years;
-  const values = model.values.slice();
-  let series = model.series;
-  for (const u of uncertain) series &= ~(1 << u.driver); // a drawn value applies to every year, like a single value
-  const trial: PnlModel = { years: Y, values, series };
-  const lines = allocateLines(Y);
-  const profit = lines.buffer.subarray(LINE.profit * Y, (LINE.profit + 1) * Y);
-  const npvs = new Float64Array(trials);
-  const paybacks = new Float64Array(trials);
-  const random = createRandom(seed);
-  const count = uncertain.length;
-  // Flat typed copies of the draws' definitions for the hot loop.
-  const kinds = Uint8Array.from(uncertain, (u) => DISTRIBUTIONS.indexOf(u.distribution));
-  const bases = Int32Array.from(uncertain, (u) => u.driver * Y);
-  const parameters = Float64Array.from(uncertain.flatMap((u) => [u.parameters[0], u.parameters[1], u.parameters[2] ?? 0]));
-  const drivers = Int32Array.from(uncertain, (u) => u.driver);
-  let sum = 0;
-  let compensation = 0;
-  let positive = 0;
-  for (let n = 0; n < trials; n++) {
-    for (let i = 0; i < count; i++) {
-      const a = parameters[3 * i];
-      const b = parameters[3 * i + 1];
-      const kind = kinds[i];
-      const x =
-        kind === NORMAL ? a + b * random.normal() : kind === UNIFORM ? a + (b - a) * random.next() : triangular(a, b, parameters[3 * i + 2], random.next());
-      values.fill(clampToLimits(drivers[i], x), bases[i], bases[i] + Y);
-    }
-    if (!evaluate(trial, lines)) return null;
-    const npv = npvOf(discountRate(trial), profit, Y);
-    if (!Number.isFinite(npv)) return null;
-    npvs[n] = npv;
-    paybacks[n] = paybackOf(0, profit, Y);
-    const next = sum + npv;
-    compensation += Math.abs(sum) >= Math.abs(npv) ? sum - next + npv : npv - next + sum;
-    sum = next;
-    if (npv > 0) positive++;
+/**
+ * A Monte Carlo run that can be advanced a slice of trials at a time (a task pane shows progress
+ * and can stop it); the trials, draws and result are those of one uninterrupted run.
+ */
+export class MonteCarlo {
+  readonly trials: number;
+  /** Trials run so far. */
+  done = 0;
+  /** A trial overflowed the range of numbers: there is no result. */
+  overflowed = false;
+  private readonly Y: number;
+  private readonly values: Float64Array;
+  private readonly trial: PnlModel;
+  private readonly lines: PnlLines;
+  private readonly profit: Float64Array;
+  private readonly npvs: Float64Array;
+  private readonly paybacks: Float64Array;
+  private readonly random: Random;
+  private readonly count: number;
+  private readonly kinds: Uint8Array;
+  private readonly bases: Int32Array;
+  private readonly parameters: Float64Array;
+  private readonly drivers: Int32Array;
+  private sum = 0;
+  private compensation = 0;
+  private positive = 0;
+
+  constructor(model: PnlModel, uncertain: readonly Uncertainty[], trials: number, seed: number) {
+    const Y = model.years;
+    this.trials = trials;
+    this.Y = Y;
+    this.values = model.values.slice();
+    let series = model.series;
+    for (const u of uncertain) series &= ~(1 << u.driver); // a drawn value applies to every year, like a single value
+    this.trial = { years: Y, values: this.values, series };
+    this.lines = allocateLines(Y);
+    this.profit = this.lines.buffer.subarray(LINE.profit * Y, (LINE.profit + 1) * Y);
+    this.npvs = new Float64Array(trials);
+    this.paybacks = new Float64Array(trials);
+    this.random = createRandom(seed);
+    this.count = uncertain.length;
+    // Flat typed copies of the draws' definitions for the hot loop.
+    this.kinds = Uint8Array.from(uncertain, (u) => DISTRIBUTIONS.indexOf(u.distribution));
+    this.bases = Int32Array.from(uncertain, (u) => u.driver * Y);
+    this.parameters = Float64Array.from(uncertain.flatMap((u) => [u.parameters[0], u.parameters[1], u.parameters[2] ?? 0]));
+    this.drivers = Int32Array.from(uncertain, (u) => u.driver);
   }
-  npvs.sort();
-  paybacks.sort(); // Infinity (never pays back) sorts last
-  const p50Payback = percentileSorted(paybacks, trials, 0.5);
-  const result = {
-    trials,
-    meanNpv: (sum + compensation) / trials,
-    p10Npv: percentileSorted(npvs, trials, 0.1),
-    p50Npv: percentileSorted(npvs, trials, 0.5),
-    p90Npv: percentileSorted(npvs, trials, 0.9),
-    probabilityPositive: positive / trials,
-    p50Payback: Number.isFinite(p50Payback) ? p50Payback : null,
-  };
-  // NPVs near the largest double can still overflow in their mean or between two percentiles.
-  const finite = [result.meanNpv, result.p10Npv, result.p50Npv, result.p90Npv].every(Number.isFinite);
-  return finite ? result : null;
+
+  /** Runs up to `limit` more trials; false once every trial has run (or one overflowed). */
+  run(limit: number = this.trials): boolean {
+    const { Y, values, trial, lines, profit, npvs, paybacks, random, count, kinds, bases, parameters, drivers } = this;
+    const end = Math.min(this.trials, this.done + limit);
+    let { sum, compensation, positive } = this;
+    let n = this.done;
+    for (; n < end; n++) {
+      for (let i = 0; i < count; i++) {
+        const a = parameters[3 * i];
+        const b = parameters[3 * i + 1];
+        const kind = kinds[i];
+        const x =
+          kind === NORMAL ? a + b * random.normal() : kind === UNIFORM ? a + (b - a) * random.next() : triangular(a, b, parameters[3 * i + 2], random.next());
+        values.fill(clampToLimits(drivers[i], x), bases[i], bases[i] + Y);
+      }
+      if (!evaluate(trial, lines)) break;
+      const npv = npvOf(discountRate(trial), profit, Y);
+      if (!Number.isFinite(npv)) break;
+      npvs[n] = npv;
+      paybacks[n] = paybackOf(0, profit, Y);
+      const next = sum + npv;
+      compensation += Math.abs(sum) >= Math.abs(npv) ? sum - next + npv : npv - next + sum;
+      sum = next;
+      if (npv > 0) positive++;
+    }
+    if (n < end) this.overflowed = true;
+    this.done = n;
+    this.sum = sum;
+    this.compensation = compensation;
+    this.positive = positive;
+    return !this.overflowed && this.done < this.trials;
+  }
+
+  /** The figures once every trial has run; null before, or when a trial overflowed. */
+  result(): SimulationResult | null {
+    if (this.overflowed || this.done < this.trials) return null;
+    const { trials, npvs, paybacks } = this;
+    npvs.sort();
+    paybacks.sort(); // Infinity (never pays back) sorts last
+    const p50Payback = percentileSorted(paybacks, trials, 0.5);
+    const result = {
+      trials,
+      meanNpv: (this.sum + this.compensation) / trials,
+      p10Npv: percentileSorted(npvs, trials, 0.1),
+      p50Npv: percentileSorted(npvs, trials, 0.5),
+      p90Npv: percentileSorted(npvs, trials, 0.9),
+      probabilityPositive: this.positive / trials,
+      p50Payback: Number.isFinite(p50Payback) ? p50Payback : null,
+    };
+    // NPVs near the largest double can still overflow in their mean or between two percentiles.
+    const finite = [result.meanNpv, result.p10Npv, result.p50Npv, result.p90Npv].every(Number.isFinite);
+    return finite ? result : null;
+  }
 }
 
 /** Inverse CDF of the triangular distribution; square roots are exact in IEEE arithmetic. */

@@ -2,7 +2,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { EngineError } from "../../engine/error";
 import { irr as excelIrr, npv as excelNpv, payback as excelPayback } from "../../engine/excel";
-import { DRIVERS, type PnlSummary, pnl, pnlSummary, ramp, readAssumptions, sensitivity, simulate } from "../../engine/pnl";
+import { DRIVERS, type PnlSummary, pnl, pnlSummary, ramp, readAssumptions, sensitivity, simulate, simulation, simulationResult } from "../../engine/pnl";
 
 function ok<T>(value: T | EngineError): T {
   if (value instanceof EngineError) throw new Error(`unexpected ${value.code}: ${value.message}`);
@@ -395,6 +395,29 @@ describe("simulation", () => {
     const deterministic = ok(pnlSummary(assumptions)).npv;
     const r = ok(simulate(assumptions, [["license_revenue", "normal", 100000, 100]], 10000, 3));
     expect(Math.abs(r.meanNpv - deterministic)).toBeLessThan(0.01 * Math.abs(deterministic));
+  });
+
+  it("gives the same figures run in slices of any size as in one go (a task pane runs it in slices)", () => {
+    const whole = ok(simulate(assumptions, uncertainty, 5000, 7));
+    for (const slice of [1, 333, 1000, 4999, 5000, 20000]) {
+      const run = ok(simulation(assumptions, uncertainty, 5000, 7));
+      let slices = 0;
+      while (run.run(slice)) slices++;
+      expect(run.done).toBe(5000);
+      expect(slices).toBe(Math.ceil(5000 / slice) - 1);
+      expect(ok(simulationResult(run))).toEqual(whole);
+    }
+  });
+
+  it("stops at the trial that overflows, in one go or in slices (#NUM!)", () => {
+    const huge = [["license_revenue", 1], ["services_attach", 1e10]];
+    const draws = [["license_revenue", "normal", 1e305, 1e304]];
+    expect(error(simulate(huge, draws, 100)).code).toBe("#NUM!");
+    const run = ok(simulation(huge, draws, 100));
+    expect(run.run(10)).toBe(false);
+    expect(run.overflowed).toBe(true);
+    expect(run.done).toBeLessThan(10);
+    expect(error(simulationResult(run)).message).toBe("uncertainty: the result is too large to compute.");
   });
 
   it("answers #VALUE! naming the uncertainty row for bad input", () => {
