@@ -1,0 +1,209 @@
+/**
+ * A partner's P&L assumptions as the Assumptions table gives them: the `*` rows every partner
+ * inherits, with the partner's own row replacing the default row of the same driver. The task pane
+ * edits a draft on top of them (overrides and reverts not saved yet), hands the merged rows to the
+ * engine in the form of PARTNER.PNL's `assumptions` range, and saves the draft as table changes.
+ * Nothing here computes a P&L.
+ */
+import { DRIVERS, type DriverName, driverIndex } from "../../../engine/pnl";
+import { toNumber } from "../../../engine/input";
+import type { Change } from "../../workbook/plan";
+import type { AssumptionRecord, PartnerData } from "../../workbook/records";
+import { scoresRow } from "./changes";
+
+export type Values = readonly (number | null)[];
+
+/** One driver of a partner's P&L and where its value comes from. */
+export interface DriverLine {
+  /** The driver's name (as in the engine's list), or the name as typed when it is not a driver. */
+  readonly driver: string;
+  /** A driver the engine knows (an unknown name is shown so the engine's message can name it). */
+  readonly known: boolean;
+  /** Takes one value only (no per-year series). */
+  readonly scalarOnly: boolean;
+  /** What the driver means, from the engine's list of drivers. */
+  readonly meaning: string;
+  /** The engine's built-in value when no row gives one (`null` for a required driver). */
+  readonly builtIn: number | null;
+  /** The `*` rows for this driver (normally one). */
+  readonly inherited: readonly AssumptionRecord[];
+  /** The partner's own rows for this driver as saved (normally none or one). */
+  readonly own: readonly AssumptionRecord[];
+}
+
+/** An edit not saved yet: the partner's own values (as typed, Value then Year2 …), or back to the default. */
+export type Draft = { readonly kind: "override"; readonly text: readonly string[] } | { readonly kind: "inherit" };
+export type Drafts = ReadonlyMap<string, Draft>;
+
+/** Where a driver's value comes from once the draft is applied. */
+export type Source = "own" | "inherited" | "built-in";
+
+const canonical = (name: string): string => {
+  const d = driverIndex(name);
+  return d >= 0 ? DRIVERS[d].name : name.trim();
+};
+
+/** Every driver of the engine, in its order, then any other name the partner's rows use. */
+export function assumptionLines(data: PartnerData, partnerId: string): DriverLine[] {
+  const group = (records: readonly AssumptionRecord[]) => {
+    const byDriver = new Map<string, AssumptionRecord[]>();
+    for (const r of records) {
+      const key = canonical(r.name).toLowerCase();
+      const list = byDriver.get(key);
+      if (list) list.push(r);
+      else byDriver.set(key, [r]);
+    }
+    return byDriver;
+  };
+  const defaults = group(data.defaultAssumptions());
+  const own = group(data.assumptionsOf(partnerId));
+  const lines: DriverLine[] = DRIVERS.map((d) => ({
+    driver: d.name,
+    known: true,
+    scalarOnly: "scalarOnly" in d && d.scalarOnly === true,
+    meaning: d.meaning,
+    builtIn: Number.isNaN(d.default) ? null : d.default,
+    inherited: defaults.get(d.name) ?? [],
+    own: own.get(d.name) ?? [],
+  }));
+  const known = new Set<string>(DRIVERS.map((d) => d.name));
+  const unknown = [...new Set([...defaults.keys(), ...own.keys()])].filter((k) => !known.has(k));
+  for (const key of unknown) {
+    const rows = [...(defaults.get(key) ?? []), ...(own.get(key) ?? [])];
+    lines.push({ driver: rows[0].name.trim(), known: false, scalarOnly: false, meaning: "", builtIn: null, inherited: defaults.get(key) ?? [], own: own.get(key) ?? [] });
+  }
+  return lines;
+}
+
+/** Reads a typed value: a number, `15%`, `300,000`; blank is `null`; `undefined` when it is not a number. */
+export function parseValue(text: string): number | null | undefined {
+  const trimmed = text.trim();
+  if (!trimmed) return null;
+  const grouped = /^[+-]?\d{1,3}(,\d{3})+(\.\d*)?%?$/.test(trimmed) ? trimmed.replaceAll(",", "") : trimmed;
+  return toNumber(grouped);
+}
+
+/** The values of typed text, or the index of the first cell that is not a number. */
+export function parseValues(text: readonly string[]): { values: (number | null)[] } | { invalid: number } {
+  const values: (number | null)[] = [];
+  for (let i = 0; i < text.length; i++) {
+    const v = parseValue(text[i]);
+    if (v === undefined) return { invalid: i };
+    values.push(v);
+  }
+  return { values };
+}
+
+/** Values without the blanks that end them (the table's empty year cells). */
+export function trimValues(values: Values): (number | null)[] {
+  let end = values.length;
+  while (end > 0 && values[end - 1] === null) end--;
+  return values.slice(0, end);
+}
+
+/** A driver's source and rows once the draft is applied; `invalid` when a typed value is not a number. */
+export function effective(line: DriverLine, draft: Draft | undefined): { source: Source; rows: { name: string; values: Values }[]; invalid?: number } {
+  if (draft?.kind === "override") {
+    const parsed = parseValues(draft.text);
+    const name = line.own[0]?.name ?? line.inherited[0]?.name ?? line.driver;
+    if ("invalid" in parsed) return { source: "own", rows: [], invalid: parsed.invalid };
+    // The Value column is never blank: a row without one would set the driver to 0 unnoticed.
+    if (parsed.values[0] === null) return { source: "own", rows: [], invalid: 0 };
+    return { source: "own", rows: [{ name, values: trimValues(parsed.values) }] };
+  }
+  if (draft?.kind !== "inherit" && line.own.length) return { source: "own", rows: line.own.map((r) => ({ name: r.name, values: trimValues(r.values) })) };
+  if (line.inherited.length) return { source: "inherited", rows: line.inherited.map((r) => ({ name: r.name, values: trimValues(r.values) })) };
+  return { source: "built-in", rows: [] };
+}
+
+export type AssumptionRows = (string | number | null)[][];
+
+/**
+ * The partner's assumptions as the engine's `assumptions` range: the `*` rows with the partner's
+ * own rows (and the draft) in place of the default rows of the same drivers; drivers no row gives
+ * keep the engine's built-in defaults. `invalid` names the drivers whose typed values are not numbers.
+ */
+export function mergedAssumptions(lines: readonly DriverLine[], drafts: Drafts = new Map()): { rows: AssumptionRows; drivers: string[]; invalid: string[] } {
+  const rows: AssumptionRows = [];
+  const drivers: string[] = [];
+  const invalid: string[] = [];
+  for (const line of lines) {
+    const result = effective(line, drafts.get(line.driver));
+    if (result.invalid !== undefined) invalid.push(line.driver);
+    for (const row of result.rows) {
+      rows.push([row.name, ...row.values]);
+      drivers.push(line.driver);
+    }
+  }
+  return { rows, drivers, invalid };
+}
+
+/** The text of values for editing (blanks as empty text). */
+export const valuesText = (values: Values): string[] => values.map((v) => (v === null ? "" : String(v)));
+
+/** The Assumptions table's year columns (Year2 …) in year order, as their headers are spelled. */
+export function yearColumns(data: PartnerData): string[] {
+  const table = data.snapshot.tables.get("Assumptions");
+  if (!table) return [];
+  const year = (header: string) => Number(/(\d+)\s*$/.exec(header)?.[1] ?? 0);
+  return table.extras.map((e) => e.header).sort((a, b) => year(a) - year(b));
+}
+
+/** Whether the draft's values are the ones the partner's row already holds. */
+function sameValues(line: DriverLine, values: Values): boolean {
+  if (line.own.length !== 1) return false;
+  const saved = trimValues(line.own[0].values);
+  const typed = trimValues(values);
+  return saved.length === typed.length && saved.every((v, i) => v === typed[i]);
+}
+
+/**
+ * The table changes that save a partner's draft: an override writes the partner's row (key
+ * PartnerId + Name; Value and each year column the table has, blank beyond the series); a revert
+ * deletes the partner's rows for that driver. With any change, the partner's PartnerScores row.
+ */
+export function assumptionChanges(data: PartnerData, partnerId: string, lines: readonly DriverLine[], drafts: Drafts): Change[] {
+  const years = yearColumns(data);
+  const changes: Change[] = [];
+  for (const line of lines) {
+    const draft = drafts.get(line.driver);
+    if (!draft) continue;
+    if (draft.kind === "inherit") {
+      for (const row of line.own) changes.push({ table: "Assumptions", key: { PartnerId: row.partnerId, Name: row.name }, delete: true });
+      continue;
+    }
+    const parsed = parseValues(draft.text);
+    if ("invalid" in parsed || parsed.values[0] === null) throw new Error(`${line.driver}: the override has a value that is not a number`);
+    if (sameValues(line, parsed.values)) continue;
+    const values = trimValues(parsed.values);
+    const set: Record<string, number | null> = { Value: values[0] ?? null };
+    years.forEach((column, i) => (set[column] = values[i + 1] ?? null));
+    // Values beyond the table's year columns are named so that the save reports the missing column.
+    for (let i = years.length + 1; i < values.length; i++) set[`Year${i + 1}`] = values[i];
+    const name = line.own[0]?.name ?? line.inherited[0]?.name ?? line.driver;
+    changes.push({ table: "Assumptions", key: { PartnerId: partnerId, Name: name }, set });
+  }
+  return changes.length ? [...changes, ...scoresRow(data, partnerId)] : [];
+}
+
+/** A driver's name as the engine lists it, for drivers typed in any spelling. */
+export const driverName = (name: string): DriverName | undefined => {
+  const d = driverIndex(name);
+  return d >= 0 ? DRIVERS[d].name : undefined;
+};
+
+/** The year a column of an assumptions row holds: column 2 is Value (year 1), column 3 Year 2… */
+export const yearLabel = (year: number): string => (year === 1 ? "Value (year 1)" : `Year ${year}`);
+
+/**
+ * An engine message about the merged rows (`assumptions (row 9, column 2): …`) told in the user's
+ * terms: the driver and year it is about.
+ */
+export function locateError(message: string, drivers: readonly string[]): { driver?: string; message: string } {
+  const match = /^assumptions \(row (\d+)(?:, column (\d+))?\): /.exec(message);
+  const driver = match ? drivers[Number(match[1]) - 1] : undefined;
+  if (!match || !driver) return { message };
+  const column = match[2] ? Number(match[2]) : undefined;
+  const where = column === undefined || column < 2 ? driver : `${driver}, ${yearLabel(column - 1)}`;
+  return { driver, message: `${where}: ${message.slice(match[0].length)}` };
+}
