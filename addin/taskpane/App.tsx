@@ -16,14 +16,25 @@ import {
   makeStyles,
   tokens,
 } from "@fluentui/react-components";
-import { ArrowClockwise20Regular, ArrowDownload20Regular, FolderOpen20Regular, PeopleTeam20Regular, Person20Regular, TableAdd20Regular } from "@fluentui/react-icons";
-import { type ReactElement, type ReactNode, useRef, useState } from "react";
+import {
+  ArrowClockwise20Regular,
+  ArrowDownload20Regular,
+  DataScatter20Regular,
+  FolderOpen20Regular,
+  PeopleTeam20Regular,
+  Person20Regular,
+  TableAdd20Regular,
+} from "@fluentui/react-icons";
+import { type ReactElement, type ReactNode, Suspense, lazy, useRef, useState } from "react";
 import { ProblemList } from "./components/ProblemList";
 import { localFileSource } from "./sources";
 import { NavigationProvider, type ViewId, useNavigation } from "./state/navigation";
 import { SessionProvider, type WorkbookSource, useSession } from "./state/session";
 import { PartnerView } from "./views/PartnerView";
 import { PartnersView } from "./views/PartnersView";
+
+// The portfolio view (charts, roll-ups) loads when first opened, keeping it out of the first download.
+const PortfolioView = lazy(() => import(/* webpackChunkName: "portfolio" */ "./views/PortfolioView"));
 
 export type Mode = "excel" | "browser";
 
@@ -38,6 +49,16 @@ interface View {
 const VIEWS: readonly View[] = [
   { id: "partners", label: "Partners", icon: <PeopleTeam20Regular />, render: () => <PartnersView /> },
   { id: "partner", label: "Partner", icon: <Person20Regular />, render: () => <PartnerView /> },
+  {
+    id: "portfolio",
+    label: "Portfolio",
+    icon: <DataScatter20Regular />,
+    render: () => (
+      <Suspense fallback={<Spinner size="small" label="Loading the portfolio…" />}>
+        <PortfolioView />
+      </Suspense>
+    ),
+  },
 ];
 
 const useStyles = makeStyles({
@@ -57,6 +78,8 @@ const useStyles = makeStyles({
   muted: { color: tokens.colorNeutralForeground3 },
   main: { flexGrow: 1, display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS, padding: tokens.spacingHorizontalM },
   hidden: { display: "none" },
+  // A long partner name must leave room for the other views' tabs in a narrow pane.
+  tabName: { display: "inline-block", maxWidth: "8rem", overflow: "hidden", textOverflow: "ellipsis", whiteSpace: "nowrap", verticalAlign: "bottom" },
 });
 
 export function App(props: { theme: Theme; source: WorkbookSource; mode: Mode }) {
@@ -99,8 +122,8 @@ function Shell({ mode }: { mode: Mode }) {
           <nav aria-label="Views">
             <TabList selectedValue={view.id} onTabSelect={(_, d) => navigation.go(d.value as ViewId)} size="small">
               {VIEWS.map((v) => (
-                <Tab key={v.id} value={v.id} icon={v.icon} disabled={v.id === "partner" && !partner}>
-                  {v.id === "partner" && partner ? partner.name : v.label}
+                <Tab key={v.id} value={v.id} icon={v.icon} disabled={v.id === "partner" && !partner} title={v.id === "partner" && partner ? partner.name : undefined}>
+                  <span className={styles.tabName}>{v.id === "partner" && partner ? partner.name : v.label}</span>
                 </Tab>
               ))}
             </TabList>

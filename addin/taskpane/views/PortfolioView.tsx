@@ -1,0 +1,35 @@
+/**
+ * The network at a glance: the tier mix against the 20% MVP goal, partners placed on potential ×
+ * performance (a point or a list entry opens the partner), and performance to plan rolled up by
+ * territory, region and channel manager. Loaded when first opened.
+ */
+import { makeStyles, tokens } from "@fluentui/react-components";
+import { useMemo } from "react";
+import { placedPartners } from "../model/portfolio";
+import { useNavigation } from "../state/navigation";
+import { useData } from "../state/session";
+import { useSummaries } from "../state/summaries";
+import { RollupCard } from "./portfolio/RollupCard";
+import { SegmentCard } from "./portfolio/SegmentCard";
+import { TierMixCard } from "./portfolio/TierMixCard";
+
+const useStyles = makeStyles({
+  stack: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
+});
+
+export function PortfolioView() {
+  const styles = useStyles();
+  const data = useData();
+  const summaries = useSummaries();
+  const navigation = useNavigation();
+  const { placed, unplaced } = useMemo(() => placedPartners(data, summaries), [data, summaries]);
+  return (
+    <div className={styles.stack}>
+      <TierMixCard summaries={summaries} />
+      <SegmentCard placed={placed} unplaced={unplaced} onOpen={(id) => navigation.go("partner", id)} />
+      <RollupCard data={data} />
+    </div>
+  );
+}
+
+export default PortfolioView;

@@ -1,0 +1,98 @@
+/**
+ * The partner's P&L what-if: assumptions inherited from the defaults with the partner's overrides,
+ * edited live (the summary, chart, table and tornado follow every keystroke), the Monte Carlo, and
+ * "Save overrides", which writes the partner's rows to the Assumptions table in one save.
+ */
+import { Button, MessageBar, Text, makeStyles, tokens } from "@fluentui/react-components";
+import { Dismiss20Regular, Save20Regular } from "@fluentui/react-icons";
+import { useState } from "react";
+import type { Problem } from "../../../workbook/snapshot";
+import { ProblemList } from "../../components/ProblemList";
+import { usePnl } from "../../hooks/usePnl";
+import { assumptionChanges } from "../../model/assumptions";
+import { formatAmount } from "../../model/format";
+import { useData, useSession } from "../../state/session";
+import { AssumptionsCard } from "./pnl/AssumptionsCard";
+import { PnlTableCard } from "./pnl/PnlTableCard";
+import { SensitivityCard } from "./pnl/SensitivityCard";
+import { SimulationCard } from "./pnl/SimulationCard";
+import { SummaryCard } from "./pnl/SummaryCard";
+
+const useStyles = makeStyles({
+  stack: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
+  bar: {
+    position: "sticky",
+    top: 0,
+    zIndex: 2,
+    display: "flex",
+    flexWrap: "wrap",
+    alignItems: "center",
+    gap: tokens.spacingHorizontalS,
+    padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalM}`,
+    backgroundColor: tokens.colorNeutralBackground1,
+    border: `${tokens.strokeWidthThin} solid ${tokens.colorBrandStroke1}`,
+    borderRadius: tokens.borderRadiusMedium,
+    boxShadow: tokens.shadow8,
+  },
+  barText: { flexGrow: 1, minWidth: "8rem" },
+});
+
+export function PnlTab({ partnerId }: { partnerId: string }) {
+  const styles = useStyles();
+  const data = useData();
+  const session = useSession();
+  const pnl = usePnl(partnerId);
+  const [saving, setSaving] = useState(false);
+  const [saved, setSaved] = useState<string>();
+  const [problems, setProblems] = useState<readonly Problem[]>([]);
+  const edits = pnl.drafts.size;
+  const horizon = pnl.table?.years ?? 5;
+
+  async function save() {
+    const changes = assumptionChanges(data, partnerId, pnl.lines, pnl.drafts);
+    if (!changes.length) {
+      pnl.discard();
+      setSaved("Nothing to save: the values are the ones already in the workbook.");
+      return;
+    }
+    setSaving(true);
+    setSaved(undefined);
+    const result = await session.save(changes);
+    setSaving(false);
+    setProblems(result.ok ? [] : result.problems);
+    if (result.ok) {
+      const parts = [`${result.cells} cells updated`, `${result.rows} rows added`, `${result.deleted} rows removed`];
+      setSaved(`Saved the overrides to the Assumptions table: ${parts.join(", ")}.`);
+    }
+  }
+
+  return (
+    <div className={styles.stack}>
+      {edits > 0 && (
+        <div className={styles.bar} role="region" aria-label="Unsaved changes">
+          <Text className={styles.barText} size={200}>
+            {edits} unsaved {edits === 1 ? "change" : "changes"}
+            {pnl.summary && ` · NPV ${formatAmount(pnl.summary.npv)}`}
+          </Text>
+          <Button appearance="primary" size="small" icon={<Save20Regular />} disabled={saving || pnl.error !== null} onClick={save}>
+            Save overrides
+          </Button>
+          <Button size="small" icon={<Dismiss20Regular />} disabled={saving} onClick={pnl.discard}>
+            Discard
+          </Button>
+        </div>
+      )}
+      {saved && (
+        <MessageBar intent="success" role="status">
+          {saved}
+        </MessageBar>
+      )}
+      <ProblemList title="Nothing was saved:" problems={problems} />
+      <SummaryCard pnl={pnl} />
+      <AssumptionsCard pnl={pnl} horizon={horizon} />
+      {pnl.table && <PnlTableCard table={pnl.table} title={pnl.view === "partner" ? "P&L by year" : "Vendor's P&L by year"} />}
+      <SensitivityCard pnl={pnl} />
+      <SimulationCard pnl={pnl} />
+    </div>
+  );
+}

@@ -1,0 +1,252 @@
+/**
+ * Monte Carlo of the partner's P&L (PARTNER.SIMULATE on the assumptions as shown, draft included):
+ * the uncertain drivers and their distributions, trials and seed; the run happens off the page's
+ * thread with its progress shown, and Cancel stops it.
+ */
+import {
+  Button,
+  Card,
+  Field,
+  Input,
+  MessageBar,
+  ProgressBar,
+  Select,
+  Table,
+  TableBody,
+  TableCell,
+  TableRow,
+  Text,
+  makeStyles,
+  tokens,
+} from "@fluentui/react-components";
+import { Add20Regular, Delete20Regular, Play20Regular, Stop20Regular } from "@fluentui/react-icons";
+import { useId, useMemo, useState } from "react";
+import { DEFAULT_TRIALS, DISTRIBUTIONS, DRIVERS, MAX_TRIALS, type SimulationResult } from "../../../../../engine/pnl";
+import { useSimulation } from "../../../hooks/useSimulation";
+import type { PnlState } from "../../../hooks/usePnl";
+import { parseValue } from "../../../model/assumptions";
+import { formatAmount, formatDecimal, formatPercent } from "../../../model/format";
+import type { SimulationRequest } from "../../../simulation/run";
+
+const useStyles = makeStyles({
+  card: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
+  row: {
+    display: "grid",
+    gridTemplateColumns: "minmax(0, 1fr) minmax(0, 1fr) auto",
+    gap: tokens.spacingHorizontalS,
+    alignItems: "end",
+    paddingBlock: tokens.spacingVerticalXS,
+    borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke3}`,
+  },
+  parameters: { gridColumn: "1 / -1", display: "grid", gridTemplateColumns: "repeat(3, minmax(0, 1fr))", gap: tokens.spacingHorizontalS },
+  settings: { display: "grid", gridTemplateColumns: "repeat(2, minmax(0, 1fr))", gap: tokens.spacingHorizontalS },
+  // Inputs take their column's width, however narrow the pane.
+  input: { width: "100%", minWidth: 0 },
+  actions: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalS, alignItems: "center" },
+  muted: { color: tokens.colorNeutralForeground3 },
+  number: { textAlign: "end", fontVariantNumeric: "tabular-nums" },
+});
+
+type Distribution = (typeof DISTRIBUTIONS)[number];
+const PARAMETERS: Record<Distribution, readonly string[]> = { normal: ["Mean", "SD"], uniform: ["Low", "High"], triangular: ["Low", "Mode", "High"] };
+const UNCERTAIN = DRIVERS.filter((d) => d.name !== "years").map((d) => d.name);
+
+interface UncertainRow {
+  readonly key: number;
+  readonly driver: string;
+  readonly distribution: Distribution;
+  readonly parameters: readonly string[];
+}
+
+const round = (x: number) => Number(x.toPrecision(3));
+
+/** A first uncertainty: the licence revenue, normal around the partner's figure with a 20% standard deviation. */
+function startingRows(pnl: PnlState): UncertainRow[] {
+  const licence = pnl.rows[pnl.drivers.indexOf("license_revenue")];
+  const value = typeof licence?.[1] === "number" ? licence[1] : 300000;
+  return [{ key: 1, driver: "license_revenue", distribution: "normal", parameters: [String(value), String(round(value * 0.2))] }];
+}
+
+export function SimulationCard({ pnl }: { pnl: PnlState }) {
+  const styles = useStyles();
+  const statusId = useId();
+  const [rows, setRows] = useState<UncertainRow[]>(() => startingRows(pnl));
+  const [trials, setTrials] = useState(String(DEFAULT_TRIALS));
+  const [seed, setSeed] = useState("1");
+  const simulation = useSimulation();
+  const { state } = simulation;
+
+  const trialsValue = parseValue(trials);
+  const trialsProblem =
+    trialsValue === null || trialsValue === undefined || !Number.isInteger(trialsValue) || trialsValue < 1 || trialsValue > MAX_TRIALS
+      ? `A whole number from 1 to ${MAX_TRIALS.toLocaleString("en-US")}`
+      : undefined;
+  const seedValue = parseValue(seed);
+  const seedProblem = seedValue === undefined ? "A number" : undefined;
+  const parameterProblem = rows.some((r) => r.parameters.some((p) => parseValue(p) === undefined));
+
+  const request = useMemo<SimulationRequest | undefined>(() => {
+    if (trialsProblem || seedProblem || parameterProblem || pnl.error || !rows.length) return undefined;
+    return {
+      assumptions: pnl.rows,
+      uncertainty: rows.map((r) => [r.driver, r.distribution, ...r.parameters.map((p) => parseValue(p) ?? null)]),
+      trials: trialsValue!,
+      // As PARTNER.SIMULATE: an empty or 0 seed means the default seed, 1.
+      seed: seedValue || 1,
+    };
+  }, [pnl.rows, pnl.error, rows, trialsValue, seedValue, trialsProblem, seedProblem, parameterProblem]);
+
+  const running = state.status === "running";
+  const stale = state.status !== "idle" && !running && (!request || JSON.stringify(request) !== JSON.stringify(state.request));
+  const update = (key: number, change: Partial<UncertainRow>) =>
+    setRows((current) =>
+      current.map((r) => {
+        if (r.key !== key) return r;
+        const next = { ...r, ...change };
+        if (change.distribution) next.parameters = PARAMETERS[change.distribution].map((_, i) => r.parameters[i] ?? r.parameters.at(-1) ?? "");
+        return next;
+      }),
+    );
+
+  return (
+    <Card className={styles.card}>
+      <Text as="h3" size={400} weight="semibold">
+        Monte Carlo
+      </Text>
+      <Text size={200} className={styles.muted}>
+        Each trial draws every uncertain driver once and uses it in every year. The figures are those of =PARTNER.SIMULATE with the same
+        assumptions, uncertainty, trials and seed.
+      </Text>
+      <div role="group" aria-label="Uncertain drivers">
+        {rows.map((r, index) => (
+          <div key={r.key} className={styles.row} data-testid="uncertainty-row">
+            <Field label="Driver" size="small">
+              <Select size="small" value={r.driver} onChange={(_, d) => update(r.key, { driver: d.value })} disabled={running}>
+                {UNCERTAIN.map((name) => (
+                  <option key={name}>{name}</option>
+                ))}
+              </Select>
+            </Field>
+            <Field label="Distribution" size="small">
+              <Select size="small" value={r.distribution} onChange={(_, d) => update(r.key, { distribution: d.value as Distribution })} disabled={running}>
+                {DISTRIBUTIONS.map((name) => (
+                  <option key={name}>{name}</option>
+                ))}
+              </Select>
+            </Field>
+            <Button
+              size="small"
+              appearance="subtle"
+              icon={<Delete20Regular />}
+              aria-label={`Remove uncertain driver ${index + 1} (${r.driver})`}
+              disabled={running || rows.length === 1}
+              onClick={() => setRows((current) => current.filter((x) => x.key !== r.key))}
+            />
+            <div className={styles.parameters}>
+              {PARAMETERS[r.distribution].map((label, i) => {
+                const problem = parseValue(r.parameters[i] ?? "") === undefined ? "Not a number" : undefined;
+                return (
+                  <Field key={label} label={label} size="small" validationMessage={problem} validationState={problem ? "error" : "none"}>
+                    <Input
+                      className={styles.input}
+                      size="small"
+                      inputMode="decimal"
+                      value={r.parameters[i] ?? ""}
+                      aria-label={`${r.driver}, ${label.toLowerCase()}`}
+                      disabled={running}
+                      onChange={(_, d) => update(r.key, { parameters: r.parameters.map((p, j) => (j === i ? d.value : p)) })}
+                    />
+                  </Field>
+                );
+              })}
+            </div>
+          </div>
+        ))}
+      </div>
+      <div className={styles.actions}>
+        <Button
+          size="small"
+          icon={<Add20Regular />}
+          disabled={running}
+          onClick={() =>
+            setRows((current) => [
+              ...current,
+              { key: Math.max(0, ...current.map((r) => r.key)) + 1, driver: UNCERTAIN.find((n) => !current.some((r) => r.driver === n)) ?? UNCERTAIN[0], distribution: "uniform", parameters: ["", ""] },
+            ])
+          }
+        >
+          Add an uncertain driver
+        </Button>
+      </div>
+      <div className={styles.settings}>
+        <Field label="Trials" size="small" validationMessage={trialsProblem} validationState={trialsProblem ? "error" : "none"}>
+          <Input className={styles.input} size="small" inputMode="numeric" value={trials} onChange={(_, d) => setTrials(d.value)} disabled={running} />
+        </Field>
+        <Field label="Seed" size="small" validationMessage={seedProblem} validationState={seedProblem ? "error" : "none"}>
+          <Input className={styles.input} size="small" inputMode="numeric" value={seed} onChange={(_, d) => setSeed(d.value)} disabled={running} />
+        </Field>
+      </div>
+      <div className={styles.actions}>
+        {running ? (
+          <Button appearance="primary" icon={<Stop20Regular />} onClick={simulation.cancel}>
+            Cancel
+          </Button>
+        ) : (
+          <Button appearance="primary" icon={<Play20Regular />} disabled={!request} onClick={() => request && simulation.run(request)}>
+            Run simulation
+          </Button>
+        )}
+      </div>
+      {(state.status === "running" || state.status === "cancelled") && (
+        <Field
+          label={state.status === "running" ? "Running" : "Cancelled"}
+          size="small"
+          validationState="none"
+          validationMessage={`${state.done.toLocaleString("en-US")} of ${state.total.toLocaleString("en-US")} trials`}
+        >
+          <ProgressBar value={state.total ? state.done / state.total : 0} thickness="large" data-testid="simulation-progress" aria-describedby={statusId} />
+        </Field>
+      )}
+      <Text size={200} id={statusId} role="status" data-testid="simulation-status">
+        {state.status === "running"
+          ? `Running ${state.total.toLocaleString("en-US")} trials…`
+          : state.status === "cancelled"
+            ? `Cancelled after ${state.done.toLocaleString("en-US")} of ${state.total.toLocaleString("en-US")} trials.`
+            : state.status === "done"
+              ? `Finished ${state.result.trials.toLocaleString("en-US")} trials.`
+              : ""}
+      </Text>
+      {state.status === "failed" && <MessageBar intent="error">{state.message}</MessageBar>}
+      {state.status === "done" && <SimulationFigures result={state.result} />}
+      {stale && state.status === "done" && (
+        <MessageBar intent="info">The assumptions or the uncertainty changed since this run: run it again to update these figures.</MessageBar>
+      )}
+    </Card>
+  );
+}
+
+function SimulationFigures({ result }: { result: SimulationResult }) {
+  const styles = useStyles();
+  const figures: [string, string, string, number | null][] = [
+    ["Mean NPV", formatAmount(result.meanNpv), "simulation-mean-npv", result.meanNpv],
+    ["P10 NPV", formatAmount(result.p10Npv), "simulation-p10-npv", result.p10Npv],
+    ["P50 NPV", formatAmount(result.p50Npv), "simulation-p50-npv", result.p50Npv],
+    ["P90 NPV", formatAmount(result.p90Npv), "simulation-p90-npv", result.p90Npv],
+    ["Probability NPV > 0", formatPercent(result.probabilityPositive), "simulation-probability", result.probabilityPositive],
+    ["P50 payback (years)", result.p50Payback === null ? "Not reached" : formatDecimal(result.p50Payback), "simulation-payback", result.p50Payback],
+  ];
+  return (
+    <Table size="extra-small" aria-label="Monte Carlo results">
+      <TableBody>
+        {figures.map(([label, value, id, exact]) => (
+          <TableRow key={id}>
+            <TableCell>{label}</TableCell>
+            <TableCell className={styles.number} data-testid={id} data-value={exact ?? ""}>
+              {value}
+            </TableCell>
+          </TableRow>
+        ))}
+      </TableBody>
+    </Table>
+  );
+}
