@@ -13,7 +13,8 @@ export interface Browser {
   close(): Promise<void>;
 }
 
-export async function launch(options: { colorScheme?: "light" | "dark" } = {}): Promise<Browser> {
+/** `args`: further Chromium switches (e.g. `--js-flags=--jitless` to run scripts as a slow machine would). */
+export async function launch(options: { colorScheme?: "light" | "dark"; args?: readonly string[] } = {}): Promise<Browser> {
   const profile = fs.mkdtempSync(path.join(os.tmpdir(), "partnerfit-chromium-"));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM,
@@ -28,6 +29,7 @@ export async function launch(options: { colorScheme?: "light" | "dark" } = {}): 
       "--disable-background-networking",
       "--disable-component-update",
       "--disable-sync",
+      ...(options.args ?? []),
     ],
   });
   return {

@@ -66,9 +66,10 @@ export function ChartFrame(props: { title: string; summary: string; data: ChartD
 /** Round steps for an axis from `min` to `max` (about `count` of them). */
 export function ticks(min: number, max: number, count = 4): number[] {
   if (!(max > min)) return [min];
-  const raw = (max - min) / count;
-  const power = 10 ** Math.floor(Math.log10(raw));
-  const step = [1, 2, 2.5, 5, 10].map((m) => m * power).find((s) => s >= raw) ?? raw;
+  const range = max - min;
+  const power = 10 ** Math.floor(Math.log10(range / count));
+  // The smallest round step that gives at most one step more than asked for.
+  const step = [1, 2, 2.5, 5, 10].map((m) => m * power).find((s) => range / s <= count + 1) ?? 10 * power;
   const out: number[] = [];
   for (let v = Math.ceil(min / step) * step; v <= max + step * 1e-9; v += step) out.push(Math.abs(v) < step * 1e-9 ? 0 : v);
   return out;

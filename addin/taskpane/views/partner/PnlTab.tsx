@@ -3,8 +3,8 @@
  * edited live (the summary, chart, table and tornado follow every keystroke), the Monte Carlo, and
  * "Save overrides", which writes the partner's rows to the Assumptions table in one save.
  */
-import { Button, MessageBar, Text, makeStyles, tokens } from "@fluentui/react-components";
-import { Dismiss20Regular, Save20Regular } from "@fluentui/react-icons";
+import { Button, Text, makeStyles, tokens } from "@fluentui/react-components";
+import { CheckmarkCircle20Regular, Dismiss20Regular, Save20Regular } from "@fluentui/react-icons";
 import { useState } from "react";
 import type { Problem } from "../../../workbook/snapshot";
 import { ProblemList } from "../../components/ProblemList";
@@ -34,7 +34,9 @@ const useStyles = makeStyles({
     borderRadius: tokens.borderRadiusMedium,
     boxShadow: tokens.shadow8,
   },
-  barText: { flexGrow: 1, minWidth: "8rem" },
+  barText: { flexGrow: 1, flexBasis: "8rem" },
+  done: { color: tokens.colorPaletteGreenForeground1, flexShrink: 0 },
+  problems: { flexBasis: "100%" },
 });
 
 export function PnlTab({ partnerId }: { partnerId: string }) {
@@ -57,37 +59,54 @@ export function PnlTab({ partnerId }: { partnerId: string }) {
     }
     setSaving(true);
     setSaved(undefined);
+    setProblems([]);
     const result = await session.save(changes);
     setSaving(false);
     setProblems(result.ok ? [] : result.problems);
     if (result.ok) {
-      const parts = [`${result.cells} cells updated`, `${result.rows} rows added`, `${result.deleted} rows removed`];
+      const count = (n: number, what: string) => `${n} ${what}${n === 1 ? "" : "s"}`;
+      const parts = [`${count(result.cells, "cell")} updated`, `${count(result.rows, "row")} added`, `${count(result.deleted, "row")} removed`];
       setSaved(`Saved the overrides to the Assumptions table: ${parts.join(", ")}.`);
     }
   }
 
+  // Where the user is, however far down the tab: the edits not saved yet, or what the last save did.
+  const bar = edits > 0 || saved !== undefined || problems.length > 0;
   return (
     <div className={styles.stack}>
-      {edits > 0 && (
-        <div className={styles.bar} role="region" aria-label="Unsaved changes">
-          <Text className={styles.barText} size={200}>
-            {edits} unsaved {edits === 1 ? "change" : "changes"}
-            {pnl.summary && ` · NPV ${formatAmount(pnl.summary.npv)}`}
-          </Text>
-          <Button appearance="primary" size="small" icon={<Save20Regular />} disabled={saving || pnl.error !== null} onClick={save}>
-            Save overrides
-          </Button>
-          <Button size="small" icon={<Dismiss20Regular />} disabled={saving} onClick={pnl.discard}>
-            Discard
-          </Button>
+      {bar && (
+        <div className={styles.bar} role="region" aria-label="Overrides">
+          {edits > 0 ? (
+            <>
+              <Text className={styles.barText} size={200}>
+                {edits} unsaved {edits === 1 ? "change" : "changes"}
+                {pnl.summary && ` · NPV ${formatAmount(pnl.summary.npv)}`}
+              </Text>
+              <Button appearance="primary" size="small" icon={<Save20Regular />} disabled={saving || pnl.error !== null} onClick={save}>
+                Save overrides
+              </Button>
+              <Button size="small" icon={<Dismiss20Regular />} disabled={saving} onClick={pnl.discard}>
+                Discard
+              </Button>
+            </>
+          ) : (
+            saved && (
+              <>
+                <CheckmarkCircle20Regular className={styles.done} />
+                <Text className={styles.barText} size={200} role="status">
+                  {saved}
+                </Text>
+                <Button size="small" appearance="subtle" icon={<Dismiss20Regular />} aria-label="Close" onClick={() => setSaved(undefined)} />
+              </>
+            )
+          )}
+          {problems.length > 0 && (
+            <div className={styles.problems}>
+              <ProblemList title="Nothing was saved:" problems={problems} />
+            </div>
+          )}
         </div>
       )}
-      {saved && (
-        <MessageBar intent="success" role="status">
-          {saved}
-        </MessageBar>
-      )}
-      <ProblemList title="Nothing was saved:" problems={problems} />
       <SummaryCard pnl={pnl} />
       <AssumptionsCard pnl={pnl} horizon={horizon} />
       {pnl.table && <PnlTableCard table={pnl.table} title={pnl.view === "partner" ? "P&L by year" : "Vendor's P&L by year"} />}

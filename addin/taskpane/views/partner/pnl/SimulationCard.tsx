@@ -199,10 +199,8 @@ export function SimulationCard({ pnl }: { pnl: PnlState }) {
       </div>
       {(state.status === "running" || state.status === "cancelled") && (
         <Field
-          label={state.status === "running" ? "Running" : "Cancelled"}
+          label={state.status === "running" ? `${state.done.toLocaleString("en-US")} of ${state.total.toLocaleString("en-US")} trials` : "Stopped"}
           size="small"
-          validationState="none"
-          validationMessage={`${state.done.toLocaleString("en-US")} of ${state.total.toLocaleString("en-US")} trials`}
         >
           <ProgressBar value={state.total ? state.done / state.total : 0} thickness="large" data-testid="simulation-progress" aria-describedby={statusId} />
         </Field>
