@@ -83,6 +83,14 @@ describe("merging the defaults and a partner's own rows", () => {
     });
   });
 
+  it("names the driver a message about the rows as a whole is about", () => {
+    const result = pnl([["mdf", 1000]]);
+    expect(isEngineError(result) && locateError(result.message, ["mdf"])).toEqual({
+      driver: "license_revenue",
+      message: "license_revenue is required; add a row license_revenue | annual amount.",
+    });
+  });
+
   it("lets the engine report a driver the table gives twice", () => {
     const id = modelled[0];
     const merged = mergedAssumptions(assumptionLines(withRows([[id, "mdf", 1000], [id, "MDF", 2000]]), id));

@@ -138,9 +138,6 @@ export function mergedAssumptions(lines: readonly DriverLine[], drafts: Drafts =
   return { rows, drivers, invalid };
 }
 
-/** The text of values for editing (blanks as empty text). */
-export const valuesText = (values: Values): string[] => values.map((v) => (v === null ? "" : String(v)));
-
 /** The Assumptions table's year columns (Year2 …) in year order, as their headers are spelled. */
 export function yearColumns(data: PartnerData): string[] {
   const table = data.snapshot.tables.get("Assumptions");
@@ -200,6 +197,12 @@ export const yearLabel = (year: number): string => (year === 1 ? "Value (year 1)
  * terms: the driver and year it is about.
  */
 export function locateError(message: string, drivers: readonly string[]): { driver?: string; message: string } {
+  if (message.startsWith("assumptions: ")) {
+    // About the rows as a whole (a driver missing): named by the driver the message names first.
+    const rest = message.slice("assumptions: ".length);
+    const named = DRIVERS.map((d) => d.name).find((name) => rest.startsWith(name));
+    return named ? { driver: named, message: rest } : { message: rest };
+  }
   const match = /^assumptions \(row (\d+)(?:, column (\d+))?\): /.exec(message);
   const driver = match ? drivers[Number(match[1]) - 1] : undefined;
   if (!match || !driver) return { message };

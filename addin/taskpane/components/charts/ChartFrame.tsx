@@ -71,6 +71,7 @@ export function ticks(min: number, max: number, count = 4): number[] {
   // The smallest round step that gives at most one step more than asked for.
   const step = [1, 2, 2.5, 5, 10].map((m) => m * power).find((s) => range / s <= count + 1) ?? 10 * power;
   const out: number[] = [];
-  for (let v = Math.ceil(min / step) * step; v <= max + step * 1e-9; v += step) out.push(Math.abs(v) < step * 1e-9 ? 0 : v);
+  // Multiples of the step, rounded so that 3 × 0.2 is 0.6.
+  for (let k = Math.ceil(min / step - 1e-9); k * step <= max + step * 1e-9; k++) out.push(k === 0 ? 0 : Number((k * step).toPrecision(12)));
   return out;
 }

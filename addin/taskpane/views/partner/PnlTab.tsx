@@ -3,7 +3,7 @@
  * edited live (the summary, chart, table and tornado follow every keystroke), the Monte Carlo, and
  * "Save overrides", which writes the partner's rows to the Assumptions table in one save.
  */
-import { Button, Text, makeStyles, tokens } from "@fluentui/react-components";
+import { Button, MessageBar, Text, makeStyles, tokens } from "@fluentui/react-components";
 import { CheckmarkCircle20Regular, Dismiss20Regular, Save20Regular } from "@fluentui/react-icons";
 import { useState } from "react";
 import type { Problem } from "../../../workbook/snapshot";
@@ -106,6 +106,11 @@ export function PnlTab({ partnerId }: { partnerId: string }) {
             </div>
           )}
         </div>
+      )}
+      {!data.snapshot.tables.has("Assumptions") && (
+        <MessageBar intent="info">
+          This workbook has no Assumptions table: try values here, and use Set up workbook to create the table before saving them.
+        </MessageBar>
       )}
       <SummaryCard pnl={pnl} />
       <AssumptionsCard pnl={pnl} horizon={horizon} />
