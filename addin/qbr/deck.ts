@@ -90,7 +90,8 @@ export function buildDeck(qbr: Qbr): PptxGenJS {
         ...(before && before.date !== now.date ? [{ name: qbr.previousQuarter, labels: AUDIT_AREAS.map((a) => a.name), values: AUDIT_AREAS.map((a) => before.areas[a.id] ?? 0) }] : []),
         { name: qbr.quarter, labels: AUDIT_AREAS.map((a) => a.name), values: AUDIT_AREAS.map((a) => now.areas[a.id] ?? 0) },
       ],
-      { x: 0.5, y: 2.0, w: 6.2, h: 4.6, barDir: "bar", barGrouping: "clustered", chartColors: ["A6A6A6", BRAND], valAxisMaxVal: 100, valAxisMinVal: 0, catAxisOrientation: "maxMin", showLegend: true, legendPos: "b", catAxisLabelFontSize: 10, valAxisLabelFontSize: 10 },
+      { x: 0.5, y: 2.0, w: 6.2, h: 4.6, barDir: "bar", barGrouping: "clustered", chartColors: ["A6A6A6", BRAND], valAxisMaxVal: 100, valAxisMinVal: 0, // Horizontal bars list categories bottom-up; reversed, the areas read top-down as on the form.
+        catAxisOrientation: "maxMin" as "minMax", showLegend: true, legendPos: "b", catAxisLabelFontSize: 10, valAxisLabelFontSize: 10 },
     );
   }
   audit.addText(
