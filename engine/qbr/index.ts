@@ -42,6 +42,8 @@ export interface AuditSnapshot {
 
 export interface KpiLine {
   kpi: string;
+  /** The plan period the KPI belongs to ("2026-Q3", "FY2026"). */
+  period?: string;
   target: number | null;
   actual: number | null;
   attainment: number | null;
@@ -55,6 +57,7 @@ export interface Qbr {
   /** First and last day of the quarter (Excel serials). */
   start: number;
   end: number;
+  /** The KPIs of the plan periods covering the quarter (the quarter's own, or its year's to date). */
   kpis: KpiLine[];
   /** All KPIs summed (targets and actuals of the same unit are summed by the plan as written). */
   total: KpiLine | null;
@@ -92,6 +95,13 @@ export function quarterBounds(quarter: string): { start: number; end: number } {
 export function previousQuarterOf(quarter: string): string {
   const [year, q] = quarter.split("-Q").map(Number);
   return q === 1 ? `${year - 1}-Q4` : `${year}-Q${q - 1}`;
+}
+
+/** A plan period that covers the quarter: the quarter itself, or its year ("FY2026", "2026"). */
+export function periodCovers(period: string, quarter: string): boolean {
+  if (quarterOf(period) === quarter) return true;
+  const year = /^(?:fy\s*)?(\d{4})$/i.exec(period.trim());
+  return year !== null && quarter.startsWith(`${year[1]}-`);
 }
 
 const inQuarter = (serial: number | null, bounds: { start: number; end: number }) => serial !== null && serial >= bounds.start && serial <= bounds.end;
@@ -149,11 +159,12 @@ export const buildQbr = guard((input: QbrInput): Qbr => {
 
   // Plan against actual.
   const kpis: KpiLine[] = input.plans
-    .filter((p) => quarterOf(p.period) === quarter)
+    .filter((p) => periodCovers(p.period, quarter))
     .map((p) => {
       const can = p.target !== null && p.actual !== null && p.target > 0;
       return {
         kpi: p.kpi,
+        period: p.period,
         target: p.target,
         actual: p.actual,
         attainment: can ? valueOrNull(attainment(p.actual!, p.target!)) : null,

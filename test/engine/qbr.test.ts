@@ -137,3 +137,20 @@ describe("a quarterly business review", () => {
     expect(review.pnl!.cumulative.at(-1)).toBeCloseTo(review.pnl!.summary.total, 6);
   });
 });
+
+describe("plan periods", () => {
+  it("include the quarter's own plan and its year's plan, not other quarters or years", () => {
+    const review = qbr(
+      input({
+        plans: [
+          { period: "FY2026", kpi: "Revenue", target: 400_000, actual: 310_000 },
+          { period: "2026", kpi: "Logos", target: 20, actual: 9 },
+          { period: "Q3 2026", kpi: "Pipeline", target: 300_000, actual: 280_000 },
+          { period: "FY2025", kpi: "Revenue", target: 1, actual: 1 },
+          { period: "2026-Q2", kpi: "Pipeline", target: 1, actual: 1 },
+        ],
+      }),
+    );
+    expect(review.kpis.map((k) => `${k.period} ${k.kpi}`)).toEqual(["FY2026 Revenue", "2026 Logos", "Q3 2026 Pipeline"]);
+  });
+});
