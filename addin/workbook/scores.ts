@@ -1,6 +1,7 @@
 /**
  * The formulas of the PartnerScores table: for one partner, its latest audit pulled from the Audit
- * table and scored with PARTNER.AUDIT, its tier, segment, life stage and plan status — live, so the
+ * table and scored with PARTNER.AUDIT, its tier (from its last Engagement row), segment, life stage
+ * (from its latest scorecard assessment) and plan status — live, so the
  * workbook recalculates them when the data tables change. Formulas use structured references in
  * their long form (`Table[[#This Row],[Column]]`), which both Excel and the file format accept.
  */
@@ -32,14 +33,20 @@ export function scoreFormulas(planPeriod: string | null): Record<(typeof SCORE_C
     cells[areaColumns[a]] = { formula: `=IFERROR(PARTNER.SCORE(${range}),"")` };
   });
   cells.Audit = { formula: `=IFERROR(PARTNER.AUDIT(${areaRanges.join(",")}),"")` };
+  // The partner's current engagement is its last row in the table (the task pane appends each new period).
+  const lastEngagement = `LOOKUP(2,1/(Engagement[PartnerId]=${ID}),ROW(Engagement[PartnerId])-ROW(Engagement[#Headers]))`;
   cells.Tier = {
-    formula: `=IFERROR(PARTNER.TIER(INDEX(Engagement[[OptIn]:[Online]],${match("Engagement")},0),INDEX(Engagement[Opportunities],${match("Engagement")}),,,INDEX(Engagement[Prospect],${match("Engagement")})),"")`,
+    formula: `=IFERROR(PARTNER.TIER(INDEX(Engagement[[OptIn]:[Online]],${lastEngagement},0),INDEX(Engagement[Opportunities],${lastEngagement}),,,INDEX(Engagement[Prospect],${lastEngagement})),"")`,
   };
   cells.Segment = {
     formula: `=IFERROR(PARTNER.SEGMENT(INDEX(Metrics[Potential],${match("Metrics")}),INDEX(Metrics[Performance],${match("Metrics")})),"")`,
   };
+  // Stage scores of the latest assessment (the task pane saves each assessment whole, on one date).
+  const lastScorecard = `MAXIFS(Scorecard[Date],Scorecard[PartnerId],${ID})`;
   for (const stage of STAGES) {
-    cells[stage] = { formula: `=IFERROR(AVERAGEIFS(Scorecard[Score],Scorecard[PartnerId],${ID},Scorecard[Category],${quote(stage)}),"")` };
+    cells[stage] = {
+      formula: `=IFERROR(AVERAGEIFS(Scorecard[Score],Scorecard[PartnerId],${ID},Scorecard[Category],${quote(stage)},Scorecard[Date],${lastScorecard}),"")`,
+    };
   }
   cells.Stage = { formula: `=IFERROR(PARTNER.STAGE(${row(STAGES[0], STAGES[STAGES.length - 1])}),"")` };
   cells.PlanPeriod = planPeriod;
