@@ -1,5 +1,6 @@
 /** The tabs of the Partner view, in order; each renders one partner's part of the workbook. */
-import type { ReactNode } from "react";
+import { Spinner } from "@fluentui/react-components";
+import { type ReactNode, Suspense, lazy } from "react";
 import { AuditTab } from "./AuditTab";
 
 export interface PartnerTab {
@@ -8,4 +9,17 @@ export interface PartnerTab {
   render: (partnerId: string) => ReactNode;
 }
 
-export const PARTNER_TABS: readonly PartnerTab[] = [{ id: "audit", label: "Audit", render: (id) => <AuditTab partnerId={id} /> }];
+// Tabs after the first are loaded when first opened: the partner list does not wait for them.
+const EngagementTab = lazy(() => import(/* webpackChunkName: "engagement-tab" */ "./EngagementTab").then((m) => ({ default: m.EngagementTab })));
+const ScorecardTab = lazy(() => import(/* webpackChunkName: "scorecard-tab" */ "./ScorecardTab").then((m) => ({ default: m.ScorecardTab })));
+const PlanTab = lazy(() => import(/* webpackChunkName: "plan-tab" */ "./PlanTab").then((m) => ({ default: m.PlanTab })));
+
+const loading = (content: ReactNode) => <Suspense fallback={<Spinner size="tiny" label="Loading…" />}>{content}</Suspense>;
+
+// Each tab is keyed by partner, so that opening another partner starts its forms afresh.
+export const PARTNER_TABS: readonly PartnerTab[] = [
+  { id: "audit", label: "Audit", render: (id) => <AuditTab partnerId={id} /> },
+  { id: "engagement", label: "Engagement", render: (id) => loading(<EngagementTab key={id} partnerId={id} />) },
+  { id: "scorecard", label: "Scorecard", render: (id) => loading(<ScorecardTab key={id} partnerId={id} />) },
+  { id: "plan", label: "Plan", render: (id) => loading(<PlanTab key={id} partnerId={id} />) },
+];
