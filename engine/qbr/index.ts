@@ -6,10 +6,9 @@
  */
 import { AREA_ORDER, AUDIT_AREAS, type AreaId, auditAreas } from "../audit";
 import { EngineError, fail, guard, valueOrNull } from "../error";
-import { dateSerial } from "../excel/date";
 import { type QuartileLabel, benchmark, winRate } from "../funnel";
 import { messages } from "../messages";
-import { type PlanStatus, type TaskState, attainment, quarterOf, status, taskStatus } from "../plan";
+import { type PlanStatus, type TaskState, attainment, periodDates, quarterOf, status, taskStatus } from "../plan";
 import { type PnlSummary, pnl, pnlSummary } from "../pnl";
 import { ESTABLISHED, type GapRow, STAGES, type Stage, gaps, stage } from "../scorecard";
 import { type Quadrant, segment } from "../segment";
@@ -86,10 +85,9 @@ export interface Qbr {
 
 /** First and last day of a quarter "yyyy-Qn". */
 export function quarterBounds(quarter: string): { start: number; end: number } {
-  const [year, q] = quarter.split("-Q").map(Number);
-  const start = dateSerial(year, 3 * q - 2, 1);
-  const end = dateSerial(year, 3 * q + 1, 1) - 1;
-  return { start, end };
+  const dates = periodDates(quarter);
+  if (!dates) fail("#VALUE!", messages.notQuarter("quarter", quarter));
+  return { start: dates.start, end: dates.end };
 }
 
 export function previousQuarterOf(quarter: string): string {
@@ -97,11 +95,11 @@ export function previousQuarterOf(quarter: string): string {
   return q === 1 ? `${year - 1}-Q4` : `${year}-Q${q - 1}`;
 }
 
-/** A plan period that covers the quarter: the quarter itself, or its year ("FY2026", "2026"). */
+/** A plan period that covers the whole quarter: the quarter itself, or its year ("FY2026", "2026"). */
 export function periodCovers(period: string, quarter: string): boolean {
-  if (quarterOf(period) === quarter) return true;
-  const year = /^(?:fy\s*)?(\d{4})$/i.exec(period.trim());
-  return year !== null && quarter.startsWith(`${year[1]}-`);
+  const dates = periodDates(period);
+  const q = periodDates(quarter);
+  return dates !== undefined && q !== undefined && dates.start <= q.start && dates.end >= q.end;
 }
 
 const inQuarter = (serial: number | null, bounds: { start: number; end: number }) => serial !== null && serial >= bounds.start && serial <= bounds.end;
