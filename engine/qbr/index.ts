@@ -8,11 +8,12 @@ import { AREA_ORDER, AUDIT_AREAS, type AreaId, auditAreas } from "../audit";
 import { EngineError, fail, guard, valueOrNull } from "../error";
 import { type QuartileLabel, benchmark, winRate } from "../funnel";
 import { messages } from "../messages";
-import { type PlanStatus, type TaskState, attainment, periodDates, quarterOf, status, taskStatus } from "../plan";
+import { type PlanStatus, type TaskState, attainment, quarterOf, status, taskStatus } from "../plan";
 import { type PnlSummary, pnl, pnlSummary } from "../pnl";
 import { ESTABLISHED, type GapRow, STAGES, type Stage, gaps, stage } from "../scorecard";
 import { type Quadrant, segment } from "../segment";
 import { type Tier, tier } from "../tier";
+import { periodCovers, previousQuarterOf, quarterBounds } from "./quarter";
 
 /** The plain rows a QBR reads (the workbook's tables, already typed). */
 export interface QbrInput {
@@ -81,25 +82,6 @@ export interface Qbr {
   tasks: { total: number; counts: Record<TaskState, number>; overdue: { task: string; due: number; owner: string | null }[] };
   approval: { state: string | null; acceptedBy: string | null; acceptedOn: number | null; approvedBy: string | null; approvedOn: number | null; withoutAcceptance: boolean } | null;
   pnl: { summary: PnlSummary; years: number; profit: number[]; cumulative: number[] } | null;
-}
-
-/** First and last day of a quarter "yyyy-Qn". */
-export function quarterBounds(quarter: string): { start: number; end: number } {
-  const dates = periodDates(quarter);
-  if (!dates) fail("#VALUE!", messages.notQuarter("quarter", quarter));
-  return { start: dates.start, end: dates.end };
-}
-
-export function previousQuarterOf(quarter: string): string {
-  const [year, q] = quarter.split("-Q").map(Number);
-  return q === 1 ? `${year - 1}-Q4` : `${year}-Q${q - 1}`;
-}
-
-/** A plan period that covers the whole quarter: the quarter itself, or its year ("FY2026", "2026"). */
-export function periodCovers(period: string, quarter: string): boolean {
-  const dates = periodDates(period);
-  const q = periodDates(quarter);
-  return dates !== undefined && q !== undefined && dates.start <= q.start && dates.end >= q.end;
 }
 
 const inQuarter = (serial: number | null, bounds: { start: number; end: number }) => serial !== null && serial >= bounds.start && serial <= bounds.end;
@@ -270,3 +252,5 @@ export const buildQbr = guard((input: QbrInput): Qbr => {
   };
 });
 
+export * from "./portfolio";
+export * from "./quarter";

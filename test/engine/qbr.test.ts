@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { dateSerial } from "../../engine/excel/date";
 import { valueOrNull } from "../../engine/error";
-import { type QbrInput, buildQbr, previousQuarterOf, quarterBounds } from "../../engine/qbr";
+import { type QbrInput, buildQbr, portfolioReview, previousQuarterOf, quarterBounds } from "../../engine/qbr";
 import { auditAreas } from "../../engine/audit";
 
 const d = (y: number, m: number, day: number) => dateSerial(y, m, day);
@@ -152,5 +152,60 @@ describe("plan periods", () => {
       }),
     );
     expect(review.kpis.map((k) => `${k.period} ${k.kpi}`)).toEqual(["FY2026 Revenue", "2026 Logos", "Q3 2026 Pipeline"]);
+  });
+});
+
+describe("the portfolio review", () => {
+  const partners = [
+    { id: "P1", name: "Northwind" },
+    { id: "P2", name: "Bluepeak" },
+    { id: "P3", name: "Cedar" },
+  ];
+  const mgp = [true, true, true, true, false, false, false, true];
+  const all = [true, true, true, true, true, true, true, true];
+  const review = portfolioReview({
+    quarter: "2026-Q3",
+    partners,
+    engagement: [
+      { partnerId: "P1", answers: mgp, opportunities: 5, period: "2026-Q2", prospect: false },
+      { partnerId: "P1", answers: all, opportunities: 12, period: "2026-Q3", prospect: false },
+      { partnerId: "P2", answers: all, opportunities: 12, period: "2026-Q2", prospect: false },
+      { partnerId: "P2", answers: mgp, opportunities: 1, period: "2026-Q3", prospect: false },
+      { partnerId: "P3", answers: mgp, opportunities: 5, period: "2026-Q3", prospect: false },
+    ],
+    plans: [
+      { partnerId: "P1", period: "2026-Q3", target: 100, actual: 95 },
+      { partnerId: "P2", period: "FY2026", target: 400, actual: 100 },
+      { partnerId: "P3", period: "2026-Q3", target: 100, actual: 50 },
+      { partnerId: "P3", period: "2026-Q2", target: 100, actual: 500 },
+    ],
+    approvals: [
+      { partnerId: "P1", period: "2026-Q3", state: "Approved", acceptedOn: 46220, acceptedBy: "A" },
+      { partnerId: "P2", period: "2026-Q3", state: "Approved", acceptedOn: null, acceptedBy: null },
+      { partnerId: "P3", period: "2026-Q3", state: "Submitted", acceptedOn: null, acceptedBy: null },
+      { partnerId: "P1", period: "2026-Q2", state: "Accepted", acceptedOn: 46120, acceptedBy: "A" },
+    ],
+  });
+  if (review instanceof Error) throw review;
+
+  it("rolls acceptance and approval up by quarter", () => {
+    expect(review.approvals).toEqual([
+      { quarter: "2026-Q2", plans: 1, accepted: 1, approved: 0, approvedWithoutAcceptance: 0, open: 0 },
+      { quarter: "2026-Q3", plans: 3, accepted: 1, approved: 2, approvedWithoutAcceptance: 1, open: 1 },
+    ]);
+  });
+
+  it("lists the partners off track in the quarter, weakest first", () => {
+    expect(review.offTrack).toEqual([
+      { id: "P2", name: "Bluepeak", attainment: 0.25 },
+      { id: "P3", name: "Cedar", attainment: 0.5 },
+    ]);
+  });
+
+  it("lists tier moves since the quarter before, moves up first", () => {
+    expect(review.tierMoves).toEqual([
+      { id: "P1", name: "Northwind", from: "MGP", to: "MVP", up: true },
+      { id: "P2", name: "Bluepeak", from: "MVP", to: "STP", up: false },
+    ]);
   });
 });
