@@ -112,7 +112,8 @@ function recordsOf<T extends { partnerId: string }>(
   return out;
 }
 
-const ENGAGEMENT_COLUMNS = ["OptIn", "Meets", "Access", "Visible", "Advises", "Suggests", "RefersPartners", "Online"];
+/** The Engagement table's answer columns, in PARTNER.TIER's order. */
+export const ENGAGEMENT_COLUMNS = ["OptIn", "Meets", "Access", "Visible", "Advises", "Suggests", "RefersPartners", "Online"] as const;
 if (ENGAGEMENT_COLUMNS.length !== ENGAGEMENT.length) throw new Error("Engagement columns and PARTNER.TIER's questions differ");
 
 function groupBy<T extends { partnerId: string }>(records: readonly T[]): Map<string, T[]> {

@@ -1,4 +1,5 @@
 /** Performance to plan, task tracking and the plan approval workflow. */
 export * from "./approval";
 export * from "./performance";
+export * from "./period";
 export * from "./tasks";

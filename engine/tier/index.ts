@@ -51,6 +51,58 @@ export interface TierRules {
 
 const index = Object.fromEntries(ENGAGEMENT.map((e, i) => [e.id, i])) as Record<EngagementId, number>;
 
+/** The opportunity thresholds of `rules`, checked, and the checked engagement row. */
+function thresholds(engagement: readonly boolean[], opportunities: number, rules: TierRules): { min: number; high: number } {
+  if (engagement.length !== ENGAGEMENT.length) {
+    fail("#VALUE!", messages.wrongCount("engagement", ENGAGEMENT.length, engagement.length, "TRUE/FALSE value"));
+  }
+  if (!Number.isFinite(opportunities)) fail("#VALUE!", messages.notNumber("opportunities", opportunities));
+  if (opportunities < 0) fail("#VALUE!", messages.negative("opportunities", opportunities));
+  const min = rules.minOpportunities ?? DEFAULT_MIN_OPPORTUNITIES;
+  if (!Number.isFinite(min)) fail("#VALUE!", messages.notNumber("min_opportunities", min));
+  if (min < 1) fail("#VALUE!", messages.belowMin("min_opportunities", min, 1));
+  const high = rules.highOpportunities ?? Math.max(DEFAULT_HIGH_OPPORTUNITIES, min);
+  if (!Number.isFinite(high)) fail("#VALUE!", messages.notNumber("high_opportunities", high));
+  if (high < min) fail("#VALUE!", messages.highBelowMin(high, min));
+  return { min, high };
+}
+
+/** A condition of a tier, and whether the partner meets it. */
+interface Condition extends TierCondition {
+  readonly met: boolean;
+}
+
+/**
+ * The conditions of each partner tier in seed 004's words, in the order they are checked. MVP's
+ * include MGP's ("all of the MGP characteristics plus").
+ */
+function conditionsOf(target: Exclude<Tier, "Target" | "BZ">, engagement: readonly boolean[], opportunities: number, min: number, high: number): Condition[] {
+  const answer = (id: EngagementId): Condition => ({ id, label: ENGAGEMENT[index[id]].label, met: engagement[index[id]] });
+  const atLeast = (needed: number, how: string): Condition => ({
+    id: "opportunities",
+    label: `${how} at least ${needed} sales ${needed === 1 ? "opportunity" : "opportunities"} (now ${opportunities})`,
+    needed,
+    met: opportunities >= needed,
+  });
+  const mgp = [answer("optIn"), answer("meets"), answer("access"), answer("visible"), atLeast(min, "Consistently refers or closes")];
+  switch (target) {
+    case "STP":
+      return [answer("optIn"), answer("online"), atLeast(1, "Refers or closes")];
+    case "MGP":
+      return mgp;
+    case "MVP":
+      return [...mgp.slice(0, 4), answer("advises"), answer("suggests"), answer("refersPartners"), atLeast(high, "Consistently refers or closes")];
+  }
+}
+
+function rate(engagement: readonly boolean[], opportunities: number, rules: TierRules, prospect: boolean): { tier: Tier; min: number; high: number } {
+  const { min, high } = thresholds(engagement, opportunities, rules);
+  if (prospect) return { tier: "Target", min, high };
+  const meets = (t: "MVP" | "MGP" | "STP") => conditionsOf(t, engagement, opportunities, min, high).every((c) => c.met);
+  const tier: Tier = meets("MVP") ? "MVP" : meets("MGP") ? "MGP" : meets("STP") ? "STP" : "BZ";
+  return { tier, min, high };
+}
+
 /**
  * `PARTNER.TIER`: the first rule that matches wins — a prospect is a Target; a partner with the
  * MGP engagement (opts in, meets, gives access, makes us visible, at least the minimum of
@@ -59,26 +111,49 @@ const index = Object.fromEntries(ENGAGEMENT.map((e, i) => [e.id, i])) as Record<
  * one opportunity is an STP; anyone else is BZ.
  */
 export const tier = guard(
-  (engagement: readonly boolean[], opportunities: number, rules: TierRules = {}, prospect: boolean = false): Tier => {
-    if (engagement.length !== ENGAGEMENT.length) {
-      fail("#VALUE!", messages.wrongCount("engagement", ENGAGEMENT.length, engagement.length, "TRUE/FALSE value"));
-    }
-    if (!Number.isFinite(opportunities)) fail("#VALUE!", messages.notNumber("opportunities", opportunities));
-    if (opportunities < 0) fail("#VALUE!", messages.negative("opportunities", opportunities));
-    const min = rules.minOpportunities ?? DEFAULT_MIN_OPPORTUNITIES;
-    if (!Number.isFinite(min)) fail("#VALUE!", messages.notNumber("min_opportunities", min));
-    if (min < 1) fail("#VALUE!", messages.belowMin("min_opportunities", min, 1));
-    const high = rules.highOpportunities ?? Math.max(DEFAULT_HIGH_OPPORTUNITIES, min);
-    if (!Number.isFinite(high)) fail("#VALUE!", messages.notNumber("high_opportunities", high));
-    if (high < min) fail("#VALUE!", messages.highBelowMin(high, min));
-    if (prospect) return "Target";
+  (engagement: readonly boolean[], opportunities: number, rules: TierRules = {}, prospect: boolean = false): Tier =>
+    rate(engagement, opportunities, rules, prospect).tier,
+);
 
-    const has = (id: EngagementId) => engagement[index[id]];
-    const mgp = has("optIn") && has("meets") && has("access") && has("visible") && opportunities >= min;
-    if (mgp && has("advises") && has("suggests") && has("refersPartners") && opportunities >= high) return "MVP";
-    if (mgp) return "MGP";
-    if (has("optIn") && has("online") && opportunities >= 1) return "STP";
-    return "BZ";
+/** Something a partner must do to reach a tier, as seed 004 describes the tier. */
+export interface TierCondition {
+  /** The engagement question, `opportunities`, or `prospect` (a Target must first become a partner). */
+  readonly id: EngagementId | "opportunities" | "prospect";
+  readonly label: string;
+  /** For `opportunities`: how many the tier needs. */
+  readonly needed?: number;
+}
+
+export interface NextTier {
+  readonly tier: Tier;
+  /** The tier one step up (BZ → STP → MGP → MVP); `null` for an MVP. A Target's next tier is the one it would have as a partner. */
+  readonly next: Tier | null;
+  /** The conditions of `next` the partner does not meet yet, in the seed's order. */
+  readonly missing: readonly TierCondition[];
+}
+
+/** The tiers from the bottom up. */
+const LADDER: readonly Tier[] = ["BZ", "STP", "MGP", "MVP"];
+
+/** Condition of a Target: the relationship has to start before any tier applies. */
+export const PROSPECT_CONDITION: TierCondition = { id: "prospect", label: "Establish a 1to1 relationship (no longer a prospect)" };
+
+/**
+ * What a partner needs for the next tier up: its tier (as PARTNER.TIER gives it), the next tier
+ * and the conditions of that tier it does not meet yet. Meeting every one of them reaches at
+ * least the next tier. A Target's only condition is to become a partner, after which its
+ * engagement rates it.
+ */
+export const nextTier = guard(
+  (engagement: readonly boolean[], opportunities: number, rules: TierRules = {}, prospect: boolean = false): NextTier => {
+    const { tier: current, min, high } = rate(engagement, opportunities, rules, prospect);
+    if (current === "Target") return { tier: current, next: rate(engagement, opportunities, rules, false).tier, missing: [PROSPECT_CONDITION] };
+    const next = LADDER[LADDER.indexOf(current) + 1] as "STP" | "MGP" | "MVP" | undefined;
+    if (!next) return { tier: current, next: null, missing: [] };
+    const missing = conditionsOf(next, engagement, opportunities, min, high)
+      .filter((c) => !c.met)
+      .map(({ met: _, ...condition }) => condition);
+    return { tier: current, next, missing };
   },
 );
 

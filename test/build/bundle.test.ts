@@ -25,7 +25,7 @@ describe("task pane bundles", () => {
 
   it("leave the P&L tab, the Portfolio view and the Monte Carlo worker out of the first download", () => {
     const first = fs.readFileSync(path.join(dist, "app.js"), "utf8") + fs.readFileSync(path.join(dist, "taskpane.js"), "utf8");
-    const markers = { pnl: "Save overrides", portfolio: "Performance to plan", simulation: "simulationResult before the run finished" };
+    const markers = { "pnl-tab": "Save overrides", portfolio: "Performance to plan", simulation: "simulationResult before the run finished" };
     for (const [name, text] of Object.entries(markers)) {
       expect(chunk(name)).toContain(text);
       expect(first.includes(text), `${name} code in the first download`).toBe(false);

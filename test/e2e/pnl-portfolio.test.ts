@@ -98,10 +98,10 @@ describe.skipIf(!browserAvailable)("P&L what-if and Portfolio in browser mode (C
 
   it("shows the partner's inherited and overridden assumptions, and the summary follows an edit at once", async () => {
     const page = await open();
-    expect(requested.some((u) => /^pnl\./.test(u))).toBe(false);
+    expect(requested.some((u) => /^pnl-tab\./.test(u))).toBe(false);
     await openPnl(page);
     // The tab's code came when the tab was opened.
-    expect(requested.some((u) => /^pnl\.[0-9a-f]+\.js$/.test(u))).toBe(true);
+    expect(requested.some((u) => /^pnl-tab\.[0-9a-f]+\.js$/.test(u))).toBe(true);
 
     expect(await driver(page, "license_revenue").getByTestId("source").textContent()).toBe("Overridden");
     expect(await driver(page, "product_margin").getByTestId("source").textContent()).toBe("Overridden");

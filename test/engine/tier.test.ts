@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { ENGAGEMENT, TIERS, type Tier, tier, tierMix } from "../../engine/tier";
+import { ENGAGEMENT, PROSPECT_CONDITION, TIERS, type Tier, nextTier, tier, tierMix } from "../../engine/tier";
 import { failure, ok } from "./support";
 
 // The eight engagement answers in PARTNER.TIER's order.
@@ -66,6 +66,93 @@ describe("tier", () => {
         const t = ok(tier(e, opportunities));
         if (t === "MVP" || t === "MGP") expect(e.slice(0, 4).every(Boolean) && opportunities >= 3).toBe(true);
         if (t !== "BZ") expect(e[0] && opportunities >= 1).toBe(true);
+      }),
+    );
+  });
+});
+
+describe("next tier", () => {
+  const label = (id: string) => ENGAGEMENT.find((e) => e.id === id)!.label;
+
+  it("names the conditions of the tier one step up that the partner does not meet, in the seed's words", () => {
+    expect(ok(nextTier(engaged([]), 0))).toEqual({
+      tier: "BZ",
+      next: "STP",
+      missing: [
+        { id: "optIn", label: "Opts in to our communications" },
+        { id: "online", label: "Will speak with us by phone or online" },
+        { id: "opportunities", label: "Refers or closes at least 1 sales opportunity (now 0)", needed: 1 },
+      ],
+    });
+    expect(ok(nextTier(engaged(["optIn", "online"]), 2))).toEqual({
+      tier: "STP",
+      next: "MGP",
+      missing: [
+        { id: "meets", label: label("meets") },
+        { id: "access", label: label("access") },
+        { id: "visible", label: label("visible") },
+        { id: "opportunities", label: "Consistently refers or closes at least 3 sales opportunities (now 2)", needed: 3 },
+      ],
+    });
+    expect(ok(nextTier(engaged([...MGP_BASE, "suggests"]), 4))).toEqual({
+      tier: "MGP",
+      next: "MVP",
+      missing: [
+        { id: "advises", label: "Tells us what we need to do to succeed" },
+        { id: "refersPartners", label: "Refers us to new potential MGPs" },
+        { id: "opportunities", label: "Consistently refers or closes at least 10 sales opportunities (now 4)", needed: 10 },
+      ],
+    });
+    expect(ok(nextTier(engaged(ALL), 10))).toEqual({ tier: "MVP", next: null, missing: [] });
+  });
+
+  it("uses the given thresholds", () => {
+    const step = ok(nextTier(engaged(ALL), 4, { minOpportunities: 2, highOpportunities: 5 }));
+    expect(step.tier).toBe("MGP");
+    expect(step.missing).toEqual([{ id: "opportunities", label: "Consistently refers or closes at least 5 sales opportunities (now 4)", needed: 5 }]);
+  });
+
+  it("asks a Target to become a partner first, and says which tier its engagement would give", () => {
+    expect(ok(nextTier(engaged(MGP_BASE), 3, {}, true))).toEqual({ tier: "Target", next: "MGP", missing: [PROSPECT_CONDITION] });
+    expect(ok(nextTier(engaged([]), 0, {}, true)).next).toBe("BZ");
+  });
+
+  it("fails as PARTNER.TIER does on bad input", () => {
+    expect(failure(nextTier([true], 3)).message).toBe("engagement: expected 8 TRUE/FALSE values, got 1.");
+    expect(failure(nextTier(engaged(ALL), -2)).code).toBe("#VALUE!");
+  });
+
+  const answers = fc.array(fc.boolean(), { minLength: 8, maxLength: 8 });
+  const thresholds = fc.integer({ min: 1, max: 12 }).chain((min) => fc.tuple(fc.constant(min), fc.integer({ min, max: 20 })));
+  const ladder: Tier[] = ["BZ", "STP", "MGP", "MVP"];
+
+  it("agrees with PARTNER.TIER, and meeting every missing condition reaches at least the next tier", () => {
+    fc.assert(
+      fc.property(answers, fc.integer({ min: 0, max: 25 }), thresholds, fc.boolean(), (e, opportunities, [min, high], prospect) => {
+        const rules = { minOpportunities: min, highOpportunities: high };
+        const step = ok(nextTier(e, opportunities, rules, prospect));
+        expect(step.tier).toBe(ok(tier(e, opportunities, rules, prospect)));
+        if (step.next === null) return step.tier === "MVP" && step.missing.length === 0;
+        // Meet every missing condition: answer yes, bring the opportunities needed, start the relationship.
+        const after = e.map((v, i) => v || step.missing.some((c) => c.id === ENGAGEMENT[i].id));
+        const needed = Math.max(opportunities, ...step.missing.map((c) => c.needed ?? 0));
+        const reached = ok(tier(after, needed, rules, prospect && !step.missing.some((c) => c.id === "prospect")));
+        expect(step.missing.length).toBeGreaterThan(0);
+        return ladder.indexOf(reached) >= ladder.indexOf(step.next);
+      }),
+    );
+  });
+
+  it("lists only conditions the partner does not meet", () => {
+    fc.assert(
+      fc.property(answers, fc.integer({ min: 0, max: 25 }), (e, opportunities) => {
+        const step = ok(nextTier(e, opportunities));
+        for (const c of step.missing) {
+          if (c.id === "prospect") continue;
+          if (c.id === "opportunities") expect(opportunities).toBeLessThan(c.needed!);
+          else expect(e[ENGAGEMENT.findIndex((q) => q.id === c.id)]).toBe(false);
+        }
+        return true;
       }),
     );
   });

@@ -6,10 +6,11 @@
 import { AREA_ORDER, AUDIT_AREAS, auditAreas } from "../../../engine/audit";
 import { valueOrNull } from "../../../engine/error";
 import { type PlanStatus, quarterOf, status } from "../../../engine/plan";
-import { ESTABLISHED, STAGES, type Stage, stage } from "../../../engine/scorecard";
+import { ESTABLISHED, type Stage, stage } from "../../../engine/scorecard";
 import { type Quadrant, segment } from "../../../engine/segment";
 import { type Tier, tier } from "../../../engine/tier";
 import type { AuditRecord, PartnerData, PartnerRecord, PlanRecord } from "../../workbook/records";
+import { latestScorecard, stageScores } from "./scorecard";
 
 export interface PartnerSummary {
   partner: PartnerRecord;
@@ -53,11 +54,8 @@ export function summarise(data: PartnerData, partner: PartnerRecord): PartnerSum
   const audit = latestAudit(data.auditsOf(partner.id));
   const areas = audit ? ok(auditAreas(Object.fromEntries(AREA_ORDER.map((id, i) => [id, audit.ratings[i]])) as never)) : null;
 
-  const cards = data.scorecardsOf(partner.id);
-  const stageScores = STAGES.map((s) => {
-    const scores = cards.filter((c) => c.category.toLowerCase() === s.toLowerCase() && c.score !== null).map((c) => c.score!);
-    return scores.length ? scores.reduce((a, b) => a + b, 0) / scores.length : null;
-  });
+  // The latest assessment of each topic, as the Scorecard tab shows it.
+  const cards = latestScorecard(data.scorecardsOf(partner.id));
 
   const plan = latestPlan(data.plansOf(partner.id));
   let planStatus: PartnerSummary["plan"] = null;
@@ -74,7 +72,7 @@ export function summarise(data: PartnerData, partner: PartnerRecord): PartnerSum
     segment: metrics ? ok(segment(metrics.potential, metrics.performance)) : null,
     audit: areas?.overall ?? null,
     auditDate: audit?.date ?? null,
-    stage: cards.length ? ok(stage(stageScores)) : null,
+    stage: cards.length ? ok(stage(stageScores(cards))) : null,
     plan: planStatus,
   };
 }

@@ -3,24 +3,25 @@ import { Spinner } from "@fluentui/react-components";
 import { type ReactNode, Suspense, lazy } from "react";
 import { AuditTab } from "./AuditTab";
 
-// The P&L tab (engine P&L, charts, the Monte Carlo worker) loads when first opened.
-const PnlTab = lazy(() => import(/* webpackChunkName: "pnl" */ "./PnlTab").then((m) => ({ default: m.PnlTab })));
-
 export interface PartnerTab {
   id: string;
   label: string;
   render: (partnerId: string) => ReactNode;
 }
 
+// Tabs after the first are loaded when first opened: the partner list does not wait for them.
+const EngagementTab = lazy(() => import(/* webpackChunkName: "engagement-tab" */ "./EngagementTab").then((m) => ({ default: m.EngagementTab })));
+const ScorecardTab = lazy(() => import(/* webpackChunkName: "scorecard-tab" */ "./ScorecardTab").then((m) => ({ default: m.ScorecardTab })));
+const PnlTab = lazy(() => import(/* webpackChunkName: "pnl-tab" */ "./PnlTab").then((m) => ({ default: m.PnlTab })));
+const PlanTab = lazy(() => import(/* webpackChunkName: "plan-tab" */ "./PlanTab").then((m) => ({ default: m.PlanTab })));
+
+const loading = (content: ReactNode) => <Suspense fallback={<Spinner size="tiny" label="Loading…" />}>{content}</Suspense>;
+
+// Each tab is keyed by partner, so that opening another partner starts its forms afresh.
 export const PARTNER_TABS: readonly PartnerTab[] = [
   { id: "audit", label: "Audit", render: (id) => <AuditTab partnerId={id} /> },
-  {
-    id: "pnl",
-    label: "P&L",
-    render: (id) => (
-      <Suspense fallback={<Spinner size="small" label="Loading the P&L…" />}>
-        <PnlTab key={id} partnerId={id} />
-      </Suspense>
-    ),
-  },
+  { id: "engagement", label: "Engagement", render: (id) => loading(<EngagementTab key={id} partnerId={id} />) },
+  { id: "scorecard", label: "Scorecard", render: (id) => loading(<ScorecardTab key={id} partnerId={id} />) },
+  { id: "pnl", label: "P&L", render: (id) => loading(<PnlTab key={id} partnerId={id} />) },
+  { id: "plan", label: "Plan", render: (id) => loading(<PlanTab key={id} partnerId={id} />) },
 ];

@@ -1,0 +1,175 @@
+/**
+ * The QBR as a PowerPoint deck, slide by slide with the worksheet's content; charts are native
+ * PowerPoint charts (editable, with their data inside the deck). Works in a browser and in Node.
+ */
+import PptxGenJS from "pptxgenjs";
+import { AUDIT_AREAS } from "../../engine/audit";
+import type { Qbr } from "../../engine/qbr";
+import { amount, date, percent, score, signed, years } from "./format";
+
+const BRAND = "0F6CBD";
+const INK = "242424";
+const MUTED = "616161";
+const GOOD = "107C10";
+const BAD = "C50F1F";
+const FONT = "Segoe UI";
+
+type Slide = ReturnType<PptxGenJS["addSlide"]>;
+
+function titled(deck: PptxGenJS, title: string, qbr: Qbr): Slide {
+  const slide = deck.addSlide();
+  slide.addText(title, { x: 0.5, y: 0.3, w: 12.3, h: 0.7, fontFace: FONT, fontSize: 26, bold: true, color: INK });
+  slide.addText(`${qbr.partner.name} · ${qbr.quarter}`, { x: 0.5, y: 0.95, w: 12.3, h: 0.4, fontFace: FONT, fontSize: 13, color: MUTED });
+  return slide;
+}
+
+type Cell = PptxGenJS.TableCell;
+const header = (cells: string[]): Cell[] => cells.map((text) => ({ text, options: { bold: true, color: "FFFFFF", fill: { color: BRAND } } }));
+const row = (...cells: (string | Cell)[]): Cell[] => cells.map((c) => (typeof c === "string" ? { text: c } : c));
+const tableOptions = { x: 0.5, w: 6.2, fontFace: FONT, fontSize: 11, color: INK, border: { type: "solid" as const, pt: 0.5, color: "D1D1D1" } };
+
+/** The slide titles of a QBR deck, in order (the deck test checks them). */
+export const SLIDE_TITLES = ["Quarterly business review", "Plan against actual", "Audit and life stage", "Tier, segment and pipeline", "Actions", "Partner P&L"] as const;
+
+export function buildDeck(qbr: Qbr): PptxGenJS {
+  const deck = new PptxGenJS();
+  deck.layout = "LAYOUT_WIDE";
+  deck.title = `QBR ${qbr.partner.name} ${qbr.quarter}`;
+  deck.company = "PartnerFit";
+
+  // 1. Title.
+  const cover = deck.addSlide();
+  cover.background = { color: BRAND };
+  cover.addText(SLIDE_TITLES[0], { x: 0.6, y: 2.2, w: 12, h: 0.9, fontFace: FONT, fontSize: 36, bold: true, color: "FFFFFF" });
+  cover.addText(qbr.partner.name, { x: 0.6, y: 3.1, w: 12, h: 0.7, fontFace: FONT, fontSize: 24, color: "FFFFFF" });
+  const where = [qbr.partner.type, qbr.partner.territory, qbr.partner.region].filter(Boolean).join(" · ");
+  cover.addText(`${qbr.quarter} (${date(qbr.start)} to ${date(qbr.end)})${where ? `\n${where}` : ""}${qbr.partner.channelManager ? `\nChannel manager: ${qbr.partner.channelManager}` : ""}`, {
+    x: 0.6, y: 3.9, w: 12, h: 1.2, fontFace: FONT, fontSize: 14, color: "FFFFFF",
+  });
+
+  // 2. Plan against actual.
+  const plan = titled(deck, SLIDE_TITLES[1], qbr);
+  const kpiRows = [...qbr.kpis, ...(qbr.total && qbr.kpis.length > 1 ? [qbr.total] : [])];
+  if (kpiRows.length) {
+    plan.addTable(
+      [
+        header(["KPI", "Target", "Actual", "Attainment", "Status"]),
+        ...kpiRows.map((k) =>
+          row(k.kpi, amount(k.target), amount(k.actual), percent(k.attainment), {
+            text: k.status ?? "–",
+            options: { color: k.status === "Off track" ? BAD : k.status === "On track" ? GOOD : INK },
+          }),
+        ),
+      ],
+      { ...tableOptions, y: 1.6, colW: [1.7, 1.1, 1.1, 1.1, 1.2] },
+    );
+    plan.addChart(
+      deck.ChartType.bar,
+      [
+        { name: "Target", labels: qbr.kpis.map((k) => k.kpi), values: qbr.kpis.map((k) => k.target ?? 0) },
+        { name: "Actual", labels: qbr.kpis.map((k) => k.kpi), values: qbr.kpis.map((k) => k.actual ?? 0) },
+      ],
+      { x: 7.0, y: 1.6, w: 5.8, h: 4.8, barDir: "col", barGrouping: "clustered", chartColors: ["A6A6A6", BRAND], showLegend: true, legendPos: "b", showTitle: true, title: "Target and actual by KPI", titleFontSize: 12, catAxisLabelFontSize: 10, valAxisLabelFontSize: 10, valAxisLabelFormatCode: "#,##0" },
+    );
+  } else plan.addText("No plan for this quarter.", { x: 0.5, y: 1.6, w: 12, h: 0.5, fontFace: FONT, fontSize: 14, color: MUTED });
+
+  // 3. Audit and life stage.
+  const audit = titled(deck, SLIDE_TITLES[2], qbr);
+  const now = qbr.audit.current;
+  const before = qbr.audit.previous;
+  audit.addText(
+    now
+      ? `Audit score ${score(now.overall)} (audit of ${date(now.date)})${qbr.audit.change !== null ? `, ${signed(qbr.audit.change)} since ${qbr.previousQuarter}` : ""}`
+      : "No audit yet.",
+    { x: 0.5, y: 1.5, w: 6.2, h: 0.5, fontFace: FONT, fontSize: 14, bold: true, color: INK },
+  );
+  if (now) {
+    audit.addChart(
+      deck.ChartType.bar,
+      [
+        ...(before && before.date !== now.date ? [{ name: qbr.previousQuarter, labels: AUDIT_AREAS.map((a) => a.name), values: AUDIT_AREAS.map((a) => before.areas[a.id] ?? 0) }] : []),
+        { name: qbr.quarter, labels: AUDIT_AREAS.map((a) => a.name), values: AUDIT_AREAS.map((a) => now.areas[a.id] ?? 0) },
+      ],
+      { x: 0.5, y: 2.0, w: 6.2, h: 4.6, barDir: "bar", barGrouping: "clustered", chartColors: ["A6A6A6", BRAND], valAxisMaxVal: 100, valAxisMinVal: 0, // Horizontal bars list categories bottom-up; reversed, the areas read top-down as on the form.
+        catAxisOrientation: "maxMin" as "minMax", showLegend: true, legendPos: "b", catAxisLabelFontSize: 10, valAxisLabelFontSize: 10 },
+    );
+  }
+  audit.addText(
+    `Life stage: ${qbr.scorecard.current ?? "no scorecard"}${qbr.scorecard.previous && qbr.scorecard.previous !== qbr.scorecard.current ? ` (was ${qbr.scorecard.previous})` : ""}`,
+    { x: 7.0, y: 1.5, w: 5.8, h: 0.5, fontFace: FONT, fontSize: 14, bold: true, color: INK },
+  );
+  if (qbr.scorecard.gaps.length) {
+    audit.addTable(
+      [header(["Improvement plan: largest gaps", "Score", "Target"]), ...qbr.scorecard.gaps.map((g) => row(g.topic, score(g.score), score(g.target)))],
+      { ...tableOptions, x: 7.0, y: 2.1, w: 5.8, colW: [3.8, 1.0, 1.0] },
+    );
+  }
+
+  // 4. Tier, segment and pipeline.
+  const standing = titled(deck, SLIDE_TITLES[3], qbr);
+  const p = qbr.pipeline;
+  standing.addTable(
+    [
+      header(["", qbr.quarter]),
+      row("Tier", `${qbr.tier.current ?? "not rated"}${qbr.tier.previous && qbr.tier.previous !== qbr.tier.current ? ` (was ${qbr.tier.previous})` : ""}`),
+      row("Segment (potential × performance)", qbr.segment ?? "no metrics"),
+      row("Open pipeline", `${amount(p.openAmount)} in ${p.openCount} deals`),
+      row("Won this quarter", `${amount(p.wonAmount)} in ${p.won} deals`),
+      row("Win rate", `${percent(p.winRate)} (${p.won} won, ${p.lost} lost)`),
+      row("Against the network", p.networkQuartile ?? "–"),
+    ],
+    { ...tableOptions, y: 1.6, w: 8, colW: [3.5, 4.5] },
+  );
+
+  // 5. Actions: tasks and the plan's approval.
+  const actions = titled(deck, SLIDE_TITLES[4], qbr);
+  const t = qbr.tasks.counts;
+  actions.addText(`${t.Done} done · ${t["Past due"]} overdue · ${t["Due soon"]} due soon · ${t.Pending} pending (of ${qbr.tasks.total})`, {
+    x: 0.5, y: 1.5, w: 12, h: 0.5, fontFace: FONT, fontSize: 14, bold: true, color: t["Past due"] ? BAD : INK,
+  });
+  if (qbr.tasks.overdue.length) {
+    actions.addTable([header(["Overdue task", "Due", "Owner"]), ...qbr.tasks.overdue.map((o) => row(o.task, date(o.due), o.owner ?? "–"))], { ...tableOptions, y: 2.1, w: 8, colW: [4.5, 1.5, 2.0] });
+  }
+  const a = qbr.approval;
+  actions.addText(
+    a
+      ? `Plan ${a.state ?? "–"}${a.acceptedBy ? `; accepted by ${a.acceptedBy} on ${date(a.acceptedOn)}` : ""}${a.approvedBy ? `; approved by ${a.approvedBy} on ${date(a.approvedOn)}` : ""}${a.withoutAcceptance ? " (approved without the partner's acceptance)" : ""}`
+      : "No plan approval recorded for this quarter.",
+    { x: 0.5, y: 6.4, w: 12.3, h: 0.6, fontFace: FONT, fontSize: 12, color: MUTED },
+  );
+
+  // 6. Partner P&L.
+  const money = titled(deck, SLIDE_TITLES[5], qbr);
+  if (qbr.pnl) {
+    const s = qbr.pnl.summary;
+    money.addTable(
+      [
+        header(["Partner P&L", ""]),
+        row("NPV", amount(s.npv)),
+        row("IRR", percent(s.irr)),
+        row("Break-even (payback)", years(s.payback)),
+        row("First profitable year", s.firstProfitableYear ? `Year ${s.firstProfitableYear}` : "–"),
+        row("ROI", percent(s.roi)),
+        row("Total profit", amount(s.total)),
+      ],
+      { ...tableOptions, y: 1.6, w: 4.2, colW: [2.4, 1.8] },
+    );
+    const labels = qbr.pnl.cumulative.map((_, i) => `Year ${i + 1}`);
+    money.addChart(
+      deck.ChartType.line,
+      [
+        { name: "Cumulative profit", labels, values: qbr.pnl.cumulative },
+        { name: "Profit", labels, values: qbr.pnl.profit },
+      ],
+      { x: 5.0, y: 1.6, w: 7.8, h: 4.8, chartColors: [BRAND, "A6A6A6"], lineDataSymbol: "circle", showLegend: true, legendPos: "b", showTitle: true, title: `Cumulative profit; break-even ${years(s.payback)}`, titleFontSize: 12, catAxisLabelFontSize: 10, valAxisLabelFontSize: 10, valAxisLabelFormatCode: "#,##0" },
+    );
+  } else money.addText("No P&L assumptions for this partner.", { x: 0.5, y: 1.6, w: 12, h: 0.5, fontFace: FONT, fontSize: 14, color: MUTED });
+
+  return deck;
+}
+
+/** The deck as .pptx bytes. */
+export async function deckBytes(qbr: Qbr): Promise<Uint8Array> {
+  const data = (await buildDeck(qbr).write({ outputType: "uint8array" })) as Uint8Array;
+  return data;
+}

@@ -1,0 +1,16 @@
+/** How QBR figures read on a sheet and a slide. */
+import { serialText } from "../../engine/excel/date";
+
+const whole = new Intl.NumberFormat("en-US", { maximumFractionDigits: 0 });
+const oneDecimal = new Intl.NumberFormat("en-US", { maximumFractionDigits: 1 });
+
+export const amount = (x: number | null | undefined) => (x === null || x === undefined ? "–" : whole.format(x));
+export const score = (x: number | null | undefined) => (x === null || x === undefined ? "–" : oneDecimal.format(x));
+export const percent = (x: number | null | undefined) => (x === null || x === undefined ? "–" : `${oneDecimal.format(x * 100)}%`);
+export const years = (x: number | null | undefined) => (x === null || x === undefined ? "not within the horizon" : `${oneDecimal.format(x)} years`);
+export const date = (x: number | null | undefined) => (x === null || x === undefined ? "–" : serialText(x));
+export const signed = (x: number | null | undefined) =>
+  x === null || x === undefined ? "–" : `${x > 0 ? "+" : x < 0 ? "−" : "±"}${oneDecimal.format(Math.abs(x))}`;
+
+/** The sheet and file name of a QBR, e.g. "QBR P0042 2026-Q3" (a sheet name holds at most 31 characters). */
+export const qbrName = (partnerId: string, quarter: string) => `QBR ${partnerId} ${quarter}`.slice(0, 31);

@@ -1,0 +1,132 @@
+/**
+ * The QBR laid out as a worksheet for reading: a title, then one block per topic with headings,
+ * number formats and native charts for plan against actual and the cumulative profit. Attainment
+ * and status are formulas over the sheet's own cells, so edits to the figures recalculate.
+ */
+import { AUDIT_AREAS } from "../../engine/audit";
+import type { Qbr } from "../../engine/qbr";
+import type { ChartSpec, SheetCell, SheetSpec } from "../workbook/sheet";
+import { a1 } from "../workbook/sheet";
+import { qbrName } from "./format";
+
+const AMOUNT = "#,##0";
+const PERCENT = "0.0%";
+const SCORE = "0.0";
+const DATE = "yyyy-mm-dd";
+
+class Layout {
+  readonly cells: SheetCell[] = [];
+  readonly charts: ChartSpec[] = [];
+  row = 1;
+  put(column: number, value: SheetCell["value"], style: Omit<SheetCell, "row" | "column" | "value"> = {}) {
+    if (value === null || value === undefined) return;
+    this.cells.push({ row: this.row, column, value, ...style });
+  }
+  line(values: (SheetCell["value"] | undefined)[], style: Omit<SheetCell, "row" | "column" | "value"> = {}) {
+    values.forEach((v, i) => v !== undefined && this.put(i + 1, v, style));
+    this.row++;
+  }
+  heading(text: string) {
+    this.row++;
+    this.put(1, text, { bold: true, size: 13 });
+    this.row++;
+  }
+}
+
+export function qbrSheet(qbr: Qbr): SheetSpec {
+  const name = qbrName(qbr.partner.id, qbr.quarter);
+  const s = new Layout();
+  s.line([`Quarterly business review: ${qbr.partner.name}`], { bold: true, size: 16 });
+  s.line([[qbr.partner.id, qbr.partner.type, qbr.partner.territory, qbr.partner.region].filter(Boolean).join(" · ")]);
+  s.put(1, "Quarter");
+  s.put(2, qbr.quarter);
+  s.put(3, qbr.start, { numberFormat: DATE });
+  s.put(4, qbr.end, { numberFormat: DATE });
+  s.row++;
+  if (qbr.partner.channelManager) s.line(["Channel manager", qbr.partner.channelManager]);
+
+  s.heading("Plan against actual");
+  s.line(["KPI", "Target", "Actual", "Attainment", "Status"], { band: true });
+  const first = s.row;
+  for (const k of qbr.kpis) {
+    s.put(1, k.kpi);
+    s.put(2, k.target, { numberFormat: AMOUNT });
+    s.put(3, k.actual, { numberFormat: AMOUNT });
+    if (k.target !== null && k.actual !== null && k.target > 0) {
+      const [target, actual] = [a1(s.row, 2), a1(s.row, 3)];
+      s.put(4, { formula: `=PARTNER.ATTAINMENT(${actual},${target})` }, { numberFormat: PERCENT, result: k.attainment });
+      s.put(5, { formula: `=PARTNER.STATUS(${actual},${target})` }, { result: k.status });
+    }
+    s.row++;
+  }
+  const last = s.row - 1;
+  if (qbr.total && qbr.kpis.length > 1) {
+    s.line(["All KPIs", qbr.total.target, qbr.total.actual, qbr.total.attainment, qbr.total.status], { bold: true });
+    s.cells.filter((c) => c.row === s.row - 1 && (c.column === 2 || c.column === 3)).forEach((c) => (c.numberFormat = AMOUNT));
+    s.cells.filter((c) => c.row === s.row - 1 && c.column === 4).forEach((c) => (c.numberFormat = PERCENT));
+  }
+  if (!qbr.kpis.length) s.line(["No plan for this quarter."]);
+  else s.charts.push({ kind: "column", title: "Target and actual by KPI", categories: { column: 1, first, last }, series: [{ name: "Target", column: 2 }, { name: "Actual", column: 3 }], at: { row: first - 2, column: 7, rows: 15, columns: 7 } });
+
+  s.heading("Audit");
+  s.line(["Area", qbr.previousQuarter, qbr.quarter, "Change"], { band: true });
+  const now = qbr.audit.current;
+  const before = qbr.audit.previous && qbr.audit.previous.date !== now?.date ? qbr.audit.previous : null;
+  for (const area of AUDIT_AREAS) {
+    const [b, n] = [before?.areas[area.id] ?? null, now?.areas[area.id] ?? null];
+    s.line([area.name, b, n, b !== null && n !== null ? n - b : null], { numberFormat: SCORE });
+  }
+  s.line(["Overall", before?.overall ?? null, now?.overall ?? null, qbr.audit.change], { bold: true, numberFormat: SCORE });
+  if (now) s.line(["Audit of", now.date], { numberFormat: DATE });
+
+  s.heading("Life stage and improvement plan");
+  s.line(["Stage", qbr.previousQuarter, qbr.quarter], { band: true });
+  for (const st of qbr.scorecard.stages) s.line([st.stage, st.previous, st.score], { numberFormat: SCORE });
+  s.line(["Current stage", qbr.scorecard.previous, qbr.scorecard.current], { bold: true });
+  if (qbr.scorecard.gaps.length) {
+    s.row++;
+    s.line(["Largest gaps", "Score", "Target", "Gap"], { band: true });
+    for (const g of qbr.scorecard.gaps) s.line([g.topic, g.score, g.target, g.gap], { numberFormat: SCORE });
+  }
+
+  s.heading("Tier, segment and pipeline");
+  s.line(["Tier", qbr.tier.previous, qbr.tier.current]);
+  s.line(["Segment", null, qbr.segment]);
+  s.line(["Open pipeline", null, qbr.pipeline.openAmount], { numberFormat: AMOUNT });
+  s.line(["Open deals", null, qbr.pipeline.openCount]);
+  s.line(["Won this quarter", null, qbr.pipeline.wonAmount], { numberFormat: AMOUNT });
+  s.line(["Deals won / lost", null, `${qbr.pipeline.won} / ${qbr.pipeline.lost}`]);
+  s.line(["Win rate", null, qbr.pipeline.winRate], { numberFormat: PERCENT });
+  s.line(["Against the network", null, qbr.pipeline.networkQuartile]);
+
+  s.heading("Tasks and plan approval");
+  const c = qbr.tasks.counts;
+  s.line(["Done", c.Done]);
+  s.line(["Overdue", c["Past due"]]);
+  s.line(["Due soon", c["Due soon"]]);
+  s.line(["Pending", c.Pending]);
+  for (const o of qbr.tasks.overdue) s.line(["Overdue:", o.task, o.due, o.owner], { numberFormat: DATE });
+  const a = qbr.approval;
+  s.line(["Plan state", a?.state ?? "no approval recorded"]);
+  if (a?.acceptedBy) s.line(["Accepted by", a.acceptedBy, a.acceptedOn], { numberFormat: DATE });
+  if (a?.approvedBy) s.line(["Approved by", a.approvedBy, a.approvedOn], { numberFormat: DATE });
+  if (a?.withoutAcceptance) s.line(["Note", "approved without the partner's acceptance"]);
+
+  s.heading("Partner P&L");
+  if (qbr.pnl) {
+    const p = qbr.pnl.summary;
+    s.line(["NPV", p.npv], { numberFormat: AMOUNT });
+    s.line(["IRR", p.irr], { numberFormat: PERCENT });
+    s.line(["Break-even (payback, years)", p.payback ?? "not within the horizon"], { numberFormat: SCORE });
+    s.line(["First profitable year", p.firstProfitableYear]);
+    s.line(["ROI", p.roi], { numberFormat: PERCENT });
+    s.line(["Total profit", p.total], { numberFormat: AMOUNT });
+    s.row++;
+    s.line(["Year", "Profit", "Cumulative profit"], { band: true });
+    const top = s.row;
+    qbr.pnl.profit.forEach((profit, i) => s.line([`Year ${i + 1}`, profit, qbr.pnl!.cumulative[i]], { numberFormat: AMOUNT }));
+    s.charts.push({ kind: "line", title: "Cumulative profit (break-even where it crosses 0)", categories: { column: 1, first: top, last: s.row - 1 }, series: [{ name: "Cumulative profit", column: 3 }, { name: "Profit", column: 2 }], at: { row: top - 8, column: 7, rows: 15, columns: 7 } });
+  } else s.line(["No P&L assumptions for this partner."]);
+
+  return { name, cells: s.cells, widths: { 1: 30, 2: 14, 3: 14, 4: 12, 5: 12, 6: 3 }, charts: s.charts };
+}

@@ -1,0 +1,256 @@
+/**
+ * The quarterly business review of one partner, assembled from its workbook data with the other
+ * models: plan against actual per KPI, audit and scorecard with their change since the previous
+ * quarter, tier, segment, pipeline and win rate against the network, tasks, the plan's approval,
+ * and the P&L summary with break-even. Pure: the task pane and the deck only lay it out.
+ */
+import { AREA_ORDER, AUDIT_AREAS, type AreaId, auditAreas } from "../audit";
+import { EngineError, fail, guard, valueOrNull } from "../error";
+import { type QuartileLabel, benchmark, winRate } from "../funnel";
+import { messages } from "../messages";
+import { type PlanStatus, type TaskState, attainment, quarterOf, status, taskStatus } from "../plan";
+import { type PnlSummary, pnl, pnlSummary } from "../pnl";
+import { ESTABLISHED, type GapRow, STAGES, type Stage, gaps, stage } from "../scorecard";
+import { type Quadrant, segment } from "../segment";
+import { type Tier, tier } from "../tier";
+import { periodCovers, previousQuarterOf, quarterBounds } from "./quarter";
+
+/** The plain rows a QBR reads (the workbook's tables, already typed). */
+export interface QbrInput {
+  partner: { id: string; name: string; region?: string | null; territory?: string | null; channelManager?: string | null; type?: string | null };
+  /** The quarter under review, e.g. "2026-Q3" (any form `quarterOf` reads). */
+  quarter: string;
+  audits: readonly { area: string; criterion: string; rating: number | null; date: number | null }[];
+  scorecards: readonly { category: string; topic: string; score: number | null; target: number | null; weight: number | null; date: number | null }[];
+  engagement: readonly { answers: readonly boolean[]; opportunities: number | null; period: string | null; prospect: boolean }[];
+  metrics: { potential: number | null; performance: number | null } | null;
+  plans: readonly { period: string; kpi: string; target: number | null; actual: number | null }[];
+  tasks: readonly { task: string; due: number | null; owner: string | null; done: number | null }[];
+  deals: readonly { dealId: string; stage: string | null; amount: number | null; outcome: string | null; opened: number | null; closed: number | null }[];
+  /** Win rates of the other partners of the network in the quarter (for the quartile). */
+  networkWinRates: readonly number[];
+  approvals: readonly { period: string; state: string | null; acceptedBy: string | null; acceptedOn: number | null; approvedBy: string | null; approvedOn: number | null; comment: string | null }[];
+  /** The partner's P&L assumptions (defaults with its own rows), in the form PARTNER.PNL reads; null when none. */
+  assumptions: readonly (readonly unknown[])[] | null;
+}
+
+export interface AuditSnapshot {
+  date: number;
+  areas: Record<AreaId, number | null>;
+  overall: number;
+}
+
+export interface KpiLine {
+  kpi: string;
+  /** The plan period the KPI belongs to ("2026-Q3", "FY2026"). */
+  period?: string;
+  target: number | null;
+  actual: number | null;
+  attainment: number | null;
+  status: PlanStatus | null;
+}
+
+export interface Qbr {
+  partner: QbrInput["partner"];
+  quarter: string;
+  previousQuarter: string;
+  /** First and last day of the quarter (Excel serials). */
+  start: number;
+  end: number;
+  /** The KPIs of the plan periods covering the quarter (the quarter's own, or its year's to date). */
+  kpis: KpiLine[];
+  /** All KPIs summed (targets and actuals of the same unit are summed by the plan as written). */
+  total: KpiLine | null;
+  audit: { current: AuditSnapshot | null; previous: AuditSnapshot | null; change: number | null };
+  scorecard: {
+    stages: { stage: Stage; score: number | null; previous: number | null }[];
+    current: Stage | typeof ESTABLISHED | null;
+    previous: Stage | typeof ESTABLISHED | null;
+    gaps: GapRow[];
+  };
+  tier: { current: Tier | null; previous: Tier | null };
+  segment: Quadrant | null;
+  pipeline: {
+    openCount: number;
+    openAmount: number;
+    won: number;
+    lost: number;
+    wonAmount: number;
+    winRate: number | null;
+    networkQuartile: QuartileLabel | null;
+  };
+  tasks: { total: number; counts: Record<TaskState, number>; overdue: { task: string; due: number; owner: string | null }[] };
+  approval: { state: string | null; acceptedBy: string | null; acceptedOn: number | null; approvedBy: string | null; approvedOn: number | null; withoutAcceptance: boolean } | null;
+  pnl: { summary: PnlSummary; years: number; profit: number[]; cumulative: number[] } | null;
+}
+
+const inQuarter = (serial: number | null, bounds: { start: number; end: number }) => serial !== null && serial >= bounds.start && serial <= bounds.end;
+
+/** The latest audit on or before `end`: its date and scores. */
+function auditAsOf(audits: QbrInput["audits"], end: number): AuditSnapshot | null {
+  const dates = audits.map((a) => a.date).filter((d): d is number => d !== null && d <= end);
+  if (!dates.length) return null;
+  const date = Math.max(...dates);
+  const ratings = Object.fromEntries(
+    AUDIT_AREAS.map((area) => [
+      area.id,
+      area.criteria.map((c) => {
+        const row = audits.find((a) => a.date === date && a.area.toLowerCase() === area.name.toLowerCase() && a.criterion.toLowerCase() === c.label.toLowerCase());
+        return row?.rating ?? null;
+      }),
+    ]),
+  ) as Record<AreaId, (number | null)[]>;
+  const result = valueOrNull(auditAreas(ratings));
+  if (!result) return null;
+  return { date, areas: Object.fromEntries(AREA_ORDER.map((id, i) => [id, result.areas[i]])) as Record<AreaId, number | null>, overall: result.overall };
+}
+
+/** Each topic's latest score on or before `end`. */
+function scorecardAsOf(cards: QbrInput["scorecards"], end: number) {
+  const latest = new Map<string, QbrInput["scorecards"][number]>();
+  for (const c of cards) {
+    if (c.date !== null && c.date > end) continue;
+    const key = `${c.category.toLowerCase()}|${c.topic.toLowerCase()}`;
+    const seen = latest.get(key);
+    if (!seen || (c.date ?? -1) >= (seen.date ?? -1)) latest.set(key, c);
+  }
+  return [...latest.values()];
+}
+
+function stageScores(cards: ReturnType<typeof scorecardAsOf>): (number | null)[] {
+  return STAGES.map((s) => {
+    const scores = cards.filter((c) => c.category.toLowerCase() === s.toLowerCase() && c.score !== null).map((c) => c.score!);
+    return scores.length ? scores.reduce((a, b) => a + b, 0) / scores.length : null;
+  });
+}
+
+function tierOf(rows: QbrInput["engagement"], quarter: string): Tier | null {
+  const row = [...rows].reverse().find((r) => r.period && quarterOf(r.period) === quarter);
+  return row ? valueOrNull(tier([...row.answers], row.opportunities ?? 0, {}, row.prospect)) : null;
+}
+
+/** `PARTNER.QBR`-style model of one partner's quarter. */
+export const buildQbr = guard((input: QbrInput): Qbr => {
+  const quarter = quarterOf(input.quarter);
+  if (!quarter) fail("#VALUE!", messages.notQuarter("quarter", input.quarter));
+  const bounds = quarterBounds(quarter);
+  const previousQuarter = previousQuarterOf(quarter);
+  const previousBounds = quarterBounds(previousQuarter);
+
+  // Plan against actual.
+  const kpis: KpiLine[] = input.plans
+    .filter((p) => periodCovers(p.period, quarter))
+    .map((p) => {
+      const can = p.target !== null && p.actual !== null && p.target > 0;
+      return {
+        kpi: p.kpi,
+        period: p.period,
+        target: p.target,
+        actual: p.actual,
+        attainment: can ? valueOrNull(attainment(p.actual!, p.target!)) : null,
+        status: can ? valueOrNull(status(p.actual!, p.target!)) : null,
+      };
+    });
+  const summed = kpis.filter((k) => k.target !== null && k.actual !== null);
+  const totalTarget = summed.reduce((n, k) => n + k.target!, 0);
+  const totalActual = summed.reduce((n, k) => n + k.actual!, 0);
+  const total: KpiLine | null = summed.length
+    ? {
+        kpi: "All KPIs",
+        target: totalTarget,
+        actual: totalActual,
+        attainment: totalTarget > 0 ? valueOrNull(attainment(totalActual, totalTarget)) : null,
+        status: totalTarget > 0 ? valueOrNull(status(totalActual, totalTarget)) : null,
+      }
+    : null;
+
+  // Audit and scorecard, now and at the end of the previous quarter.
+  const current = auditAsOf(input.audits, bounds.end);
+  const previous = auditAsOf(input.audits, previousBounds.end);
+  const cardsNow = scorecardAsOf(input.scorecards, bounds.end);
+  const cardsBefore = scorecardAsOf(input.scorecards, previousBounds.end);
+  const scoresNow = stageScores(cardsNow);
+  const scoresBefore = stageScores(cardsBefore);
+  const gapRows = cardsNow.filter((c) => c.score !== null && c.target !== null);
+  const topGaps = gapRows.length
+    ? (valueOrNull(
+        gaps(
+          gapRows.map((c) => c.topic),
+          gapRows.map((c) => c.score),
+          gapRows.map((c) => c.target),
+          gapRows.map((c) => c.weight ?? 1),
+        ),
+      ) ?? [])
+    : [];
+
+  // Pipeline and win rate in the quarter, against the network.
+  const open = input.deals.filter((d) => (d.outcome ?? "Open").toLowerCase() === "open");
+  const decided = input.deals.filter((d) => inQuarter(d.closed, bounds));
+  const won = decided.filter((d) => d.outcome?.toLowerCase() === "won");
+  const lost = decided.filter((d) => d.outcome?.toLowerCase() === "lost");
+  const rate = won.length + lost.length ? valueOrNull(winRate(won.length, lost.length)) : null;
+
+  // Tasks as of the quarter's end.
+  const counts: Record<TaskState, number> = { Done: 0, "Past due": 0, "Due soon": 0, Pending: 0 };
+  const overdue: Qbr["tasks"]["overdue"] = [];
+  for (const t of input.tasks) {
+    if (t.due === null) continue;
+    const state = valueOrNull(taskStatus(t.due, t.done, bounds.end));
+    if (!state) continue;
+    counts[state]++;
+    if (state === "Past due") overdue.push({ task: t.task, due: t.due, owner: t.owner });
+  }
+
+  const approvalRow = [...input.approvals].reverse().find((a) => quarterOf(a.period) === quarter) ?? null;
+
+  let pnlPart: Qbr["pnl"] = null;
+  if (input.assumptions) {
+    const table = pnl(input.assumptions);
+    const summary = pnlSummary(input.assumptions);
+    if (!(table instanceof EngineError) && !(summary instanceof EngineError)) {
+      const profit = table.lines.find((l) => l.label === "Profit")!.values;
+      const cumulative = table.lines.find((l) => l.label === "Cumulative profit")!.values;
+      pnlPart = { summary, years: table.years, profit: [...profit], cumulative: [...cumulative] };
+    }
+  }
+
+  return {
+    partner: input.partner,
+    quarter,
+    previousQuarter,
+    ...bounds,
+    kpis,
+    total,
+    audit: { current, previous, change: current && previous && current.date !== previous.date ? current.overall - previous.overall : null },
+    scorecard: {
+      stages: STAGES.map((s, i) => ({ stage: s, score: scoresNow[i], previous: scoresBefore[i] })),
+      current: cardsNow.length ? valueOrNull(stage(scoresNow)) : null,
+      previous: cardsBefore.length ? valueOrNull(stage(scoresBefore)) : null,
+      gaps: topGaps,
+    },
+    tier: { current: tierOf(input.engagement, quarter), previous: tierOf(input.engagement, previousQuarter) },
+    segment: input.metrics ? valueOrNull(segment(input.metrics.potential, input.metrics.performance)) : null,
+    pipeline: {
+      openCount: open.length,
+      openAmount: open.reduce((n, d) => n + (d.amount ?? 0), 0),
+      won: won.length,
+      lost: lost.length,
+      wonAmount: won.reduce((n, d) => n + (d.amount ?? 0), 0),
+      winRate: rate,
+      networkQuartile: rate !== null && input.networkWinRates.length ? valueOrNull(benchmark(rate, [...input.networkWinRates])) : null,
+    },
+    tasks: { total: input.tasks.filter((t) => t.due !== null).length, counts, overdue },
+    approval: approvalRow && {
+      state: approvalRow.state,
+      acceptedBy: approvalRow.acceptedBy,
+      acceptedOn: approvalRow.acceptedOn,
+      approvedBy: approvalRow.approvedBy,
+      approvedOn: approvalRow.approvedOn,
+      withoutAcceptance: approvalRow.state?.toLowerCase() === "approved" && approvalRow.acceptedOn === null && !approvalRow.acceptedBy,
+    },
+    pnl: pnlPart,
+  };
+});
+
+export * from "./portfolio";
+export * from "./quarter";

@@ -1,0 +1,80 @@
+/**
+ * The portfolio side of the quarterly reviews: plan acceptance and approval by quarter, the
+ * partners off track in the quarter, and the partners whose tier moved since the quarter before.
+ */
+import { guard, valueOrNull } from "../error";
+import { type PlanState, type QuarterApprovals, approvalsByQuarter, parsePlanState, quarterOf, status } from "../plan";
+import { TIERS, type Tier, tier } from "../tier";
+import { periodCovers, previousQuarterOf, quarterBounds } from "./quarter";
+
+export interface PortfolioReviewInput {
+  quarter: string;
+  partners: readonly { id: string; name: string }[];
+  engagement: readonly { partnerId: string; answers: readonly boolean[]; opportunities: number | null; period: string | null; prospect: boolean }[];
+  plans: readonly { partnerId: string; period: string; target: number | null; actual: number | null }[];
+  approvals: readonly { partnerId: string; period: string; state: string | null; acceptedOn: number | null; acceptedBy: string | null }[];
+}
+
+export interface TierMove {
+  id: string;
+  name: string;
+  from: Tier;
+  to: Tier;
+  /** The move is up the rating (towards MVP). */
+  up: boolean;
+}
+
+export interface PortfolioReview {
+  quarter: string;
+  previousQuarter: string;
+  /** Acceptance and approval of plans, by quarter (oldest first). */
+  approvals: QuarterApprovals[];
+  /** Partners whose plans for the quarter (summed) are off track, weakest first. */
+  offTrack: { id: string; name: string; attainment: number }[];
+  tierMoves: TierMove[];
+}
+
+const RANK = new Map(TIERS.map((t, i) => [t.id, i]));
+
+export const portfolioReview = guard((input: PortfolioReviewInput): PortfolioReview => {
+  const quarter = quarterOf(input.quarter) ?? input.quarter;
+  quarterBounds(quarter); // fails with a clear message for a period that is not a quarter
+  const previousQuarter = previousQuarterOf(quarter);
+  const names = new Map(input.partners.map((p) => [p.id.toLowerCase(), p]));
+
+  const plans = input.approvals.flatMap((a) => {
+    const state: PlanState | undefined = a.state ? parsePlanState(a.state) : undefined;
+    if (!state || !quarterOf(a.period)) return [];
+    return [{ period: a.period, state, accepted: a.acceptedOn !== null || !!a.acceptedBy }];
+  });
+  const approvals = plans.length ? (valueOrNull(approvalsByQuarter(plans)) ?? []) : [];
+
+  const totals = new Map<string, { target: number; actual: number }>();
+  for (const p of input.plans) {
+    if (p.target === null || p.actual === null || !periodCovers(p.period, quarter)) continue;
+    const key = p.partnerId.toLowerCase();
+    const t = totals.get(key) ?? { target: 0, actual: 0 };
+    t.target += p.target;
+    t.actual += p.actual;
+    totals.set(key, t);
+  }
+  const offTrack: PortfolioReview["offTrack"] = [];
+  for (const [key, t] of totals) {
+    const partner = names.get(key);
+    if (!partner || t.target <= 0 || valueOrNull(status(t.actual, t.target)) !== "Off track") continue;
+    offTrack.push({ id: partner.id, name: partner.name, attainment: t.actual / t.target });
+  }
+  offTrack.sort((a, b) => a.attainment - b.attainment || a.id.localeCompare(b.id));
+
+  const tierIn = (partnerId: string, q: string): Tier | null => {
+    const row = [...input.engagement].reverse().find((e) => e.partnerId.toLowerCase() === partnerId && e.period !== null && quarterOf(e.period) === q);
+    return row ? valueOrNull(tier([...row.answers], row.opportunities ?? 0, {}, row.prospect)) : null;
+  };
+  const tierMoves: TierMove[] = [];
+  for (const [key, partner] of names) {
+    const [from, to] = [tierIn(key, previousQuarter), tierIn(key, quarter)];
+    if (from && to && from !== to) tierMoves.push({ id: partner.id, name: partner.name, from, to, up: RANK.get(to)! < RANK.get(from)! });
+  }
+  tierMoves.sort((a, b) => Number(b.up) - Number(a.up) || a.id.localeCompare(b.id));
+  return { quarter, previousQuarter, approvals, offTrack, tierMoves };
+});
