@@ -85,6 +85,15 @@ describe.skipIf(!browserAvailable)("P&L what-if and Portfolio in browser mode (C
     await page.getByTestId("pnl-npv").waitFor();
   }
 
+  /** Nothing wider than the pane: the page never scrolls sideways, at the narrowest pane too. */
+  async function fitsWidth(page: Page, widths = [360, 420]): Promise<void> {
+    for (const width of widths) {
+      await page.setViewportSize({ width, height: 900 });
+      expect(await page.evaluate(() => document.documentElement.scrollWidth), `width ${width}`).toBe(width);
+    }
+    await page.setViewportSize({ width: 380, height: 900 });
+  }
+
   const npvOf = async (page: Page) => Number(await page.getByTestId("pnl-npv").getAttribute("data-value"));
   const driver = (page: Page, name: string) => page.getByTestId(`driver-${name}`);
   async function expand(page: Page, name: string): Promise<void> {
@@ -142,6 +151,7 @@ describe.skipIf(!browserAvailable)("P&L what-if and Portfolio in browser mode (C
     const vendor = expected(sample, [override("product_margin", "25%"), override("mdf", "20000", "12000", "")], "vendor").summary;
     await expect.poll(() => npvOf(page)).toBe(vendor.npv);
     await page.getByRole("radio", { name: "Partner" }).check();
+    await fitsWidth(page);
     await page.screenshot({ path: path.join(SCREENSHOTS, "pnl-what-if.png"), fullPage: true });
     await page.close();
   });
@@ -303,6 +313,7 @@ describe.skipIf(!browserAvailable)("P&L what-if and Portfolio in browser mode (C
       const first = await table.nth(1).getByRole("cell").allTextContents();
       expect(first).toEqual([rows[0].key, formatAmount(rows[0].actual), formatAmount(rows[0].target), formatPercent(rows[0].attainment)]);
     }
+    await fitsWidth(page);
     await page.screenshot({ path: path.join(SCREENSHOTS, "portfolio.png"), fullPage: true });
 
     const { placed } = placedPartners(sample, summaries);

@@ -32,7 +32,7 @@ const useStyles = makeStyles({
   card: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
   row: {
     display: "grid",
-    gridTemplateColumns: "minmax(0, 1fr) minmax(0, 1fr) auto",
+    gridTemplateColumns: "minmax(0, 3fr) minmax(0, 2fr) auto",
     gap: tokens.spacingHorizontalS,
     alignItems: "end",
     paddingBlock: tokens.spacingVerticalXS,
