@@ -5,7 +5,7 @@
  * engine in the form of PARTNER.PNL's `assumptions` range, and saves the draft as table changes.
  * Nothing here computes a P&L.
  */
-import { DRIVERS, type DriverName, driverIndex } from "../../../engine/pnl";
+import { DRIVERS, driverIndex } from "../../../engine/pnl";
 import { toNumber } from "../../../engine/input";
 import type { Change } from "../../workbook/plan";
 import type { AssumptionRecord, PartnerData } from "../../workbook/records";
@@ -182,12 +182,6 @@ export function assumptionChanges(data: PartnerData, partnerId: string, lines: r
   }
   return changes.length ? [...changes, ...scoresRow(data, partnerId)] : [];
 }
-
-/** A driver's name as the engine lists it, for drivers typed in any spelling. */
-export const driverName = (name: string): DriverName | undefined => {
-  const d = driverIndex(name);
-  return d >= 0 ? DRIVERS[d].name : undefined;
-};
 
 /** The year a column of an assumptions row holds: column 2 is Value (year 1), column 3 Year 2… */
 export const yearLabel = (year: number): string => (year === 1 ? "Value (year 1)" : `Year ${year}`);

@@ -5,7 +5,7 @@
  */
 import { Button, MessageBar, Text, makeStyles, tokens } from "@fluentui/react-components";
 import { CheckmarkCircle20Regular, Dismiss20Regular, Save20Regular } from "@fluentui/react-icons";
-import { useState } from "react";
+import { useEffect, useState } from "react";
 import type { Problem } from "../../../workbook/snapshot";
 import { ProblemList } from "../../components/ProblemList";
 import { usePnl } from "../../hooks/usePnl";
@@ -48,7 +48,12 @@ export function PnlTab({ partnerId }: { partnerId: string }) {
   const [saved, setSaved] = useState<string>();
   const [problems, setProblems] = useState<readonly Problem[]>([]);
   const edits = pnl.drafts.size;
-  const horizon = pnl.table?.years ?? 5;
+  // While a typed value cannot be computed, the year boxes keep the last horizon that could.
+  const [lastHorizon, setLastHorizon] = useState(5);
+  useEffect(() => {
+    if (pnl.table) setLastHorizon(pnl.table.years);
+  }, [pnl.table]);
+  const horizon = pnl.table?.years ?? lastHorizon;
 
   async function save() {
     const changes = assumptionChanges(data, partnerId, pnl.lines, pnl.drafts);

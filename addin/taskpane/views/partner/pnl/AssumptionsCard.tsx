@@ -18,7 +18,6 @@ import {
   tokens,
 } from "@fluentui/react-components";
 import { ArrowReset20Regular, ArrowUndo20Regular } from "@fluentui/react-icons";
-import { useMemo } from "react";
 import type { PnlState } from "../../../hooks/usePnl";
 import { type Draft, type DriverLine, type Source, effective, parseValue, yearLabel } from "../../../model/assumptions";
 import { formatInput } from "../../../model/format";
@@ -85,11 +84,7 @@ function DriverItem(props: {
   const { line, draft } = props;
   const now = effective(line, draft);
   const inherited = effective(line, { kind: "inherit" });
-  const shown = useMemo(() => {
-    if (draft?.kind === "override") return [...draft.text];
-    const row = now.rows[0];
-    return row ? row.values.map(formatInput) : [formatInput(line.builtIn)];
-  }, [draft, now, line.builtIn]);
+  const shown = draft?.kind === "override" ? draft.text : now.rows[0] ? now.rows[0].values.map(formatInput) : [formatInput(line.builtIn)];
   // One box per year the horizon and the table's year columns allow (a single one for scalar drivers).
   const boxes = line.scalarOnly ? 1 : Math.max(shown.length, Math.min(props.horizon, props.yearColumns + 1), 1);
   const text = Array.from({ length: boxes }, (_, i) => shown[i] ?? "");
