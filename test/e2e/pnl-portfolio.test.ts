@@ -42,6 +42,9 @@ function expected(data: PartnerData, drafts: [string, Draft][] = [], view: "part
 
 const override = (driver: string, ...text: string[]): [string, Draft] => [driver, { kind: "override", text }];
 
+/** Waits for a value the page shows after an action (renders can be slow on a busy machine). */
+const poll = <T>(read: () => Promise<T> | T, options: { timeout?: number; message?: string } = {}) => expect.poll(read, { timeout: 15_000, ...options });
+
 describe.skipIf(!browserAvailable)("P&L what-if and Portfolio in browser mode (Chromium)", () => {
   let server: StaticServer;
   let browser: Browser;
@@ -89,12 +92,13 @@ describe.skipIf(!browserAvailable)("P&L what-if and Portfolio in browser mode (C
   async function fitsWidth(page: Page, widths = [360, 420]): Promise<void> {
     for (const width of widths) {
       await page.setViewportSize({ width, height: 900 });
-      expect(await page.evaluate(() => document.documentElement.scrollWidth), `width ${width}`).toBe(width);
+      // Charts follow the pane's width once it has been laid out again.
+      await poll(() => page.evaluate(() => document.documentElement.scrollWidth), { message: `width ${width}` }).toBe(width);
     }
     await page.setViewportSize({ width: 380, height: 900 });
   }
 
-  const npvOf = async (page: Page) => Number(await page.getByTestId("pnl-npv").getAttribute("data-value"));
+  const npvOf = async (page: Page) => Number(await page.getByTestId("pnl-npv").getAttribute("data-value", { timeout: 2000 }));
   const driver = (page: Page, name: string) => page.getByTestId(`driver-${name}`);
   async function expand(page: Page, name: string): Promise<void> {
     const header = driver(page, name).getByRole("button").first();
@@ -129,8 +133,8 @@ describe.skipIf(!browserAvailable)("P&L what-if and Portfolio in browser mode (C
     await type(page, "product_margin", "Value (year 1)", "25%");
     const after = expected(sample, [override("product_margin", "25%")]).summary;
     expect(after.npv).not.toBe(before.npv);
-    await expect.poll(() => npvOf(page)).toBe(after.npv);
-    await expect.poll(() => driver(page, "product_margin").getByTestId("source").textContent()).toBe("Edited");
+    await poll(() => npvOf(page)).toBe(after.npv);
+    await poll(() => driver(page, "product_margin").getByTestId("source").textContent()).toBe("Edited");
     expect(await page.getByRole("region", { name: "Overrides" }).textContent()).toContain(`1 unsaved change · NPV ${formatAmount(after.npv)}`);
 
     // A per-year series: MDF of 20,000 in year 1 and 12,000 from year 2.
@@ -138,18 +142,18 @@ describe.skipIf(!browserAvailable)("P&L what-if and Portfolio in browser mode (C
     await type(page, "mdf", "Year 2", "12000");
     await page.getByRole("textbox", { name: "mdf, Year 3" }).fill("");
     const series = expected(sample, [override("product_margin", "25%"), override("mdf", "20000", "12000", "")]).summary;
-    await expect.poll(() => npvOf(page)).toBe(series.npv);
+    await poll(() => npvOf(page)).toBe(series.npv);
 
     // A value the engine refuses names the driver, and nothing can be saved.
     await type(page, "retention", "Value (year 1)", "1.2");
-    await expect.poll(() => page.getByTestId("pnl-error").textContent()).toBe("retention, Value (year 1): retention must be at most 1, got 1.2.");
+    await poll(() => page.getByTestId("pnl-error").textContent()).toBe("retention, Value (year 1): retention must be at most 1, got 1.2.");
     expect(await page.getByRole("button", { name: "Save overrides" }).isDisabled()).toBe(true);
     await driver(page, "retention").getByRole("button", { name: "Undo edit" }).click();
-    await expect.poll(() => npvOf(page)).toBe(series.npv);
+    await poll(() => npvOf(page)).toBe(series.npv);
 
     await page.getByRole("radio", { name: "Vendor" }).check();
     const vendor = expected(sample, [override("product_margin", "25%"), override("mdf", "20000", "12000", "")], "vendor").summary;
-    await expect.poll(() => npvOf(page)).toBe(vendor.npv);
+    await poll(() => npvOf(page)).toBe(vendor.npv);
     await page.getByRole("radio", { name: "Partner" }).check();
     await fitsWidth(page);
     await page.screenshot({ path: path.join(SCREENSHOTS, "pnl-what-if.png"), fullPage: true });
@@ -162,10 +166,10 @@ describe.skipIf(!browserAvailable)("P&L what-if and Portfolio in browser mode (C
     await type(page, "product_margin", "Value (year 1)", "0.3");
     await expand(page, "headcount");
     await driver(page, "headcount").getByRole("button", { name: "Revert to default" }).click();
-    await expect.poll(() => driver(page, "headcount").getByTestId("source").textContent()).toBe("Default, unsaved");
+    await poll(() => driver(page, "headcount").getByTestId("source").textContent()).toBe("Default, unsaved");
     const drafts: [string, Draft][] = [override("product_margin", "0.3"), ["headcount", { kind: "inherit" }]];
     const planned = expected(sample, drafts).summary;
-    await expect.poll(() => npvOf(page)).toBe(planned.npv);
+    await poll(() => npvOf(page)).toBe(planned.npv);
 
     await page.getByRole("button", { name: "Save overrides" }).click();
     await page.getByRole("status").filter({ hasText: "Saved the overrides" }).waitFor();
@@ -244,11 +248,11 @@ describe.skipIf(!browserAvailable)("P&L what-if and Portfolio in browser mode (C
       const worker = await started;
       const closed = new Promise<void>((resolve) => worker.on("close", () => resolve()));
       const progress = page.getByTestId("simulation-progress");
-      await expect.poll(async () => Number(await progress.getAttribute("aria-valuenow")), { timeout: 30_000 }).toBeGreaterThan(0);
+      await poll(async () => Number(await progress.getAttribute("aria-valuenow")), { timeout: 30_000 }).toBeGreaterThan(0);
       // The page answers while the worker runs: an edit updates the summary at once.
       await type(page, "mdf", "Value (year 1)", "20000");
       const edited = expected(sample, [override("years", "20"), override("mdf", "20000", "10000", "5000")]).summary;
-      await expect.poll(() => npvOf(page)).toBe(edited.npv);
+      await poll(() => npvOf(page)).toBe(edited.npv);
       expect(await page.getByTestId("simulation-status").textContent()).toBe("Running 100,000 trials…");
 
       await page.getByRole("button", { name: "Cancel" }).click();
@@ -323,7 +327,7 @@ describe.skipIf(!browserAvailable)("P&L what-if and Portfolio in browser mode (C
     const last = points.last();
     const id = (await last.getAttribute("data-partner"))!;
     await last.click();
-    await expect.poll(() => page.getByTestId("partner-name").textContent()).toBe(sample.partner(id)!.name);
+    await poll(() => page.getByTestId("partner-name").textContent()).toBe(sample.partner(id)!.name);
 
     // From the keyboard: the list of a quadrant's partners.
     await page.getByRole("tab", { name: "Portfolio" }).click();
@@ -333,7 +337,7 @@ describe.skipIf(!browserAvailable)("P&L what-if and Portfolio in browser mode (C
     expect(await list.first().textContent()).toContain(firstStar.name);
     await list.first().focus();
     await page.keyboard.press("Enter");
-    await expect.poll(() => page.getByTestId("partner-name").textContent()).toBe(firstStar.name);
+    await poll(() => page.getByTestId("partner-name").textContent()).toBe(firstStar.name);
     await page.close();
   });
 

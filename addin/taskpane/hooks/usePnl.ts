@@ -78,20 +78,23 @@ export function usePnl(partnerId: string): PnlState {
     [computed, merged],
   );
 
-  return {
-    lines,
-    drafts,
-    setDraft,
-    discard,
-    rows: merged.rows,
-    drivers: merged.drivers,
-    view,
-    setView,
-    table: computed.table ?? null,
-    summary: computed.summaries?.[view] ?? null,
-    summaries: computed.summaries ?? null,
-    error: computed.error ?? null,
-    yearColumns: years,
-    tornado,
-  };
+  return useMemo(
+    () => ({
+      lines,
+      drafts,
+      setDraft,
+      discard,
+      rows: merged.rows,
+      drivers: merged.drivers,
+      view,
+      setView,
+      table: computed.table ?? null,
+      summary: computed.summaries?.[view] ?? null,
+      summaries: computed.summaries ?? null,
+      error: computed.error ?? null,
+      yearColumns: years,
+      tornado,
+    }),
+    [lines, drafts, setDraft, discard, merged, view, computed, years, tornado],
+  );
 }
