@@ -12,6 +12,7 @@ export interface PartnerTab {
 // Tabs after the first are loaded when first opened: the partner list does not wait for them.
 const EngagementTab = lazy(() => import(/* webpackChunkName: "engagement-tab" */ "./EngagementTab").then((m) => ({ default: m.EngagementTab })));
 const ScorecardTab = lazy(() => import(/* webpackChunkName: "scorecard-tab" */ "./ScorecardTab").then((m) => ({ default: m.ScorecardTab })));
+const QbrTab = lazy(() => import(/* webpackChunkName: "qbr-tab" */ "./QbrTab").then((m) => ({ default: m.QbrTab })));
 const PlanTab = lazy(() => import(/* webpackChunkName: "plan-tab" */ "./PlanTab").then((m) => ({ default: m.PlanTab })));
 
 const loading = (content: ReactNode) => <Suspense fallback={<Spinner size="tiny" label="Loading…" />}>{content}</Suspense>;
@@ -22,4 +23,5 @@ export const PARTNER_TABS: readonly PartnerTab[] = [
   { id: "engagement", label: "Engagement", render: (id) => loading(<EngagementTab key={id} partnerId={id} />) },
   { id: "scorecard", label: "Scorecard", render: (id) => loading(<ScorecardTab key={id} partnerId={id} />) },
   { id: "plan", label: "Plan", render: (id) => loading(<PlanTab key={id} partnerId={id} />) },
+  { id: "qbr", label: "QBR", render: (id) => loading(<QbrTab key={id} partnerId={id} />) },
 ];
