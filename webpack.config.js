@@ -8,6 +8,7 @@ import CopyWebpackPlugin from "copy-webpack-plugin";
 import CustomFunctionsMetadataPlugin from "custom-functions-metadata-plugin";
 import { EsbuildPlugin } from "esbuild-loader";
 import HtmlWebpackPlugin from "html-webpack-plugin";
+import webpack from "webpack";
 
 const root = path.dirname(new URL(import.meta.url).pathname);
 // The manifest in manifest/ names this port; keep them in step.
@@ -42,13 +43,20 @@ export default (env, argv) => {
       app: "./addin/taskpane/browser.tsx",
     },
     output: { path: path.join(root, "dist"), filename: "[name].js", chunkFilename: "[name].[contenthash:8].js", clean: true },
-    resolve: { extensions: [".ts", ".tsx", ".js"] },
+    resolve: {
+      extensions: [".ts", ".tsx", ".js"],
+      // pptxgenjs reads images from disk or the web in Node only; the browser build needs neither.
+      fallback: { fs: false, https: false },
+    },
     module: {
       rules: [{ test: /\.tsx?$/, exclude: /node_modules/, loader: "esbuild-loader", options: { target: "es2020" } }],
     },
     optimization: { minimizer: [new EsbuildPlugin({ target: "es2020", legalComments: "none" })] },
     performance: { hints: false },
     plugins: [
+      new webpack.NormalModuleReplacementPlugin(/^node:(fs|https)$/, (resource) => {
+        resource.request = resource.request.replace(/^node:/, "");
+      }),
       new CustomFunctionsMetadataPlugin({ output: "functions.json", input: functionFiles }),
       new HtmlWebpackPlugin({
         filename: "taskpane.html",

@@ -11,8 +11,8 @@ export function excelSource(): WorkbookSource {
 }
 
 /** Offers bytes as a file download (the browser saves them; nothing leaves the page). */
-export function download(bytes: Uint8Array, fileName: string): void {
-  const blob = new Blob([bytes as BlobPart], { type: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" });
+export function download(bytes: Uint8Array, fileName: string, type = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"): void {
+  const blob = new Blob([bytes as BlobPart], { type });
   const url = URL.createObjectURL(blob);
   const link = document.createElement("a");
   link.href = url;

@@ -4,6 +4,7 @@
  * of changes (updated cells, deleted table rows, added rows), whatever the number of partners.
  */
 import { isFormula } from "./cells";
+import { BRAND_COLOUR, type SheetSpec, a1 } from "./sheet";
 import type { WritePlan } from "./plan";
 import { SCHEMA, type TableSchema, validationRule } from "./schema";
 import { type RawTable, headerText } from "./snapshot";
@@ -109,6 +110,43 @@ export class OfficeAdapter implements WorkbookAdapter {
         sheet.freezePanes.freezeRows(1);
         sheet.getRange("A:Z").format.autofitColumns();
       }
+      await context.sync();
+    });
+  }
+
+  writeSheet(spec: SheetSpec): Promise<void> {
+    return this.run(async (context) => {
+      const sheets = context.workbook.worksheets;
+      const existing = sheets.getItemOrNullObject(spec.name);
+      existing.load("name");
+      await context.sync();
+      if (!existing.isNullObject) existing.delete();
+      const sheet = sheets.add(spec.name);
+      // Excel measures column widths in points; a character of the default font is about 7.
+      for (const [column, width] of Object.entries(spec.widths)) sheet.getRangeByIndexes(0, Number(column) - 1, 1, 1).format.columnWidth = width * 7;
+      for (const c of spec.cells) {
+        const cell = sheet.getRangeByIndexes(c.row - 1, c.column - 1, 1, 1);
+        if (isFormula(c.value)) cell.formulas = [[c.value.formula]];
+        else cell.values = [[c.value ?? ""]];
+        if (c.numberFormat) cell.numberFormat = [[c.numberFormat]];
+        if (c.bold || c.band) cell.format.font.bold = true;
+        if (c.size) cell.format.font.size = c.size;
+        if (c.band) {
+          cell.format.fill.color = `#${BRAND_COLOUR}`;
+          cell.format.font.color = "#FFFFFF";
+        }
+      }
+      for (const chart of spec.charts) {
+        const { column, first, last } = chart.categories;
+        const right = Math.max(...chart.series.map((s) => s.column));
+        // The block from its header row: categories in the first column, a series per column after it.
+        const source = sheet.getRangeByIndexes(first - 2, column - 1, last - first + 2, right - column + 1);
+        const added = sheet.charts.add(chart.kind === "column" ? "ColumnClustered" : "Line", source, "Columns");
+        added.title.text = chart.title;
+        added.legend.position = "Bottom";
+        added.setPosition(a1(chart.at.row, chart.at.column), a1(chart.at.row + chart.at.rows, chart.at.column + chart.at.columns));
+      }
+      sheet.activate();
       await context.sync();
     });
   }

@@ -5,6 +5,7 @@
 import type { Change, WritePlan } from "./plan";
 import { planChanges } from "./plan";
 import { SCHEMA, type TableSchema } from "./schema";
+import type { SheetSpec } from "./sheet";
 import { type Problem, type RawTable, type WorkbookSnapshot, snapshotOf } from "./snapshot";
 
 /** What a workbook store can do; the Office.js and .xlsx adapters implement it the same way. */
@@ -15,6 +16,8 @@ export interface WorkbookAdapter {
   write(plan: WritePlan): Promise<void>;
   /** Creates the given tables (headers, data validation, number formats) in one round trip. */
   create(tables: readonly TableSchema[]): Promise<void>;
+  /** Writes a sheet the add-in owns (such as a QBR), replacing a sheet of that name whole. */
+  writeSheet(sheet: SheetSpec): Promise<void>;
 }
 
 /** What a save did: `cells` updated, `rows` added and `deleted`; or why it did nothing. */
@@ -53,6 +56,14 @@ export class PartnerWorkbook {
       rows: plan.tables.reduce((n, t) => n + t.appends.length, 0),
       deleted: plan.tables.reduce((n, t) => n + t.deletes.length, 0),
     };
+  }
+
+  /** Writes a sheet the add-in owns; it never touches the partner tables. */
+  async writeSheet(sheet: SheetSpec): Promise<void> {
+    if (this.current.tables.size && [...this.current.tables.values()].some((t) => t.sheet.toLowerCase() === sheet.name.toLowerCase())) {
+      throw new Error(`the sheet ${sheet.name} holds a partner table; choose another name`);
+    }
+    await this.adapter.writeSheet(sheet);
   }
 
   /** Creates the tables the workbook lacks, with headers, data validation and number formats. */

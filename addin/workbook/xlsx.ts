@@ -11,7 +11,10 @@ import { type CellInput, isFormula, toSerial } from "./cells";
 import type { WritePlan } from "./plan";
 import { DATE_FORMAT, type TableSchema, type ValidationRule, tableSchema, validationRule } from "./schema";
 import { type RawTable, columnLetter, headerText } from "./snapshot";
+import { addCharts } from "./charts";
+import type { SheetSpec } from "./sheet";
 import type { WorkbookAdapter } from "./workbook";
+import { writeSheet } from "./xlsx-sheet";
 
 /** Zip parts that exceljs drops or damages when it rewrites a file, with what they are to a user. */
 const UNSUPPORTED_PARTS: [RegExp, string][] = [
@@ -203,10 +206,20 @@ export class XlsxAdapter implements WorkbookAdapter {
     }
   }
 
+  /** Sheets the add-in wrote in this session, whose charts are added to the saved file. */
+  private readonly owned = new Map<string, SheetSpec>();
+
+  async writeSheet(spec: SheetSpec): Promise<void> {
+    this.refuseUnsupported();
+    writeSheet(this.workbook, spec);
+    this.owned.set(spec.name, spec);
+  }
+
   /** The workbook as .xlsx bytes (never written over the file it came from unless the caller does). */
   async save(): Promise<Uint8Array> {
     this.refuseUnsupported();
-    return new Uint8Array(await this.workbook.xlsx.writeBuffer());
+    const bytes = new Uint8Array(await this.workbook.xlsx.writeBuffer());
+    return addCharts(bytes, [...this.owned.values()].filter((s) => this.workbook.getWorksheet(s.name)));
   }
 }
 

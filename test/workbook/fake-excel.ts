@@ -53,8 +53,16 @@ class Loadable {
   }
 }
 
+/** A sheet written whole through the API (writeSheet): its values, formulas and charts. */
+export interface FakeSheet {
+  cells: Map<string, unknown>;
+  formulas: Map<string, string>;
+  charts: { type: string; source: string; title?: string; position?: [string, string] }[];
+}
+
 export class FakeExcel {
   readonly sheets = new Set<string>();
+  readonly sheetContent = new Map<string, FakeSheet>();
   readonly pending: Loadable[] = [];
   private queue: (() => void)[] = [];
   readonly context: { sync: () => Promise<void>; workbook: unknown };
@@ -188,21 +196,64 @@ export class FakeExcel {
       get items() {
         return items.get("items");
       },
+      getItemOrNullObject(sheetName: string) {
+        const state = new Loadable(fake, (p) => (p === "isNullObject" ? !fake.sheets.has(sheetName) : p === "name" ? sheetName : undefined), ["isNullObject"]);
+        return {
+          load: (p: string) => state.load(p),
+          get isNullObject() {
+            return state.get("isNullObject");
+          },
+          delete() {
+            fake.queue.push(() => {
+              fake.sheets.delete(sheetName);
+              fake.sheetContent.delete(sheetName);
+            });
+          },
+        };
+      },
       add(sheetName: string) {
+        const content: FakeSheet = { cells: new Map(), formulas: new Map(), charts: [] };
         fake.queue.push(() => {
           if (fake.sheets.has(sheetName)) throw new Error(`ItemAlreadyExists: sheet ${sheetName}`);
           fake.sheets.add(sheetName);
+          fake.sheetContent.set(sheetName, content);
         });
         let created: FakeTable | undefined;
         let header: string[] = [];
         return {
-          getRangeByIndexes(_row: number, _column: number, _rows: number, _columns: number) {
-            const range = {} as { values?: string[][] };
+          getRangeByIndexes(row: number, column: number, rows: number, columns: number) {
+            // Setting headers before a table is added, or cells of an owned sheet.
+            const range = {} as { values?: unknown[][]; formulas?: string[][]; numberFormat?: unknown; format: { font: object; fill: object; columnWidth?: number }; address: string };
+            range.format = { font: {}, fill: {} };
+            range.address = `${letters(column + 1)}${row + 1}:${letters(column + columns)}${row + rows}`;
             fake.queue.push(() => {
-              header = range.values![0];
+              if (rows === 1 && columns > 1 && range.values && !fake.tables.some((t) => t.sheet === sheetName)) header = range.values[0] as string[];
+              if (rows === 1 && columns === 1) {
+                const a = range.address.split(":")[0];
+                if (range.formulas) content.formulas.set(a, range.formulas[0][0]);
+                else if (range.values) content.cells.set(a, range.values[0][0]);
+              }
             });
             return range;
           },
+          charts: {
+            add(type: string, source: { address: string }, _seriesBy: string) {
+              const chart = { type, source: source.address } as FakeSheet["charts"][number];
+              const api = {
+                title: {} as { text?: string },
+                legend: {} as { position?: string },
+                setPosition(from: string, to: string) {
+                  chart.position = [from, to];
+                },
+              };
+              fake.queue.push(() => {
+                chart.title = api.title.text;
+                content.charts.push(chart);
+              });
+              return api;
+            },
+          },
+          activate: () => undefined,
           tables: {
             add(_range: unknown, hasHeaders: boolean) {
               const table = { name: "", style: "" } as { name: string; style: string };

@@ -6,6 +6,7 @@
 import { type ReactNode, createContext, useCallback, useContext, useEffect, useMemo, useState } from "react";
 import type { Change } from "../../workbook/plan";
 import { PartnerData } from "../../workbook/records";
+import type { SheetSpec } from "../../workbook/sheet";
 import type { Problem } from "../../workbook/snapshot";
 import type { PartnerWorkbook, SaveResult } from "../../workbook/workbook";
 
@@ -30,6 +31,8 @@ export interface Session {
   /** Validates and writes a batch whole; the data reflects it when it succeeds. */
   save(changes: readonly Change[]): Promise<SaveResult>;
   reload(): Promise<void>;
+  /** Writes a sheet the add-in owns (a QBR); the result says why when it could not. */
+  writeSheet(sheet: SheetSpec): Promise<{ ok: true } | { ok: false; message: string }>;
   /** Creates the tables the workbook lacks. */
   setUp(): Promise<readonly string[]>;
   /** Browser mode: work on another source (a file the user opened). */
@@ -101,6 +104,19 @@ export function SessionProvider(props: { source: WorkbookSource; allowReplace?: 
     setData(new PartnerData(await workbook.reload()));
   }, [workbook]);
 
+  const writeSheet = useCallback(
+    async (sheet: SheetSpec): Promise<{ ok: true } | { ok: false; message: string }> => {
+      if (!workbook) return { ok: false, message: "the workbook is not open yet" };
+      try {
+        await workbook.writeSheet(sheet);
+        return { ok: true };
+      } catch (e) {
+        return { ok: false, message: describe(e) };
+      }
+    },
+    [workbook],
+  );
+
   const setUp = useCallback(async () => {
     if (!workbook) return [];
     const created = await workbook.setUp();
@@ -118,10 +134,11 @@ export function SessionProvider(props: { source: WorkbookSource; allowReplace?: 
       problems: workbook?.snapshot.problems ?? [],
       save,
       reload,
+      writeSheet,
       setUp,
       replaceSource: props.allowReplace ? setSource : undefined,
     }),
-    [source, status, error, workbook, data, save, reload, setUp, props.allowReplace],
+    [source, status, error, workbook, data, save, reload, writeSheet, setUp, props.allowReplace],
   );
   return <SessionContext.Provider value={session}>{props.children}</SessionContext.Provider>;
 }

@@ -13,6 +13,7 @@ export interface PartnerTab {
 const EngagementTab = lazy(() => import(/* webpackChunkName: "engagement-tab" */ "./EngagementTab").then((m) => ({ default: m.EngagementTab })));
 const ScorecardTab = lazy(() => import(/* webpackChunkName: "scorecard-tab" */ "./ScorecardTab").then((m) => ({ default: m.ScorecardTab })));
 const PnlTab = lazy(() => import(/* webpackChunkName: "pnl-tab" */ "./PnlTab").then((m) => ({ default: m.PnlTab })));
+const QbrTab = lazy(() => import(/* webpackChunkName: "qbr-tab" */ "./QbrTab").then((m) => ({ default: m.QbrTab })));
 const PlanTab = lazy(() => import(/* webpackChunkName: "plan-tab" */ "./PlanTab").then((m) => ({ default: m.PlanTab })));
 
 const loading = (content: ReactNode) => <Suspense fallback={<Spinner size="tiny" label="Loading…" />}>{content}</Suspense>;
@@ -24,4 +25,5 @@ export const PARTNER_TABS: readonly PartnerTab[] = [
   { id: "scorecard", label: "Scorecard", render: (id) => loading(<ScorecardTab key={id} partnerId={id} />) },
   { id: "pnl", label: "P&L", render: (id) => loading(<PnlTab key={id} partnerId={id} />) },
   { id: "plan", label: "Plan", render: (id) => loading(<PlanTab key={id} partnerId={id} />) },
+  { id: "qbr", label: "QBR", render: (id) => loading(<QbrTab key={id} partnerId={id} />) },
 ];

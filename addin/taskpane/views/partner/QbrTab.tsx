@@ -1,0 +1,134 @@
+/**
+ * The quarterly business review of the partner: pick the quarter, see the review, write it as a
+ * worksheet (with native Excel charts) and download it as a PowerPoint deck.
+ */
+import { Button, Card, Field, MessageBar, Select, Text, makeStyles, tokens } from "@fluentui/react-components";
+import { DocumentTable20Regular, SlideMultiple20Regular } from "@fluentui/react-icons";
+import { useMemo, useState } from "react";
+import { isEngineError } from "../../../../engine/error";
+import { todaySerial } from "../../../../engine/excel/date";
+import { quarterOf } from "../../../../engine/plan";
+import { buildQbr } from "../../../../engine/qbr";
+import { amount, percent, score, signed, years } from "../../../qbr/format";
+import { qbrName } from "../../../qbr/format";
+import { qbrInput } from "../../../qbr/input";
+import { qbrSheet } from "../../../qbr/sheet";
+import { download } from "../../sources";
+import { useData, useSession } from "../../state/session";
+
+const useStyles = makeStyles({
+  stack: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
+  actions: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalS, alignItems: "end" },
+  facts: { display: "grid", gridTemplateColumns: "auto 1fr", columnGap: tokens.spacingHorizontalM, rowGap: tokens.spacingVerticalXXS, margin: 0 },
+  term: { color: tokens.colorNeutralForeground3 },
+  value: { margin: 0 },
+});
+
+/** Quarters the partner has data for, newest first (the current quarter when there is none). */
+function quartersOf(data: ReturnType<typeof useData>, partnerId: string): string[] {
+  const found = new Set<string>();
+  for (const a of data.auditsOf(partnerId)) if (a.date !== null) found.add(quarterOf(a.date)!);
+  for (const r of [...data.approvalsOf(partnerId), ...data.plansOf(partnerId)]) {
+    const q = quarterOf(r.period);
+    if (q) found.add(q);
+  }
+  for (const e of data.engagementOf(partnerId)) if (e.period && quarterOf(e.period)) found.add(quarterOf(e.period)!);
+  if (!found.size) found.add(quarterOf(todaySerial())!);
+  return [...found].sort().reverse();
+}
+
+export function QbrTab({ partnerId }: { partnerId: string }) {
+  const styles = useStyles();
+  const data = useData();
+  const session = useSession();
+  const quarters = useMemo(() => quartersOf(data, partnerId), [data, partnerId]);
+  // The newest quarter with data that has begun: a review looks back.
+  const [quarter, setQuarter] = useState(() => quarters.find((q) => q <= quarterOf(todaySerial())!) ?? quarters[quarters.length - 1]);
+  const [message, setMessage] = useState<{ intent: "success" | "error"; text: string }>();
+  const [busy, setBusy] = useState(false);
+  const review = useMemo(() => buildQbr(qbrInput(data, partnerId, quarter)), [data, partnerId, quarter]);
+
+  if (isEngineError(review)) return <MessageBar intent="error">{review.message}</MessageBar>;
+  const name = qbrName(review.partner.id, review.quarter);
+
+  async function writeSheet() {
+    if (isEngineError(review)) return;
+    setBusy(true);
+    const result = await session.writeSheet(qbrSheet(review));
+    setBusy(false);
+    setMessage(result.ok ? { intent: "success", text: `Wrote the sheet "${name}".` } : { intent: "error", text: `The sheet was not written: ${result.message}` });
+  }
+
+  async function downloadDeck() {
+    if (isEngineError(review)) return;
+    setBusy(true);
+    try {
+      const { deckBytes } = await import(/* webpackChunkName: "qbr-deck" */ "../../../qbr/deck");
+      download(await deckBytes(review), `${name}.pptx`, "application/vnd.openxmlformats-officedocument.presentationml.presentation");
+      setMessage({ intent: "success", text: `Downloaded ${name}.pptx.` });
+    } catch (e) {
+      setMessage({ intent: "error", text: `The deck was not made: ${e instanceof Error ? e.message : String(e)}` });
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  const k = review.total ?? review.kpis[0];
+  const facts: [string, string][] = [
+    ["Plan", k ? `${percent(k.attainment)} of target (${k.status ?? "–"})` : "no plan for the quarter"],
+    ["Audit", review.audit.current ? `${score(review.audit.current.overall)}${review.audit.change !== null ? ` (${signed(review.audit.change)})` : ""}` : "no audit"],
+    ["Life stage", review.scorecard.current ?? "no scorecard"],
+    ["Tier", review.tier.current ?? "not rated"],
+    ["Segment", review.segment ?? "no metrics"],
+    ["Win rate", `${percent(review.pipeline.winRate)}${review.pipeline.networkQuartile ? ` (${review.pipeline.networkQuartile})` : ""}`],
+    ["Open pipeline", amount(review.pipeline.openAmount)],
+    ["Tasks", `${review.tasks.counts.Done} done, ${review.tasks.counts["Past due"]} overdue`],
+    ["Plan approval", review.approval?.state ?? "not recorded"],
+    ["P&L break-even", review.pnl ? years(review.pnl.summary.payback) : "no assumptions"],
+  ];
+
+  return (
+    <div className={styles.stack}>
+      <Card>
+        <div className={styles.actions}>
+          <Field label="Quarter" size="small">
+            <Select size="small" value={quarter} onChange={(_, d) => setQuarter(d.value)}>
+              {quarters.map((q) => (
+                <option key={q} value={q}>
+                  {q}
+                </option>
+              ))}
+            </Select>
+          </Field>
+          <Button appearance="primary" icon={<DocumentTable20Regular />} disabled={busy} onClick={writeSheet}>
+            Build QBR sheet
+          </Button>
+          <Button icon={<SlideMultiple20Regular />} disabled={busy} onClick={downloadDeck}>
+            Download deck
+          </Button>
+        </div>
+        <Text size={200} className={styles.term}>
+          The sheet "{name}" is replaced if it exists; the deck has the same content, slide by slide.
+        </Text>
+      </Card>
+      {message && (
+        <MessageBar intent={message.intent} role={message.intent === "error" ? "alert" : "status"}>
+          {message.text}
+        </MessageBar>
+      )}
+      <Card>
+        <Text weight="semibold">
+          {review.quarter} at a glance ({review.previousQuarter} for changes)
+        </Text>
+        <dl className={styles.facts} data-testid="qbr-facts">
+          {facts.map(([term, value]) => (
+            <div key={term} style={{ display: "contents" }}>
+              <dt className={styles.term}>{term}</dt>
+              <dd className={styles.value}>{value}</dd>
+            </div>
+          ))}
+        </dl>
+      </Card>
+    </div>
+  );
+}
