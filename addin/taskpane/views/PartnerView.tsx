@@ -14,6 +14,8 @@ const useStyles = makeStyles({
   header: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXS },
   badges: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalXS },
   muted: { color: tokens.colorNeutralForeground3 },
+  // Six tabs do not fit a 360 px pane on one line.
+  tabs: { flexWrap: "wrap" },
 });
 
 export function PartnerView() {
@@ -54,7 +56,7 @@ export function PartnerView() {
           <Badge appearance="tint">Plan: {summary.plan ? `${summary.plan.status} (${summary.plan.period})` : "no plan"}</Badge>
         </div>
       </Card>
-      <TabList size="small" selectedValue={tab.id} onTabSelect={(_, d) => setTabId(String(d.value))} aria-label="Partner">
+      <TabList className={styles.tabs} size="small" selectedValue={tab.id} onTabSelect={(_, d) => setTabId(String(d.value))} aria-label="Partner">
         {PARTNER_TABS.map((t) => (
           <Tab key={t.id} value={t.id}>
             {t.label}
