@@ -3,15 +3,8 @@ import { winRate } from "../../engine/funnel";
 import { valueOrNull } from "../../engine/error";
 import { quarterOf } from "../../engine/plan";
 import { type QbrInput, quarterBounds } from "../../engine/qbr";
-import type { AssumptionRecord, PartnerData } from "../workbook/records";
-
-/** The partner's assumptions: the `*` defaults, each replaced by the partner's own row of that name. */
-export function mergedAssumptions(defaults: readonly AssumptionRecord[], own: readonly AssumptionRecord[]): unknown[][] {
-  const rows = new Map<string, AssumptionRecord>();
-  for (const r of defaults) rows.set(r.name.trim().toLowerCase(), r);
-  for (const r of own) rows.set(r.name.trim().toLowerCase(), r);
-  return [...rows.values()].map((r) => [r.name, ...r.values]);
-}
+import { assumptionLines, mergedAssumptions } from "../taskpane/model/assumptions";
+import type { PartnerData } from "../workbook/records";
 
 /** Each partner's win rate in the quarter (partners with decided deals only). */
 export function networkWinRates(data: PartnerData, quarter: string): Map<string, number> {
@@ -38,8 +31,7 @@ export function qbrInput(data: PartnerData, partnerId: string, quarter: string):
   const partner = data.partner(partnerId);
   if (!partner) throw new Error(`no partner ${partnerId}`);
   const q = quarterOf(quarter) ?? quarter;
-  const own = data.assumptionsOf(partner.id);
-  const defaults = data.defaultAssumptions();
+  const assumptions = mergedAssumptions(assumptionLines(data, partner.id)).rows;
   const rates = networkWinRates(data, q);
   rates.delete(partner.id.toLowerCase());
   const metrics = data.metricsOf(partner.id)[0];
@@ -55,6 +47,6 @@ export function qbrInput(data: PartnerData, partnerId: string, quarter: string):
     deals: data.dealsOf(partner.id),
     networkWinRates: [...rates.values()],
     approvals: data.approvalsOf(partner.id),
-    assumptions: own.length || defaults.length ? mergedAssumptions(defaults, own) : null,
+    assumptions: assumptions.length ? assumptions : null,
   };
 }
