@@ -1,7 +1,8 @@
 /**
  * The network at a glance: the tier mix against the 20% MVP goal, partners placed on potential ×
  * performance (a point or a list entry opens the partner), and performance to plan rolled up by
- * territory, region and channel manager. Loaded when first opened.
+ * territory, region and channel manager, and the quarter's review across the portfolio. Loaded
+ * when first opened.
  */
 import { makeStyles, tokens } from "@fluentui/react-components";
 import { useMemo } from "react";
@@ -9,6 +10,7 @@ import { placedPartners } from "../model/portfolio";
 import { useNavigation } from "../state/navigation";
 import { useData } from "../state/session";
 import { useSummaries } from "../state/summaries";
+import { QuarterCard } from "./portfolio/QuarterCard";
 import { RollupCard } from "./portfolio/RollupCard";
 import { SegmentCard } from "./portfolio/SegmentCard";
 import { TierMixCard } from "./portfolio/TierMixCard";
@@ -28,6 +30,7 @@ export function PortfolioView() {
       <TierMixCard summaries={summaries} />
       <SegmentCard placed={placed} unplaced={unplaced} onOpen={(id) => navigation.go("partner", id)} />
       <RollupCard data={data} />
+      <QuarterCard data={data} onOpen={(id) => navigation.go("partner", id)} />
     </div>
   );
 }

@@ -1,0 +1,117 @@
+/**
+ * The quarter across the portfolio (seed 003 F): plan acceptance and approval by quarter, the
+ * partners off track, and the tier moves since the quarter before (engine portfolio review).
+ */
+import { Button, Card, Field, Select, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Text, makeStyles, tokens } from "@fluentui/react-components";
+import { useMemo, useState } from "react";
+import { isEngineError } from "../../../../engine/error";
+import { todaySerial } from "../../../../engine/excel/date";
+import { APPROVAL_ROLLUP_COLUMNS, quarterOf } from "../../../../engine/plan";
+import { portfolioReview } from "../../../../engine/qbr";
+import type { PartnerData } from "../../../workbook/records";
+import { formatPercent } from "../../model/format";
+
+const useStyles = makeStyles({
+  card: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
+  number: { textAlign: "end", fontVariantNumeric: "tabular-nums" },
+  muted: { color: tokens.colorNeutralForeground3 },
+  list: { margin: 0, paddingInlineStart: tokens.spacingHorizontalL },
+});
+
+export function QuarterCard({ data, onOpen }: { data: PartnerData; onOpen: (partnerId: string) => void }) {
+  const styles = useStyles();
+  const quarters = useMemo(() => {
+    const found = new Set<string>();
+    for (const r of [...data.approvals, ...data.engagement]) {
+      const q = r.period ? quarterOf(r.period) : undefined;
+      if (q) found.add(q);
+    }
+    if (!found.size) found.add(quarterOf(todaySerial())!);
+    return [...found].sort().reverse();
+  }, [data]);
+  const [quarter, setQuarter] = useState(() => quarters.find((q) => q <= quarterOf(todaySerial())!) ?? quarters[quarters.length - 1]);
+  const review = useMemo(
+    () =>
+      portfolioReview({
+        quarter,
+        partners: data.partners,
+        engagement: data.engagement,
+        plans: data.plans,
+        approvals: data.approvals,
+      }),
+    [data, quarter],
+  );
+  if (isEngineError(review)) return null;
+  const partnerButton = (id: string, name: string) => (
+    <Button appearance="transparent" size="small" onClick={() => onOpen(id)}>
+      {name}
+    </Button>
+  );
+  return (
+    <Card className={styles.card} data-testid="quarter-review">
+      <Text as="h3" size={400} weight="semibold">
+        Quarterly review
+      </Text>
+      <Field label="Quarter" size="small">
+        <Select size="small" value={quarter} onChange={(_, d) => setQuarter(d.value)}>
+          {quarters.map((q) => (
+            <option key={q} value={q}>
+              {q}
+            </option>
+          ))}
+        </Select>
+      </Field>
+      <Text weight="semibold">Plan acceptance and approval</Text>
+      {review.approvals.length ? (
+        <Table size="extra-small" aria-label="Plan acceptance and approval by quarter">
+          <TableHeader>
+            <TableRow>
+              {APPROVAL_ROLLUP_COLUMNS.map((c) => (
+                <TableHeaderCell key={c}>{c}</TableHeaderCell>
+              ))}
+            </TableRow>
+          </TableHeader>
+          <TableBody>
+            {review.approvals.map((r) => (
+              <TableRow key={r.quarter}>
+                <TableCell>{r.quarter}</TableCell>
+                {[r.plans, r.accepted, r.approved, r.approvedWithoutAcceptance, r.open].map((n, i) => (
+                  <TableCell key={i} className={styles.number}>
+                    {n}
+                  </TableCell>
+                ))}
+              </TableRow>
+            ))}
+          </TableBody>
+        </Table>
+      ) : (
+        <Text className={styles.muted}>No plan approvals recorded.</Text>
+      )}
+      <Text weight="semibold">Off track in {review.quarter} ({review.offTrack.length})</Text>
+      {review.offTrack.length ? (
+        <ul className={styles.list}>
+          {review.offTrack.slice(0, 20).map((p) => (
+            <li key={p.id}>
+              {partnerButton(p.id, p.name)} {formatPercent(p.attainment)} of target
+            </li>
+          ))}
+          {review.offTrack.length > 20 && <li className={styles.muted}>…and {review.offTrack.length - 20} more</li>}
+        </ul>
+      ) : (
+        <Text className={styles.muted}>No partner is off track on the plans covering {review.quarter}.</Text>
+      )}
+      <Text weight="semibold">Tier moves since {review.previousQuarter} ({review.tierMoves.length})</Text>
+      {review.tierMoves.length ? (
+        <ul className={styles.list}>
+          {review.tierMoves.slice(0, 20).map((m) => (
+            <li key={m.id}>
+              {partnerButton(m.id, m.name)} {m.from} → {m.to} {m.up ? "(up)" : "(down)"}
+            </li>
+          ))}
+        </ul>
+      ) : (
+        <Text className={styles.muted}>No partner has Engagement rows for both {review.previousQuarter} and {review.quarter}.</Text>
+      )}
+    </Card>
+  );
+}
