@@ -106,8 +106,11 @@ function recordsOf<T extends { partnerId: string }>(
     const get = (column: string) => cell(table, r, column);
     const partnerId = text(get("PartnerId"));
     if (!partnerId) continue;
-    const rest = read(get, r);
-    if (rest) out.push({ partnerId, ...rest } as T);
+    const rest = read(get, r) as (Omit<T, "partnerId"> & { partnerId?: string }) | undefined;
+    if (!rest) continue;
+    // Set on the record rather than spread into a new one: spreading 100,000 rows is slow.
+    rest.partnerId = partnerId;
+    out.push(rest as T);
   }
   return out;
 }
