@@ -17,13 +17,16 @@ import {
   tokens,
 } from "@fluentui/react-components";
 import { ArrowClockwise20Regular, ArrowDownload20Regular, FolderOpen20Regular, PeopleTeam20Regular, Person20Regular, TableAdd20Regular } from "@fluentui/react-icons";
-import { type ReactElement, type ReactNode, useRef, useState } from "react";
+import { type ReactElement, type ReactNode, Suspense, lazy, useRef, useState } from "react";
 import { ProblemList } from "./components/ProblemList";
 import { localFileSource } from "./sources";
 import { NavigationProvider, type ViewId, useNavigation } from "./state/navigation";
 import { SessionProvider, type WorkbookSource, useSession } from "./state/session";
-import { PartnerView } from "./views/PartnerView";
 import { PartnersView } from "./views/PartnersView";
+
+// The first view is in the page's script; the others load when first shown (a chunk each), so
+// that the partner list appears without waiting for code it does not use.
+const PartnerView = lazy(() => import(/* webpackChunkName: "partner" */ "./views/PartnerView").then((m) => ({ default: m.PartnerView })));
 
 export type Mode = "excel" | "browser";
 
@@ -107,7 +110,7 @@ function Shell({ mode }: { mode: Mode }) {
           </nav>
           <main className={styles.main} aria-label={view.label}>
             <ProblemList title={`${session.problems.length} problems in the workbook`} problems={session.problems} intent="warning" />
-            {view.render()}
+            <Suspense fallback={<Spinner label="Loading…" size="small" />}>{view.render()}</Suspense>
           </main>
         </>
       )}

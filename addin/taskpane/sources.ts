@@ -1,6 +1,7 @@
 /**
  * Where the task pane's workbook comes from: the open Excel workbook (Office.js), or an .xlsx file
- * in browser mode. The .xlsx code (and exceljs) is loaded only when a file is opened.
+ * in browser mode. The .xlsx reader is a chunk of its own, loaded only in browser mode; exceljs
+ * (for writing) is another, loaded on the first change or "Save as".
  */
 import { OfficeAdapter } from "../workbook/office";
 import { PartnerWorkbook } from "../workbook/workbook";
@@ -23,14 +24,19 @@ export function download(bytes: Uint8Array, fileName: string): void {
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 
+const xlsxModule = () => import(/* webpackChunkName: "xlsx" */ "../workbook/xlsx");
+
 /** An .xlsx file held in memory: changes are saved into it, and "Save as" downloads it. */
 export function fileSource(label: string, bytes: () => Promise<ArrayBuffer>): WorkbookSource {
   let adapter: import("../workbook/xlsx").XlsxAdapter | undefined;
+  // The reader's code and the file load side by side, while the page starts (open() reports a failure).
+  const reader = xlsxModule();
+  reader.catch(() => undefined);
   return {
     label,
     async open() {
-      const { XlsxAdapter } = await import(/* webpackChunkName: "xlsx" */ "../workbook/xlsx");
-      adapter = await XlsxAdapter.open(await bytes());
+      const [{ XlsxAdapter }, data] = await Promise.all([reader, bytes()]);
+      adapter = await XlsxAdapter.open(data);
       return PartnerWorkbook.open(adapter);
     },
     async saveAs(_workbook, fileName) {
@@ -40,7 +46,7 @@ export function fileSource(label: string, bytes: () => Promise<ArrayBuffer>): Wo
   };
 }
 
-/** The sample workbook served beside the page. */
+/** The sample workbook served beside the page (app.html preloads it while the scripts load). */
 export function sampleSource(): WorkbookSource {
   return fileSource("partners.xlsx (sample)", async () => {
     const response = await fetch("partners.xlsx");
