@@ -1,7 +1,22 @@
-// Formulas as an .xlsx file stores them: `_xlfn.` before functions Excel added after 2007.
+// Formulas as an .xlsx file stores them: `_xlfn.` before functions Excel added after 2007; and
+// PartnerScores formulas saved through the .xlsx adapter, recalculated by LibreOffice.
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import JSZip from "jszip";
 import { describe, expect, it } from "vitest";
+import { STAGES } from "../../engine/scorecard";
+import { scoresRow } from "../../addin/taskpane/model/changes";
+import { latestPlan } from "../../addin/taskpane/model/summary";
 import { PREFIXED_FUNCTIONS, fileFormula } from "../../addin/workbook/formulas";
-import { scoreFormulas } from "../../addin/workbook/scores";
+import { PartnerData } from "../../addin/workbook/records";
+import { SCORE_COLUMNS } from "../../addin/workbook/schema";
+import { scoreFormulas, scoreValues } from "../../addin/workbook/scores";
+import { PartnerWorkbook } from "../../addin/workbook/workbook";
+import { XlsxAdapter } from "../../addin/workbook/xlsx";
+import { readXlsxTables } from "../../addin/workbook/xlsx-read";
+import { convert, libreOfficeAvailable } from "../support/libreoffice";
+import { tablesOf, xlsxOf } from "./fixtures";
 
 describe("fileFormula", () => {
   it("drops the leading = and prefixes MAXIFS, MINIFS and the .INC statistics", () => {
@@ -27,4 +42,51 @@ describe("fileFormula", () => {
     for (const name of modern) expect(PREFIXED_FUNCTIONS).toContain(name);
     expect(formulas.map(fileFormula).filter((f) => f.includes("_xlfn."))).toHaveLength(1);
   });
+});
+
+describe.skipIf(!libreOfficeAvailable())("PartnerScores formulas saved by the .xlsx adapter", () => {
+  it("are stored with the _xlfn. prefix, and LibreOffice computes their MAXIFS, SUMIFS and AVERAGEIFS as the engine expects", async () => {
+    const adapter = await XlsxAdapter.open(await xlsxOf(tablesOf(30)));
+    const workbook = await PartnerWorkbook.open(adapter);
+    expect(await workbook.setUp()).toEqual(["PartnerScores"]);
+    const data = new PartnerData(workbook.snapshot);
+    // A partner audited twice, one audited once (onboarding), one never (a prospect), and an unknown-to-Audit id's neighbour.
+    const chosen = ["Active", "Onboarding", "Prospect"].map((status) => data.partners.find((p) => p.status === status)!.id);
+    const result = await workbook.save(chosen.flatMap((id) => scoresRow(data, id)));
+    expect(result).toMatchObject({ ok: true, rows: 3 });
+    const bytes = await adapter.save();
+
+    const zip = await JSZip.loadAsync(bytes);
+    const sheets = await Promise.all(Object.keys(zip.files).filter((n) => n.startsWith("xl/worksheets/sheet")).map((n) => zip.file(n)!.async("string")));
+    const scoresSheet = sheets.find((xml) => xml.includes("PartnerScores[[#This Row]"))!;
+    expect(scoresSheet.match(/<f>_xlfn\.MAXIFS\(/g)).toHaveLength(3);
+    expect(scoresSheet).not.toMatch(/<f>MAXIFS\(/);
+
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "partnerfit-scores-"));
+    try {
+      const input = path.join(dir, "scores.xlsx");
+      fs.writeFileSync(input, bytes);
+      const recalculated = fs.readFileSync(convert(input, path.join(dir, "out")));
+      const scores = (await readXlsxTables(recalculated)).tables.find((t) => t.name === "PartnerScores")!;
+      const column = (name: string) => scores.headers.indexOf(name);
+      const builtIn = ["LastAudit", ...SCORE_COLUMNS.filter((c) => / \d+$/.test(c)), ...STAGES];
+      let compared = 0;
+      for (const id of chosen) {
+        const row = scores.rows.find((r) => r[0] === id)!;
+        const expected = scoreValues(data, id, latestPlan(data.plansOf(id))?.period ?? null);
+        for (const name of builtIn) {
+          // IFERROR's "" is an empty text cell, which reads as blank.
+          expect(row[column(name)], `${id} ${name}`).toEqual(expected[name as keyof typeof expected] === "" ? null : expected[name as keyof typeof expected]);
+          compared++;
+        }
+        // LibreOffice has no PARTNER.* functions: IFERROR turns their #NAME? into "".
+        expect(row[column("Audit")]).toBeNull();
+      }
+      expect(compared).toBe(3 * 19);
+      // The audited partner's criteria hold its latest ratings.
+      expect(scores.rows.find((r) => r[0] === chosen[0])!.slice(2, 16).filter((v) => typeof v === "number" && v > 0).length).toBeGreaterThan(8);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  }, 120_000);
 });
