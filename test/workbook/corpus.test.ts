@@ -135,7 +135,7 @@ describe("workbooks with problems: a clear report, and a save touching a bad tab
         problems: ["Audit | - | PartnerId | - | table Audit has no PartnerId column", "Audit | - | Rating | - | table Audit has no Rating column", "Engagement | - | OptIn | - | table Engagement has no OptIn column"],
         present: ["Partners", "Audit", "Engagement"],
       },
-      (s) => [{ table: "Engagement", key: { PartnerId: "P0001", Period: "2026-Q3" }, set: { Meets: true } }],
+      () => [{ table: "Engagement", key: { PartnerId: "P0001", Period: "2026-Q3" }, set: { Meets: true } }],
       /Engagement \| - \| OptIn \| - \| table Engagement has no OptIn column/,
     ));
 
