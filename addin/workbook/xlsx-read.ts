@@ -30,6 +30,15 @@ export interface TablePart {
   columns: string[];
 }
 
+/**
+ * Which tables to read (by name), and of each which columns: `{}` for every column, `{ columns }`
+ * for only those (matched by header in any case; the others read as blank), `undefined` for none.
+ */
+export type TableSelection = (name: string) => { columns?: readonly string[] } | undefined;
+
+/** Every table, every column. */
+export const EVERY_TABLE: TableSelection = () => ({});
+
 export interface XlsxContents {
   /** The wanted tables, read. */
   tables: RawTable[];
@@ -299,6 +308,19 @@ interface Wanted {
   area: Area;
   rows: unknown[][];
   headerCells: unknown[];
+  /** The only columns to read (by header), when not all. */
+  columns?: readonly string[];
+  /** Per column of the table, whether it is read; set from the headers once they are read. */
+  keep?: boolean[];
+  /** The last column read (0-based), when not all are. */
+  lastKept?: number;
+}
+
+/** Which of a table's columns are read, from its headers. */
+function keepColumns(target: Wanted, headers: readonly unknown[]): void {
+  const wanted = new Set(target.columns!.map((c) => c.toLowerCase()));
+  target.keep = headers.map((h) => wanted.has(headerText(h).toLowerCase()));
+  target.lastKept = target.keep.lastIndexOf(true);
 }
 
 interface CellSink {
@@ -625,14 +647,27 @@ function readSheet(bytes: Uint8Array, sink: CellSink): Area[] {
       const target = targets[t];
       const { area } = target;
       if (column < area.left || column > area.right || row < area.top || row > area.bottom) continue;
+      const r = row - area.top;
+      const c = column - area.left;
+      const header = r < target.part.headerRows;
+      if (!header && target.columns) {
+        if (!target.keep) keepColumns(target, target.part.headerRows ? target.headerCells : target.part.columns);
+        if (!target.keep![c]) {
+          // Past the last column read: the rest of the row is not looked at.
+          if (targets.length === 1 && c > target.lastKept!) {
+            const end = find(bytes, closeRow, i);
+            if (end < 0) break;
+            i = end + closeRow.length;
+          }
+          continue;
+        }
+      }
       const { type, style } = attributes;
       const value =
         attributes.empty ? null
         : valueStart >= 0 && type !== CellType.Inline ? valueOf(type, bytes, valueStart, valueEnd, style, sink)
         : bodyValue(type, bytes, gt + 1, bodyEnd, prefixText, style, sink);
-      const r = row - area.top;
-      const c = column - area.left;
-      if (r < target.part.headerRows) {
+      if (header) {
         if (r === 0) target.headerCells[c] = value;
       } else {
         const d = r - target.part.headerRows;
@@ -686,10 +721,10 @@ export function dataRowCount(part: TablePart, area: Area): number {
 export const originOf = (part: TablePart, area: Area) => ({ row: part.headerRows ? area.top : area.top - 1, column: area.left });
 
 /**
- * Reads the tables of an .xlsx file. `wanted` picks the tables to read (by name); the others are
- * listed in `parts` but their cells are not read.
+ * Reads the tables of an .xlsx file. `select` picks the tables to read, and their columns; the
+ * others are listed in `parts` but their cells are not read.
  */
-export async function readXlsxTables(data: ArrayBuffer | Uint8Array, wanted: (name: string) => boolean = () => true): Promise<XlsxContents> {
+export async function readXlsxTables(data: ArrayBuffer | Uint8Array, select: TableSelection = EVERY_TABLE): Promise<XlsxContents> {
   const bytes = data instanceof Uint8Array ? data : new Uint8Array(data);
   let archive: Archive;
   try {
@@ -699,7 +734,7 @@ export async function readXlsxTables(data: ArrayBuffer | Uint8Array, wanted: (na
     throw e;
   }
   try {
-    return await readArchive(archive, wanted);
+    return await readArchive(archive, select);
   } catch (e) {
     if (e instanceof WorkbookOpenError) throw e;
     if (e instanceof ArchiveError) return fail(e.message);
@@ -708,7 +743,8 @@ export async function readXlsxTables(data: ArrayBuffer | Uint8Array, wanted: (na
 }
 
 /** Reads the tables of an archive already opened (readXlsxTables does both, with clear errors). */
-export async function readArchive(archive: Archive, wanted: (name: string) => boolean): Promise<XlsxContents> {
+export async function readArchive(archive: Archive, select: TableSelection = EVERY_TABLE): Promise<XlsxContents> {
+  const wanted = (name: string) => select(name) !== undefined;
   const root = await relationships(archive, "");
   const main = [...root.values()].find((r) => r.type.endsWith("/officeDocument") && !r.external)?.target ?? "xl/workbook.xml";
   const workbookXml = await archive.text(main);
@@ -787,7 +823,7 @@ export async function readArchive(archive: Archive, wanted: (name: string) => bo
         const area = parseArea(part.ref)!;
         const width = area.right - area.left + 1;
         const rows = Array.from({ length: dataRowCount(part, area) }, () => new Array<unknown>(width).fill(null));
-        return { part, area, rows, headerCells: new Array<unknown>(width).fill(null) };
+        return { part, area, rows, headerCells: new Array<unknown>(width).fill(null), columns: select(part.name)?.columns };
       });
     const merges = readSheet(sheetBytes, sink(targets));
     for (const target of targets) {

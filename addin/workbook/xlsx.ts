@@ -15,7 +15,7 @@ import type { WritePlan } from "./plan";
 import { DATE_FORMAT, SCHEMA, type TableSchema, type ValidationRule, tableSchema, validationRule } from "./schema";
 import { type RawTable, columnLetter, headerText } from "./snapshot";
 import type { WorkbookAdapter } from "./workbook";
-import { type TablePart, dataRowCount, originOf, parseArea, readXlsxTables, tableIssues } from "./xlsx-read";
+import { EVERY_TABLE, type TablePart, type TableSelection, dataRowCount, originOf, parseArea, readXlsxTables, tableIssues } from "./xlsx-read";
 
 export { WorkbookOpenError } from "./xlsx-read";
 
@@ -37,9 +37,15 @@ export class WorkbookWriteError extends Error {
   override readonly name = "WorkbookWriteError";
 }
 
-/** The schema's tables, by lower-case name: the only tables the task pane reads. */
-const SCHEMA_TABLES = new Set(SCHEMA.map((t) => t.name.toLowerCase()));
-const isSchemaTable = (name: string) => SCHEMA_TABLES.has(name.trim().toLowerCase());
+/**
+ * The tables the task pane reads: the schema's. Of the add-in's own table of live formulas
+ * (PartnerScores) only the key is read: the task pane never reads those results, it computes them.
+ */
+export const SCHEMA_TABLES: TableSelection = (name) => {
+  const schema = SCHEMA.find((t) => t.name.toLowerCase() === name.trim().toLowerCase());
+  return !schema ? undefined : schema.owned ? { columns: schema.key } : {};
+};
+const isSchemaTable = (name: string) => SCHEMA_TABLES(name) !== undefined;
 
 interface Located {
   sheet: ExcelJS.Worksheet;
@@ -96,9 +102,9 @@ function tablesOf(workbook: ExcelJS.Workbook): Located[] {
  * The wanted tables of a workbook loaded by exceljs, read the way the fast reader reads a file
  * (the two give the same tables: a test compares them on every fixture).
  */
-export function readWithExcelJS(workbook: ExcelJS.Workbook, wanted: (name: string) => boolean = () => true): RawTable[] {
+export function readWithExcelJS(workbook: ExcelJS.Workbook, select: TableSelection = EVERY_TABLE): RawTable[] {
   return tablesOf(workbook)
-    .filter(({ model }) => wanted(model.displayName || model.name))
+    .filter(({ model }) => select(model.displayName || model.name) !== undefined)
     .map(({ sheet, model, top, left, bottom, right }) => {
       const part: TablePart = {
         name: model.displayName || model.name,
@@ -115,9 +121,11 @@ export function readWithExcelJS(workbook: ExcelJS.Workbook, wanted: (name: strin
         for (let c = left; c <= right; c++) cells.push(cellOf(sheet, r, c));
         return cells;
       };
-      const rows: unknown[][] = [];
-      for (let r = first; r < first + dataRowCount(part, area); r++) rows.push(row(r));
       const headers = part.headerRows ? row(top).map(headerText) : part.columns.map(headerText);
+      const only = select(part.name)?.columns?.map((c) => c.toLowerCase());
+      const keep = only && headers.map((h) => only.includes(h.toLowerCase()));
+      const rows: unknown[][] = [];
+      for (let r = first; r < first + dataRowCount(part, area); r++) rows.push(keep ? row(r).map((v, c) => (keep[c] ? v : null)) : row(r));
       const merges = Object.values((sheet as unknown as { _merges: Record<string, { model: { top: number; left: number; bottom: number; right: number } }> })._merges ?? {})
         .filter(Boolean)
         .map((m) => m.model);
@@ -147,7 +155,7 @@ export class XlsxAdapter implements WorkbookAdapter {
   /** Opens an .xlsx file; a file that is not a readable workbook is a WorkbookOpenError with a clear message. */
   static async open(data: ArrayBuffer | Uint8Array): Promise<XlsxAdapter> {
     const bytes = data instanceof Uint8Array ? data : new Uint8Array(data);
-    const contents = await readXlsxTables(bytes, isSchemaTable);
+    const contents = await readXlsxTables(bytes, SCHEMA_TABLES);
     const found = new Set<string>();
     for (const name of contents.partNames) for (const [pattern, what] of UNSUPPORTED_PARTS) if (pattern.test(name)) found.add(what);
     // exceljs writes dates in the 1900 system only: a 1904 workbook's dates would move by four years.
@@ -208,10 +216,10 @@ export class XlsxAdapter implements WorkbookAdapter {
   }
 
   async read(): Promise<RawTable[]> {
-    if (this.book) return readWithExcelJS(this.book, isSchemaTable);
+    if (this.book) return readWithExcelJS(this.book, SCHEMA_TABLES);
     const opened = this.opened;
     this.opened = undefined;
-    return opened ?? (await readXlsxTables(this.bytes!, isSchemaTable)).tables;
+    return opened ?? (await readXlsxTables(this.bytes!, SCHEMA_TABLES)).tables;
   }
 
   private refuseUnsupported(): void {
