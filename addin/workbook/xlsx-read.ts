@@ -759,10 +759,14 @@ export async function readArchive(archive: Archive, select: TableSelection = EVE
   }));
   const linked = (suffix: string) => [...links.values()].find((r) => r.type.endsWith(suffix) && !r.external)?.target;
 
-  // The table parts of every sheet (small), then the cells of the sheets that hold a wanted table.
+  // The shared strings first (every sheet needs them), then the table parts of every sheet
+  // (small), then the cells of the sheets that hold a wanted table.
+  const stringsPart = linked("/sharedStrings");
+  const strings = stringsPart ? archive.text(stringsPart) : Promise.resolve(undefined);
+  strings.catch(() => undefined);
   const perSheet = await Promise.all(
     sheets.map(async (sheet) => {
-      if (!sheet.part) return { sheet, parts: [] as TablePart[] };
+      if (!sheet.part) return { sheet, parts: [] as TablePart[], bytes: undefined };
       const rels = await relationships(archive, sheet.part);
       const tableParts = [...rels.values()].filter((r) => r.type.endsWith("/table") && !r.external).map((r) => r.target);
       const parts = await Promise.all(
@@ -789,33 +793,31 @@ export async function readArchive(archive: Archive, select: TableSelection = EVE
           };
         }),
       );
-      return { sheet, parts: parts.filter((p): p is TablePart => !!p) };
+      const found = parts.filter((p): p is TablePart => !!p);
+      // A sheet with a wanted table starts inflating as soon as that is known.
+      const bytes = found.some((p) => wanted(p.name)) ? archive.bytes(sheet.part) : undefined;
+      bytes?.catch(() => undefined);
+      return { sheet, parts: found, bytes };
     }),
   );
 
   const reading = perSheet.filter(({ parts }) => parts.some((p) => wanted(p.name)));
-  const stringsPart = linked("/sharedStrings");
-  const [stringsXml, dateStyle] = await Promise.all([
-    reading.length && stringsPart ? archive.text(stringsPart) : undefined,
-    date1904 ? dateStyles(archive, linked("/styles")) : [],
-  ]);
-  let strings: string[] | undefined;
+  const [stringsXml, dateStyle] = await Promise.all([strings, date1904 ? dateStyles(archive, linked("/styles")) : []]);
+  let table: string[] | undefined;
   const sink = (targets: Wanted[]): CellSink => ({
     wanted: targets,
-    strings: () => (strings ??= stringsXml ? sharedStrings(stringsXml) : []),
+    strings: () => (table ??= stringsXml ? sharedStrings(stringsXml) : []),
     date1904,
     dateStyle,
   });
 
-  // Every sheet is asked for at once, so that inflating (in a worker, in a browser) runs ahead of
-  // the reading, which takes the sheets in order; each is dropped once read.
+  // Sheets inflate (in a worker, in a browser) ahead of the reading, which takes them in order;
+  // each is dropped once read.
   const tables: RawTable[] = [];
-  const inflating: (Promise<Uint8Array | undefined> | undefined)[] = reading.map(({ sheet }) => archive.bytes(sheet.part!));
-  inflating.forEach((p) => p?.catch(() => undefined));
-  for (let i = 0; i < reading.length; i++) {
-    const { sheet, parts } = reading[i];
-    const sheetBytes = await inflating[i];
-    inflating[i] = undefined;
+  for (const entry of reading) {
+    const { sheet, parts } = entry;
+    const sheetBytes = await entry.bytes;
+    entry.bytes = undefined;
     if (sheetBytes === undefined) return fail(`its sheet ${sheet.name} is missing from the file`);
     const targets: Wanted[] = parts
       .filter((p) => wanted(p.name))

@@ -175,8 +175,11 @@ function inflater(): Inflater | null {
   return shared;
 }
 
+/** Below this, a part inflates on the calling thread: the trip to the worker would take longer. */
+const SMALL_PART = 64 * 1024;
+
 function inflateRaw(data: Uint8Array, expected: Expected): Promise<Uint8Array> {
-  const worker = inflater();
+  const worker = data.length < SMALL_PART ? null : inflater();
   return worker ? worker.inflate(data, expected) : inflateHere(data, expected);
 }
 
