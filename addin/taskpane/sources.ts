@@ -26,17 +26,26 @@ export function download(bytes: Uint8Array, fileName: string): void {
 
 const xlsxModule = () => import(/* webpackChunkName: "xlsx" */ "../workbook/xlsx");
 
-/** An .xlsx file held in memory: changes are saved into it, and "Save as" downloads it. */
+/**
+ * An .xlsx file held in memory: changes are saved into it, and "Save as" downloads it. Reading
+ * starts when the source is made — while the page renders its first frame — rather than when
+ * the session first asks for the workbook.
+ */
 export function fileSource(label: string, bytes: () => Promise<ArrayBuffer>): WorkbookSource {
   let adapter: import("../workbook/xlsx").XlsxAdapter | undefined;
-  // The reader's code and the file load side by side, while the page starts (open() reports a failure).
-  const reader = xlsxModule();
-  reader.catch(() => undefined);
+  const read = async () => {
+    const [{ XlsxAdapter }, data] = await Promise.all([xlsxModule(), bytes()]);
+    return XlsxAdapter.open(data);
+  };
+  let reading: ReturnType<typeof read> | undefined = read();
+  // open() reports a failure; until then it is not an unhandled one.
+  reading.catch(() => undefined);
   return {
     label,
     async open() {
-      const [{ XlsxAdapter }, data] = await Promise.all([reader, bytes()]);
-      adapter = await XlsxAdapter.open(data);
+      const opened = reading ?? read();
+      reading = undefined;
+      adapter = await opened;
       return PartnerWorkbook.open(adapter);
     },
     async saveAs(_workbook, fileName) {

@@ -104,7 +104,8 @@ export function matchTable(raw: RawTable): TableSnapshot | undefined {
 
 /** The value of a schema column in a data row, read as its kind (`null` when blank, absent or unreadable). */
 export function cell(table: TableSnapshot, row: number, column: string): CellInput {
-  const columns = columnsOf(table);
+  // Records read a table row by row: the last table's columns are at hand without a lookup.
+  const columns = table === lastTable ? lastColumns! : columnsOf(table);
   const found = columns.get(column) ?? columns.get(column.toLowerCase());
   if (!found) return null;
   const raw = table.rows[row]?.[found.index];
@@ -116,8 +117,12 @@ export function cell(table: TableSnapshot, row: number, column: string): CellInp
 /** Per table, each schema column it has, by its schema spelling and in lower case, found once. */
 const columnIndexes = new WeakMap<TableSnapshot, Map<string, { index: number; spec: ColumnSchema }>>();
 
+let lastTable: TableSnapshot | undefined;
+let lastColumns: Map<string, { index: number; spec: ColumnSchema }> | undefined;
+
 function columnsOf(table: TableSnapshot): Map<string, { index: number; spec: ColumnSchema }> {
   let found = columnIndexes.get(table);
+  lastTable = table;
   if (!found) {
     found = new Map();
     for (const spec of table.schema.columns) {
@@ -128,6 +133,7 @@ function columnsOf(table: TableSnapshot): Map<string, { index: number; spec: Col
     }
     columnIndexes.set(table, found);
   }
+  lastColumns = found;
   return found;
 }
 
@@ -156,12 +162,12 @@ export function validateTable(table: TableSnapshot, partnerIds?: ReadonlySet<str
       const raw = row[index];
       if (isFormula(raw)) continue;
       const value = cellValue(raw, spec.kind, spec.choices);
-      if (value !== null && value !== UNREADABLE) continue;
+      if (value !== UNREADABLE && (value !== null || !spec.filled)) continue;
       const at = { table: name, row: r + 1, column: spec.name, cell: cellAddress(table, r, index) };
       if (value === UNREADABLE) {
         const read = readCell(raw, spec.kind, spec.choices);
         if ("problem" in read) problems.push({ ...at, message: `${spec.name}: ${read.problem}` });
-      } else if (spec.filled) problems.push({ ...at, message: `${spec.name} is blank` });
+      } else problems.push({ ...at, message: `${spec.name} is blank` });
     }
     if (idIndex === undefined) return;
     const id = cellValue(row[idIndex], "id");
