@@ -149,17 +149,20 @@ export default async function browserBench() {
   const written = await adapter.save();
   const saveAs = performance.now() - start;
   const once = (x: number): Timing => ({ median: x, min: x, runs: 1 });
+  const size = `${(bytes.length / 1e6).toFixed(1)} MB, ${partners.rows.length.toLocaleString("en-US")} partners`;
   report(
-    `Reading and writing the ${PARTNERS.toLocaleString("en-US")}-partner workbook in Node (${(bytes.length / 1e6).toFixed(1)} MB, ${partners.rows.length.toLocaleString("en-US")} partners)`,
+    `Opening the ${PARTNERS.toLocaleString("en-US")}-partner workbook in Node (${size})`,
     [
-      { name: "open: fast reader, validation", timing: open },
-      { name: "exceljs loading the same file", timing: exceljs, note: "what opening took before" },
-      { name: "first change saved (exceljs loads the workbook)", timing: once(firstSave) },
-      { name: "next change saved", timing: once(nextSave) },
-      { name: "Save as (exceljs writes the file)", timing: once(saveAs), note: `${(written.length / 1e6).toFixed(1)} MB` },
+      { name: "fast reader and validation (what opening does)", timing: open },
+      { name: "exceljs loading the same file (what opening did)", timing: exceljs },
     ],
-    "open: fast reader, validation",
+    "fast reader and validation (what opening does)",
   );
+  report(`Writing it (exceljs, loaded on the first change)`, [
+    { name: "first change saved: exceljs loads the workbook", timing: once(firstSave) },
+    { name: "next change saved", timing: once(nextSave) },
+    { name: "Save as: exceljs writes the file", timing: once(saveAs), note: `${(written.length / 1e6).toFixed(1)} MB` },
+  ]);
 
   if (!fs.existsSync(CHROMIUM)) {
     console.log(`\n(${CHROMIUM} is missing: the browser figures are skipped; apt-get install -y chromium)`);
