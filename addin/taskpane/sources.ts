@@ -26,6 +26,21 @@ export function download(bytes: Uint8Array, fileName: string): void {
 
 const xlsxModule = () => import(/* webpackChunkName: "xlsx" */ "../workbook/xlsx");
 
+/** Up to this size, a workbook is loaded for writing in the background once the page is idle. */
+const BACKGROUND_LOAD_BYTES = 3_000_000;
+
+/**
+ * Loads a small workbook for writing (exceljs) when the page is next idle, so that the first save
+ * does not wait for it. A large one waits for its first change: loading it takes seconds of work
+ * that would make the page sluggish meanwhile.
+ */
+function prepareForWriting(adapter: import("../workbook/xlsx").XlsxAdapter): void {
+  if (adapter.size > BACKGROUND_LOAD_BYTES || adapter.unsupported.length) return;
+  const load = () => void adapter.loadForWriting().catch(() => undefined);
+  if (typeof requestIdleCallback === "function") requestIdleCallback(load, { timeout: 5000 });
+  else setTimeout(load, 1000);
+}
+
 /**
  * An .xlsx file held in memory: changes are saved into it, and "Save as" downloads it. Reading
  * starts when the source is made — while the page renders its first frame — rather than when
@@ -46,7 +61,9 @@ export function fileSource(label: string, bytes: () => Promise<ArrayBuffer>): Wo
       const opened = reading ?? read();
       reading = undefined;
       adapter = await opened;
-      return PartnerWorkbook.open(adapter);
+      const workbook = await PartnerWorkbook.open(adapter);
+      prepareForWriting(adapter);
+      return workbook;
     },
     async saveAs(_workbook, fileName) {
       if (!adapter) throw new Error("no workbook is open");

@@ -176,6 +176,11 @@ export class XlsxAdapter implements WorkbookAdapter {
     return this.book;
   }
 
+  /** The file's size in bytes (0 for a new workbook). */
+  get size(): number {
+    return this.bytes?.length ?? 0;
+  }
+
   /** Whether exceljs holds the workbook (something was written, set up or saved). */
   get loadedForWriting(): boolean {
     return this.book !== undefined;
