@@ -64,8 +64,12 @@ interface PageRun {
   workbook: number;
 }
 
-/** Opens app.html on the workbook RUNS times (after a warm-up), caches off, in headless Chromium. */
-async function openToList(workbookFile: string): Promise<{ runs: PageRun[]; partners: string }> {
+/**
+ * Opens app.html on the workbook RUNS times (after a warm-up) in headless Chromium: with the
+ * browser's caches off (a first visit: every script and the workbook downloaded, scripts compiled),
+ * or on (a repeat visit).
+ */
+async function openToList(workbookFile: string, cached: boolean): Promise<{ runs: PageRun[]; partners: string }> {
   const site = fs.mkdtempSync(path.join(os.tmpdir(), "partnerfit-bench-"));
   fs.cpSync(DIST, site, { recursive: true });
   fs.copyFileSync(workbookFile, path.join(site, "partners.xlsx"));
@@ -77,7 +81,7 @@ async function openToList(workbookFile: string): Promise<{ runs: PageRun[]; part
     for (let i = 0; i <= RUNS; i++) {
       const page = await browser.context.newPage();
       const cdp = await browser.context.newCDPSession(page);
-      await cdp.send("Network.setCacheDisabled", { cacheDisabled: true });
+      await cdp.send("Network.setCacheDisabled", { cacheDisabled: !cached });
       const errors: string[] = [];
       page.on("pageerror", (e) => errors.push(e.message));
       await page.goto(`${server.url}app.html`);
@@ -168,10 +172,15 @@ export default async function browserBench() {
     console.log(`\n(${CHROMIUM} is missing: the browser figures are skipped; apt-get install -y chromium)`);
     return;
   }
-  const { runs, partners: shown } = await openToList(file);
-  const list = timing(runs.map((r) => r.list));
-  report(`Browser mode: app.html to the rendered partner list, headless Chromium, median of ${RUNS} (caches off)`, [
-    { name: "navigation start → partner list on screen", timing: list, note: `target < ${TARGET_MS} ms: ${list.median < TARGET_MS ? "met" : "NOT met"}; min ${ms(list.min)}; shows "${shown}"` },
-    { name: "navigation start → workbook downloaded", timing: timing(runs.map((r) => r.workbook)) },
+  const first = await openToList(file, false);
+  const repeat = await openToList(file, true);
+  const list = timing(first.runs.map((r) => r.list));
+  const again = timing(repeat.runs.map((r) => r.list));
+  const met = (t: Timing) => `target < ${TARGET_MS} ms: ${t.median < TARGET_MS ? "met" : "NOT met"}; fastest ${ms(t.min)}`;
+  report(`Browser mode: app.html to the rendered partner list ("${first.partners}"), headless Chromium, median of ${RUNS}`, [
+    { name: "first visit (caches off): navigation → list on screen", timing: list, note: met(list) },
+    { name: "  of which: navigation → workbook downloaded", timing: timing(first.runs.map((r) => r.workbook)) },
+    { name: "repeat visit (caches on): navigation → list on screen", timing: again, note: met(again) },
   ]);
+  console.log(`  (load average when done: ${os.loadavg().map((l) => l.toFixed(1)).join(", ")} on ${os.cpus().length} cores)`);
 }
