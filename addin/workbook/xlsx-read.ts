@@ -477,6 +477,19 @@ function readAttributes(bytes: Uint8Array, from: number, into: TagAttributes): v
   into.empty = false;
   const length = bytes.length;
   let i = from;
+  // The common form first: ` r="B12"` opens most cell tags.
+  if (bytes[i] === 32 && bytes[i + 1] === 114 /* r */ && bytes[i + 2] === EQUALS && bytes[i + 3] === QUOTE) {
+    let j = i + 4;
+    let column = 0;
+    for (; isLetter(bytes[j]); j++) column = column * 26 + (bytes[j] & 0x1f);
+    let row = 0;
+    for (; isDigit(bytes[j]); j++) row = row * 10 + bytes[j] - 48;
+    if (bytes[j] === QUOTE) {
+      into.column = column;
+      into.row = row;
+      i = j + 1;
+    }
+  }
   for (;;) {
     let code = bytes[i];
     while (isSpace(code)) code = bytes[++i];
