@@ -29,17 +29,20 @@ const RUNS = 7;
 const TARGET_MS = 1500;
 const KB = 1000;
 
-/** Every file whose change changes the generated workbook. */
+const READERS = ["xlsx.ts", "xlsx-read.ts", "zip.ts", "office.ts"];
+
+/** Every file whose change may change the generated workbook. */
 function generatorHash(): string {
   const hash = createHash("sha256");
   const walk = (dir: string) => {
     for (const entry of fs.readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
       const file = path.join(dir, entry.name);
       if (entry.isDirectory()) walk(file);
-      else if (entry.name.endsWith(".ts")) hash.update(file).update(fs.readFileSync(file));
+      // The file readers and writers do not change what is generated.
+      else if (entry.name.endsWith(".ts") && !READERS.includes(entry.name)) hash.update(file).update(fs.readFileSync(file));
     }
   };
-  for (const dir of ["samples", "engine", "addin/workbook"]) walk(path.join(root, dir));
+  for (const dir of ["samples", "engine", "addin/workbook", "addin/taskpane/model"]) walk(path.join(root, dir));
   hash.update(fs.readFileSync(path.join(root, "package-lock.json")));
   return hash.digest("hex").slice(0, 12);
 }
