@@ -28,6 +28,7 @@ import { addApprovalsSheet, addPerformanceSheet, addTaskStatusSheet } from "./sh
 import { addActionPlansSheet, addStagesSheet } from "./sheets/scorecard";
 import { addSegmentsSheet } from "./sheets/segments";
 import { DATE_FORMAT, type TableColumn, addTableSheet } from "./sheets/tables";
+import { addPartnerScoresSheet } from "./sheets/partner-scores";
 import { addTiersSheet } from "./sheets/tiers";
 
 export const SAMPLE_SEED = 2026;
@@ -180,6 +181,7 @@ export async function buildSampleWorkbook(data: SampleData = sampleData()): Prom
   workbook.creator = "PartnerFit";
   workbook.created = workbook.modified = new Date(Date.UTC(2026, 9, 1));
   for (const table of sampleTables(data)) addTableSheet(workbook, table.name, table.columns, table.rows);
+  addPartnerScoresSheet(workbook, data);
   addAuditScoresSheet(workbook, data);
   addTiersSheet(workbook, data);
   addStagesSheet(workbook, data);

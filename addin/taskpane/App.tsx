@@ -30,10 +30,12 @@ import { ProblemList } from "./components/ProblemList";
 import { localFileSource } from "./sources";
 import { NavigationProvider, type ViewId, useNavigation } from "./state/navigation";
 import { SessionProvider, type WorkbookSource, useSession } from "./state/session";
-import { PartnerView } from "./views/PartnerView";
 import { PartnersView } from "./views/PartnersView";
 
-// The portfolio view (charts, roll-ups) loads when first opened, keeping it out of the first download.
+// The first view is in the page's script; the others load when first shown (a chunk each), so
+// that the partner list appears without waiting for code it does not use.
+const PartnerView = lazy(() => import(/* webpackChunkName: "partner" */ "./views/PartnerView").then((m) => ({ default: m.PartnerView })));
+// The portfolio view (charts, roll-ups) loads when first opened too.
 const PortfolioView = lazy(() => import(/* webpackChunkName: "portfolio" */ "./views/PortfolioView"));
 
 export type Mode = "excel" | "browser";
@@ -130,7 +132,7 @@ function Shell({ mode }: { mode: Mode }) {
           </nav>
           <main className={styles.main} aria-label={view.label}>
             <ProblemList title={`${session.problems.length} problems in the workbook`} problems={session.problems} intent="warning" />
-            {view.render()}
+            <Suspense fallback={<Spinner label="Loading…" size="small" />}>{view.render()}</Suspense>
           </main>
         </>
       )}

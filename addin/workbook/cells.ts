@@ -31,41 +31,73 @@ export function toDateSerial(value: unknown): number | undefined {
 
 export type Read = { value: CellValue } | { problem: string };
 
-/** Reads a raw cell as `kind`; `choices` for the `choice` kind. */
-export function readCell(raw: unknown, kind: ColumnKind, choices?: readonly string[]): Read {
-  if (isBlank(raw)) return { value: null };
+/** What cellValue gives for a cell that does not read as its column's kind. */
+export const UNREADABLE: unique symbol = Symbol("unreadable");
+
+/**
+ * Reads a raw cell as `kind` (`choices` for the `choice` kind): its value, `null` when blank, or
+ * UNREADABLE. The same reading as readCell without building a result, for reading whole tables.
+ */
+export function cellValue(raw: unknown, kind: ColumnKind, choices?: readonly string[]): CellValue | typeof UNREADABLE {
+  if (isBlank(raw)) return null;
   switch (kind) {
     case "result":
-      if (typeof raw === "number" || typeof raw === "string" || typeof raw === "boolean") return { value: raw };
-      return { value: null };
+      return typeof raw === "number" || typeof raw === "string" || typeof raw === "boolean" ? raw : null;
     case "id":
-      if (typeof raw === "number" && Number.isFinite(raw)) return { value: String(raw) };
-      return typeof raw === "string" ? { value: raw.trim() } : { problem: `expected an id, got ${show(raw)}` };
+      if (typeof raw === "number" && Number.isFinite(raw)) return String(raw);
+      return typeof raw === "string" ? raw.trim() : UNREADABLE;
     case "text":
-      if (typeof raw === "string") return { value: raw };
-      if (typeof raw === "number" || typeof raw === "boolean") return { value: String(raw) };
-      return { problem: `expected text, got ${show(raw)}` };
+      if (typeof raw === "string") return raw;
+      return typeof raw === "number" || typeof raw === "boolean" ? String(raw) : UNREADABLE;
     case "boolean": {
       const flag = toBoolean(raw);
-      return flag === undefined || flag === null ? { problem: `expected TRUE or FALSE, got ${show(raw)}` } : { value: flag };
+      return flag === undefined || flag === null ? UNREADABLE : flag;
     }
-    case "date": {
-      const serial = toDateSerial(raw);
-      return serial === undefined ? { problem: `expected a date, got ${show(raw)}` } : { value: serial };
-    }
+    case "date":
+      return toDateSerial(raw) ?? UNREADABLE;
     case "choice": {
       const text = typeof raw === "string" ? raw.trim().toLowerCase() : undefined;
-      const found = choices?.find((c) => c.toLowerCase() === text);
-      return found ? { value: found } : { problem: `expected one of ${choices?.join(", ")}, got ${show(raw)}` };
+      return choices?.find((c) => c.toLowerCase() === text) ?? UNREADABLE;
     }
     default: {
       const number = typeof raw === "boolean" ? undefined : toNumber(raw);
-      if (number === undefined) return { problem: `expected a number, got ${show(raw)}` };
-      if (kind === "count" && (!Number.isInteger(number) || number < 0)) return { problem: `expected a whole number of 0 or more, got ${show(raw)}` };
-      if (kind === "rating" && !(number >= 1 && number <= RATING_MAX)) return { problem: `a rating must be from 1 to ${RATING_MAX}, got ${show(raw)}` };
-      if (kind === "metric" && !(number >= 1 && number <= 100)) return { problem: `a metric must be from 1 to 100, got ${show(raw)}` };
-      if (kind === "score" && !(number >= 0 && number <= 100)) return { problem: `a score must be from 0 to 100, got ${show(raw)}` };
-      return { value: number };
+      if (number === undefined) return UNREADABLE;
+      if (kind === "count" && (!Number.isInteger(number) || number < 0)) return UNREADABLE;
+      if (kind === "rating" && !(number >= 1 && number <= RATING_MAX)) return UNREADABLE;
+      if (kind === "metric" && !(number >= 1 && number <= 100)) return UNREADABLE;
+      if (kind === "score" && !(number >= 0 && number <= 100)) return UNREADABLE;
+      return number;
     }
   }
+}
+
+/** Why a cell cellValue found UNREADABLE does not read as `kind`. */
+function problemOf(raw: unknown, kind: ColumnKind, choices?: readonly string[]): string {
+  switch (kind) {
+    case "id":
+      return `expected an id, got ${show(raw)}`;
+    case "text":
+      return `expected text, got ${show(raw)}`;
+    case "boolean":
+      return `expected TRUE or FALSE, got ${show(raw)}`;
+    case "date":
+      return `expected a date, got ${show(raw)}`;
+    case "choice":
+      return `expected one of ${choices?.join(", ")}, got ${show(raw)}`;
+    default: {
+      const number = typeof raw === "boolean" ? undefined : toNumber(raw);
+      if (number === undefined) return `expected a number, got ${show(raw)}`;
+      if (kind === "count") return `expected a whole number of 0 or more, got ${show(raw)}`;
+      if (kind === "rating") return `a rating must be from 1 to ${RATING_MAX}, got ${show(raw)}`;
+      if (kind === "metric") return `a metric must be from 1 to 100, got ${show(raw)}`;
+      if (kind === "score") return `a score must be from 0 to 100, got ${show(raw)}`;
+      return `expected a number, got ${show(raw)}`;
+    }
+  }
+}
+
+/** Reads a raw cell as `kind`; `choices` for the `choice` kind. */
+export function readCell(raw: unknown, kind: ColumnKind, choices?: readonly string[]): Read {
+  const value = cellValue(raw, kind, choices);
+  return value === UNREADABLE ? { problem: problemOf(raw, kind, choices) } : { value };
 }

@@ -102,12 +102,17 @@ function recordsOf<T extends { partnerId: string }>(
 ): T[] {
   if (!table) return [];
   const out: T[] = [];
-  for (let r = 0; r < table.rows.length; r++) {
-    const get = (column: string) => cell(table, r, column);
+  // One reader for every row (a closure per row is garbage for the collector at 100,000 rows).
+  let r = 0;
+  const get = (column: string) => cell(table, r, column);
+  for (; r < table.rows.length; r++) {
     const partnerId = text(get("PartnerId"));
     if (!partnerId) continue;
-    const rest = read(get, r);
-    if (rest) out.push({ partnerId, ...rest } as T);
+    const rest = read(get, r) as (Omit<T, "partnerId"> & { partnerId?: string }) | undefined;
+    if (!rest) continue;
+    // Set on the record rather than spread into a new one: spreading 100,000 rows is slow.
+    rest.partnerId = partnerId;
+    out.push(rest as T);
   }
   return out;
 }

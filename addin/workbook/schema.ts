@@ -48,6 +48,11 @@ export interface TableSchema {
   readonly allowsDefaults?: boolean;
   /** The add-in writes this table itself (live formulas); users read it. */
   readonly owned?: boolean;
+  /**
+   * Of an owned table, the columns the task pane reads back (the rest hold formulas whose results
+   * it computes itself, so opening a workbook skips them).
+   */
+  readonly readBack?: readonly string[];
 }
 
 export const DATE_FORMAT = "yyyy-mm-dd";
@@ -213,6 +218,7 @@ export const SCHEMA: readonly TableSchema[] = [
     name: "PartnerScores",
     key: ["PartnerId"],
     owned: true,
+    readBack: ["PartnerId", "PlanPeriod"],
     columns: [id(), ...SCORE_COLUMNS.map((name): ColumnSchema => ({ name, kind: "result", required: true, width: name.length > 9 ? 14 : 10 }))],
   },
 ];

@@ -5,9 +5,14 @@
  * when the data tables change. Formulas use structured references in
  * their long form (`Table[[#This Row],[Column]]`), which both Excel and the file format accept.
  */
-import { AUDIT_AREAS } from "../../engine/audit";
-import { STAGES } from "../../engine/scorecard";
-import type { CellInput } from "./cells";
+import { AUDIT_AREAS, type AreaRatings, audit, score } from "../../engine/audit";
+import { type EngineError, isEngineError } from "../../engine/error";
+import { attainment, status } from "../../engine/plan";
+import { STAGES, stage as stageOf } from "../../engine/scorecard";
+import { segment } from "../../engine/segment";
+import { tier } from "../../engine/tier";
+import type { CellInput, CellValue } from "./cells";
+import type { PartnerData } from "./records";
 import { SCORE_COLUMNS } from "./schema";
 
 const quote = (text: string) => `"${text.replaceAll('"', '""')}"`;
@@ -67,4 +72,65 @@ export function scoreFormulas(planPeriod: string | null): Record<(typeof SCORE_C
   cells.PlanStatus = { formula: `=IFERROR(PARTNER.STATUS(${sum("Actual")},${sum("Target")}),"")` };
   for (const column of SCORE_COLUMNS) if (!(column in cells)) throw new Error(`no formula for PartnerScores[${column}]`);
   return cells as Record<(typeof SCORE_COLUMNS)[number], CellInput>;
+}
+
+/** A formula's blank: what `IFERROR(…, "")` shows when the function inside gives an error. */
+const orBlank = <T>(value: T | EngineError): T | "" => (isEngineError(value) ? "" : value);
+const same = (a: string, b: string) => a.trim().toLowerCase() === b.trim().toLowerCase();
+/** A range of numbers as the PARTNER.* functions read one: 0 and "" are blank for ratings and metrics. */
+const blankZero = (x: number | "" | null) => (x === "" || x === null || x === 0 ? null : x);
+
+/**
+ * The values a partner's PartnerScores formulas give once Excel has calculated them, computed by
+ * the engine from the workbook's records: for each column what scoreFormulas' formula does —
+ * MAXIFS, SUMIFS and AVERAGEIFS over the partner's rows (text compared in any case, as Excel's
+ * criteria are), the first Engagement and Metrics row of the partner (MATCH), each PARTNER.*
+ * function through the engine with its arguments read as the function reads them, and "" where
+ * IFERROR gives its blank. The sample workbook caches these; tests check them against LibreOffice
+ * (the built-in parts) and the built add-in (the PARTNER.* parts).
+ */
+export function scoreValues(data: PartnerData, partnerId: string, planPeriod: string | null): Record<(typeof SCORE_COLUMNS)[number], CellValue> {
+  const values: Record<string, CellValue> = {};
+  const audits = data.auditsOf(partnerId);
+  // MAXIFS over no rows (or no dates) is 0.
+  const lastAudit = audits.reduce((max, a) => (a.date !== null && a.date > max ? a.date : max), 0);
+  values.LastAudit = lastAudit;
+  const areas = AUDIT_AREAS.map((area) =>
+    area.criteria.map((criterion, i) => {
+      const sum = audits
+        .filter((a) => same(a.area, area.name) && same(a.criterion, criterion.label) && a.date === lastAudit)
+        .reduce((n, a) => n + (a.rating ?? 0), 0);
+      values[`${area.id} ${i + 1}`] = sum;
+      return sum;
+    }),
+  );
+  const areaColumns = ["Ability", "SweetSpot", "Territory", "Revenue"];
+  const ratings = Object.fromEntries(AUDIT_AREAS.map((area, a) => [area.id, areas[a].map(blankZero)])) as unknown as AreaRatings;
+  AUDIT_AREAS.forEach((area, a) => (values[areaColumns[a]] = orBlank(score(ratings[area.id]))));
+  values.Audit = orBlank(audit(ratings));
+
+  const engagement = data.engagementOf(partnerId)[0];
+  values.Tier = engagement ? orBlank(tier(engagement.answers, engagement.opportunities ?? 0, {}, engagement.prospect)) : "";
+  const metrics = data.metricsOf(partnerId)[0];
+  values.Segment = metrics ? orBlank(segment(blankZero(metrics.potential), blankZero(metrics.performance))) : "";
+
+  const cards = data.scorecardsOf(partnerId);
+  const stageScores = STAGES.map((stage) => {
+    const scores = cards.filter((c) => same(c.category, stage) && c.score !== null).map((c) => c.score!);
+    // AVERAGEIFS over no number is #DIV/0!, so IFERROR's blank.
+    const average = scores.length ? scores.reduce((a, b) => a + b, 0) / scores.length : "";
+    values[stage] = average;
+    return average;
+  });
+  values.Stage = orBlank(stageOf(stageScores.map((s) => (s === "" ? null : s))));
+
+  values.PlanPeriod = planPeriod;
+  // SUMIFS whose criterion is an empty cell looks for 0: no period matches.
+  const rows = planPeriod === null ? [] : data.plansOf(partnerId).filter((p) => same(p.period, planPeriod));
+  const actual = rows.reduce((n, p) => n + (p.actual ?? 0), 0);
+  const target = rows.reduce((n, p) => n + (p.target ?? 0), 0);
+  values.Attainment = orBlank(attainment(actual, target));
+  values.PlanStatus = orBlank(status(actual, target));
+  for (const column of SCORE_COLUMNS) if (!(column in values)) throw new Error(`no value for PartnerScores[${column}]`);
+  return values as Record<(typeof SCORE_COLUMNS)[number], CellValue>;
 }

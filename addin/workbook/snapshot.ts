@@ -3,8 +3,17 @@
  * rows, and every problem found in it (named by table, row, column and cell address).
  */
 import { toNumber } from "../../engine/input";
-import { type CellInput, isFormula, readCell } from "./cells";
+import { type CellInput, UNREADABLE, cellValue, isFormula, readCell } from "./cells";
 import { type ColumnKind, type ColumnSchema, SCHEMA, type TableName, type TableSchema } from "./schema";
+
+/** Something wrong with a table's structure that its reader found (merged cells, no header row). */
+export interface RawIssue {
+  /** 1-based data row, when the issue is in one. */
+  row?: number;
+  column?: string;
+  cell?: string;
+  message: string;
+}
 
 /** A table as an adapter reads it: where it is and its cells, headers first. */
 export interface RawTable {
@@ -14,6 +23,7 @@ export interface RawTable {
   origin: { row: number; column: number };
   headers: unknown[];
   rows: unknown[][];
+  issues?: RawIssue[];
 }
 
 export interface Problem {
@@ -36,6 +46,8 @@ export interface TableSnapshot {
   /** Columns beyond the schema's that the schema types (metrics, per-year values), in workbook order. */
   readonly extras: readonly { header: string; index: number; kind: ColumnKind }[];
   readonly rows: readonly (readonly CellInput[])[];
+  /** What is wrong with the table's structure (reported with its cells' problems). */
+  readonly issues: readonly RawIssue[];
 }
 
 export interface WorkbookSnapshot {
@@ -71,33 +83,66 @@ export function matchTable(raw: RawTable): TableSnapshot | undefined {
   const headers = raw.headers.map(headerText);
   const columns = new Map<string, number>();
   const extras: { header: string; index: number; kind: ColumnKind }[] = [];
+  const issues: RawIssue[] = [...(raw.issues ?? [])];
   headers.forEach((header, index) => {
     const known = schema.columns.find((c) => c.name.toLowerCase() === header.toLowerCase());
-    if (known) columns.set(known.name.toLowerCase(), index);
+    const twice = known && columns.get(known.name.toLowerCase());
+    if (known && twice !== undefined) {
+      const at = (i: number) => cellAddress({ sheet: raw.sheet, origin: raw.origin }, -1, i);
+      issues.push({
+        column: known.name,
+        cell: at(index),
+        message: `table ${schema.name} has two ${known.name} columns (${at(twice)} and ${at(index)}): rename or remove one`,
+      });
+    } else if (known) columns.set(known.name.toLowerCase(), index);
     else if (header && schema.extra?.pattern.test(header) && !(schema.name === "Metrics" && holdsText(raw.rows, index))) {
       extras.push({ header, index, kind: schema.extra.kind });
     }
   });
-  return { schema, sheet: raw.sheet, origin: raw.origin, headers, columns, extras, rows: raw.rows as CellInput[][] };
+  return { schema, sheet: raw.sheet, origin: raw.origin, headers, columns, extras, rows: raw.rows as CellInput[][], issues };
 }
 
 /** The value of a schema column in a data row, read as its kind (`null` when blank, absent or unreadable). */
 export function cell(table: TableSnapshot, row: number, column: string): CellInput {
-  const index = table.columns.get(column.toLowerCase());
-  if (index === undefined) return null;
-  const raw = table.rows[row]?.[index];
+  // Records read a table row by row: the last table's columns are at hand without a lookup.
+  const columns = table === lastTable ? lastColumns! : columnsOf(table);
+  const found = columns.get(column) ?? columns.get(column.toLowerCase());
+  if (!found) return null;
+  const raw = table.rows[row]?.[found.index];
   if (isFormula(raw)) return raw;
-  const spec = table.schema.columns.find((c) => c.name.toLowerCase() === column.toLowerCase())!;
-  const read = readCell(raw, spec.kind, spec.choices);
-  return "value" in read ? read.value : null;
+  const value = cellValue(raw, found.spec.kind, found.spec.choices);
+  return value === UNREADABLE ? null : value;
+}
+
+/** Per table, each schema column it has, by its schema spelling and in lower case, found once. */
+const columnIndexes = new WeakMap<TableSnapshot, Map<string, { index: number; spec: ColumnSchema }>>();
+
+let lastTable: TableSnapshot | undefined;
+let lastColumns: Map<string, { index: number; spec: ColumnSchema }> | undefined;
+
+function columnsOf(table: TableSnapshot): Map<string, { index: number; spec: ColumnSchema }> {
+  let found = columnIndexes.get(table);
+  lastTable = table;
+  if (!found) {
+    found = new Map();
+    for (const spec of table.schema.columns) {
+      const index = table.columns.get(spec.name.toLowerCase());
+      if (index === undefined) continue;
+      found.set(spec.name, { index, spec });
+      found.set(spec.name.toLowerCase(), { index, spec });
+    }
+    columnIndexes.set(table, found);
+  }
+  lastColumns = found;
+  return found;
 }
 
 const isEmptyRow = (row: readonly unknown[]) => row.every((v) => v === null || v === undefined || (typeof v === "string" && !v.trim()));
 
 /** Checks one table's cells against its schema; `partnerIds` are the known partners (when Partners exists). */
 export function validateTable(table: TableSnapshot, partnerIds?: ReadonlySet<string>): Problem[] {
-  const problems: Problem[] = [];
   const name = table.schema.name;
+  const problems: Problem[] = table.issues.map((issue) => ({ table: name, ...issue }));
   for (const column of table.schema.columns) {
     if (column.required && !table.columns.has(column.name.toLowerCase())) {
       problems.push({ table: name, column: column.name, message: `table ${name} has no ${column.name} column` });
@@ -116,22 +161,26 @@ export function validateTable(table: TableSnapshot, partnerIds?: ReadonlySet<str
     for (const { spec, index } of checks) {
       const raw = row[index];
       if (isFormula(raw)) continue;
-      const read = readCell(raw, spec.kind, spec.choices);
+      const value = cellValue(raw, spec.kind, spec.choices);
+      if (value !== UNREADABLE && (value !== null || !spec.filled)) continue;
       const at = { table: name, row: r + 1, column: spec.name, cell: cellAddress(table, r, index) };
-      if ("problem" in read) problems.push({ ...at, message: `${spec.name}: ${read.problem}` });
-      else if (read.value === null && spec.filled) problems.push({ ...at, message: `${spec.name} is blank` });
+      if (value === UNREADABLE) {
+        const read = readCell(raw, spec.kind, spec.choices);
+        if ("problem" in read) problems.push({ ...at, message: `${spec.name}: ${read.problem}` });
+      } else problems.push({ ...at, message: `${spec.name} is blank` });
     }
     if (idIndex === undefined) return;
-    const id = readCell(row[idIndex], "id");
-    if (!("value" in id) || id.value === null) return;
-    const partnerId = id.value as string;
-    const at = { table: name, row: r + 1, column: "PartnerId", cell: cellAddress(table, r, idIndex) };
+    const id = cellValue(row[idIndex], "id");
+    if (typeof id !== "string") return;
+    const partnerId = id;
+    const at = () => ({ table: name, row: r + 1, column: "PartnerId", cell: cellAddress(table, r, idIndex) });
+    const key = partnerId.toLowerCase();
     if (name === "Partners") {
-      const first = seen.get(partnerId.toLowerCase());
-      if (first !== undefined) problems.push({ ...at, message: `PartnerId ${partnerId} is also in row ${first}` });
-      else seen.set(partnerId.toLowerCase(), r + 1);
-    } else if (partnerIds && !(table.schema.allowsDefaults && partnerId === "*") && !partnerIds.has(partnerId.toLowerCase())) {
-      problems.push({ ...at, message: `PartnerId ${partnerId} is not in the Partners table` });
+      const first = seen.get(key);
+      if (first !== undefined) problems.push({ ...at(), message: `PartnerId ${partnerId} is also in row ${first}` });
+      else seen.set(key, r + 1);
+    } else if (partnerIds && !(table.schema.allowsDefaults && partnerId === "*") && !partnerIds.has(key)) {
+      problems.push({ ...at(), message: `PartnerId ${partnerId} is not in the Partners table` });
     }
   });
   return problems;

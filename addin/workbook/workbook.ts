@@ -20,7 +20,7 @@ export interface WorkbookAdapter {
   writeSheet(sheet: SheetSpec): Promise<void>;
 }
 
-/** What a save did: `cells` updated, `rows` added and `deleted`; or why it did nothing. */
+/** What a save did to the partner records (the add-in's PartnerScores table aside): `cells` updated, `rows` added and `deleted`; or why it did nothing. */
 export type SaveResult = { ok: true; cells: number; rows: number; deleted: number } | { ok: false; problems: Problem[] };
 
 export class PartnerWorkbook {
@@ -50,11 +50,14 @@ export class PartnerWorkbook {
     const { plan } = planned;
     if (plan.tables.length) await this.adapter.write(plan);
     this.current = planned.snapshot;
+    // The counts tell the user what happened to their records; the add-in's own table (its
+    // formulas rewritten with every save) is bookkeeping, not counted.
+    const theirs = plan.tables.filter((t) => !this.current.tables.get(t.table)?.schema.owned);
     return {
       ok: true,
-      cells: plan.tables.reduce((n, t) => n + t.updates.length, 0),
-      rows: plan.tables.reduce((n, t) => n + t.appends.length, 0),
-      deleted: plan.tables.reduce((n, t) => n + t.deletes.length, 0),
+      cells: theirs.reduce((n, t) => n + t.updates.length, 0),
+      rows: theirs.reduce((n, t) => n + t.appends.length, 0),
+      deleted: theirs.reduce((n, t) => n + t.deletes.length, 0),
     };
   }
 

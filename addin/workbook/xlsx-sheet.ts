@@ -1,15 +1,8 @@
 /** Writes an owned sheet's spec into an exceljs workbook (the charts are added to the saved file). */
 import type ExcelJS from "exceljs";
 import { isFormula } from "./cells";
+import { fileFormula } from "./formulas";
 import { BRAND_COLOUR, type SheetSpec } from "./sheet";
-
-/** Functions Excel stores with a prefix in files; the rest of a formula is written as typed. */
-const FILE_PREFIXES: Record<string, string> = { MAXIFS: "_xlfn.MAXIFS", MINIFS: "_xlfn.MINIFS", IFS: "_xlfn.IFS", XLOOKUP: "_xlfn.XLOOKUP" };
-
-/** A formula as the file format stores it: without "=", newer functions with their prefix. */
-export function fileFormula(formula: string): string {
-  return formula.replace(/^=/, "").replace(/\b([A-Z][A-Z0-9.]*)\(/g, (match, name: string) => (FILE_PREFIXES[name] ? `${FILE_PREFIXES[name]}(` : match));
-}
 
 export function writeSheet(workbook: ExcelJS.Workbook, spec: SheetSpec): void {
   const existing = workbook.getWorksheet(spec.name);

@@ -4,17 +4,23 @@
  * extent; every other sheet, cell, formula and style is written back as it was read. Files with
  * parts this adapter cannot carry through a save (charts, pivot tables, macros, dynamic-array
  * formulas…) are opened read-only: `unsupported` says why.
+ *
+ * Opening reads the tables with the fast reader of `xlsx-read.ts`; exceljs (large, and slow on big
+ * files) is loaded only when something is written, set up or saved (`loadForWriting`).
  */
-import ExcelJS from "exceljs";
-import JSZip from "jszip";
+import type ExcelJS from "exceljs";
 import { type CellInput, isFormula, toSerial } from "./cells";
+import { fileFormula } from "./formulas";
 import type { WritePlan } from "./plan";
-import { DATE_FORMAT, type TableSchema, type ValidationRule, tableSchema, validationRule } from "./schema";
+import { DATE_FORMAT, SCHEMA, type TableSchema, type ValidationRule, tableSchema, validationRule } from "./schema";
 import { type RawTable, columnLetter, headerText } from "./snapshot";
 import { addCharts } from "./charts";
 import type { SheetSpec } from "./sheet";
 import type { WorkbookAdapter } from "./workbook";
 import { writeSheet } from "./xlsx-sheet";
+import { EVERY_TABLE, type TablePart, type TableSelection, dataRowCount, originOf, parseArea, readXlsxTables, tableIssues } from "./xlsx-read";
+
+export { WorkbookOpenError } from "./xlsx-read";
 
 /** Zip parts that exceljs drops or damages when it rewrites a file, with what they are to a user. */
 const UNSUPPORTED_PARTS: [RegExp, string][] = [
@@ -34,10 +40,21 @@ export class WorkbookWriteError extends Error {
   override readonly name = "WorkbookWriteError";
 }
 
+/**
+ * The tables the task pane reads: the schema's. Of the add-in's own table of live formulas
+ * (PartnerScores) only the key and the plan period are read: the task pane never reads the
+ * formulas' results, it computes them.
+ */
+export const SCHEMA_TABLES: TableSelection = (name) => {
+  const schema = SCHEMA.find((t) => t.name.toLowerCase() === name.trim().toLowerCase());
+  return !schema ? undefined : schema.owned ? { columns: schema.readBack ?? schema.key } : {};
+};
+const isSchemaTable = (name: string) => SCHEMA_TABLES(name) !== undefined;
+
 interface Located {
   sheet: ExcelJS.Worksheet;
   table: ExcelJS.Table;
-  model: { name: string; tableRef: string; autoFilterRef?: string; headerRow?: boolean; totalsRow?: boolean; columns: { name: string }[] };
+  model: { name: string; displayName?: string; tableRef: string; autoFilterRef?: string; headerRow?: boolean; totalsRow?: boolean; columns: { name: string }[] };
   top: number;
   left: number;
   bottom: number;
@@ -45,56 +62,160 @@ interface Located {
 }
 
 function parseRef(ref: string): { top: number; left: number; bottom: number; right: number } {
-  const match = /^\$?([A-Z]+)\$?(\d+)(?::\$?([A-Z]+)\$?(\d+))?$/i.exec(ref.trim());
-  if (!match) throw new WorkbookWriteError(`cannot read the table range ${ref}`);
-  const col = (letters: string) => [...letters.toUpperCase()].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0);
-  const left = col(match[1]);
-  const top = Number(match[2]);
-  return { top, left, right: match[3] ? col(match[3]) : left, bottom: match[4] ? Number(match[4]) : top };
+  const area = parseArea(ref);
+  if (!area) throw new WorkbookWriteError(`cannot read the table range ${ref}`);
+  return area;
 }
 
 /** A cell's value as the Office.js API would report it: numbers, text, booleans, dates as serials. */
 function plainValue(value: ExcelJS.CellValue): unknown {
   if (value === null || value === undefined) return null;
   if (value instanceof Date) return toSerial(value);
+  if (typeof value === "string") return value === "" ? null : value;
   if (typeof value !== "object") return value;
   if ("formula" in value || "sharedFormula" in value) return plainValue((value as ExcelJS.CellFormulaValue).result ?? null);
-  if ("richText" in value) return value.richText.map((t) => t.text).join("");
-  if ("text" in value && "hyperlink" in value) return value.text;
+  if ("richText" in value) return plainValue(value.richText.map((t) => t.text).join(""));
+  if ("text" in value && "hyperlink" in value) return plainValue(value.text);
   if ("error" in value) return value.error;
   return null;
 }
 
+/**
+ * A cell's value, with the covered cells of a merged area empty (as Excel reports them). A formula's
+ * cached result is taken from `result`: exceljs's `value` leaves out a result of 0, FALSE or "".
+ */
+const cellOf = (sheet: ExcelJS.Worksheet, row: number, column: number): unknown => {
+  const cell = sheet.getCell(row, column);
+  if (cell.isMerged && cell.master !== cell) return null;
+  return cell.formula ? plainValue((cell.result ?? null) as ExcelJS.CellValue) : plainValue(cell.value);
+};
+
+/** Every table of an exceljs workbook, with its model. */
+function tablesOf(workbook: ExcelJS.Workbook): Located[] {
+  const found: Located[] = [];
+  for (const sheet of workbook.worksheets) {
+    for (const table of Object.values((sheet as unknown as { tables: Record<string, ExcelJS.Table> }).tables ?? {})) {
+      const model = (table as unknown as { table: Located["model"] }).table;
+      found.push({ sheet, table, model, ...parseRef(model.tableRef) });
+    }
+  }
+  return found;
+}
+
+/**
+ * The wanted tables of a workbook loaded by exceljs, read the way the fast reader reads a file
+ * (the two give the same tables: a test compares them on every fixture).
+ */
+export function readWithExcelJS(workbook: ExcelJS.Workbook, select: TableSelection = EVERY_TABLE): RawTable[] {
+  return tablesOf(workbook)
+    .filter(({ model }) => select(model.displayName || model.name) !== undefined)
+    .map(({ sheet, model, top, left, bottom, right }) => {
+      const part: TablePart = {
+        name: model.displayName || model.name,
+        sheet: sheet.name,
+        ref: model.tableRef,
+        headerRows: model.headerRow === false ? 0 : 1,
+        totalsRows: model.totalsRow ? 1 : 0,
+        columns: model.columns.map((c) => c.name),
+      };
+      const area = { top, left, bottom, right };
+      const first = top + part.headerRows;
+      const row = (r: number) => {
+        const cells: unknown[] = [];
+        for (let c = left; c <= right; c++) cells.push(cellOf(sheet, r, c));
+        return cells;
+      };
+      const headers = part.headerRows ? row(top).map(headerText) : part.columns.map(headerText);
+      const only = select(part.name)?.columns?.map((c) => c.toLowerCase());
+      const keep = only && headers.map((h) => only.includes(h.toLowerCase()));
+      const rows: unknown[][] = [];
+      for (let r = first; r < first + dataRowCount(part, area); r++) rows.push(keep ? row(r).map((v, c) => (keep[c] ? v : null)) : row(r));
+      const merges = Object.values((sheet as unknown as { _merges: Record<string, { model: { top: number; left: number; bottom: number; right: number } }> })._merges ?? {})
+        .filter(Boolean)
+        .map((m) => m.model);
+      const issues = tableIssues(part, area, headers, merges);
+      return { name: part.name, sheet: sheet.name, origin: originOf(part, area), headers, rows, ...(issues.length ? { issues } : {}) };
+    });
+}
+
 export class XlsxAdapter implements WorkbookAdapter {
+  private book?: ExcelJS.Workbook;
+  private loading?: Promise<ExcelJS.Workbook>;
+  /** The tables as opened, handed out by the first `read()`. */
+  private opened?: RawTable[];
+
   private constructor(
-    readonly workbook: ExcelJS.Workbook,
+    /** The file as opened (`undefined` for a new workbook). */
+    private readonly bytes: Uint8Array | undefined,
+    /** Every table the file defines, as the fast reader found it. */
+    private readonly parts: readonly TablePart[],
+    opened: RawTable[] | undefined,
     /** What the file holds that a save would lose; saving is refused while this is not empty. */
     readonly unsupported: readonly string[],
-  ) {}
-
-  static async open(data: ArrayBuffer | Uint8Array): Promise<XlsxAdapter> {
-    const zip = await JSZip.loadAsync(data);
-    const found = new Set<string>();
-    for (const name of Object.keys(zip.files)) for (const [pattern, what] of UNSUPPORTED_PARTS) if (pattern.test(name)) found.add(what);
-    const workbook = new ExcelJS.Workbook();
-    await workbook.xlsx.load(data as ArrayBuffer);
-    return new XlsxAdapter(workbook, [...found]);
+  ) {
+    this.opened = opened;
   }
 
-  static blank(): XlsxAdapter {
-    return new XlsxAdapter(new ExcelJS.Workbook(), []);
+  /** Opens an .xlsx file; a file that is not a readable workbook is a WorkbookOpenError with a clear message. */
+  static async open(data: ArrayBuffer | Uint8Array): Promise<XlsxAdapter> {
+    const bytes = data instanceof Uint8Array ? data : new Uint8Array(data);
+    const contents = await readXlsxTables(bytes, SCHEMA_TABLES);
+    const found = new Set<string>();
+    for (const name of contents.partNames) for (const [pattern, what] of UNSUPPORTED_PARTS) if (pattern.test(name)) found.add(what);
+    // exceljs writes dates in the 1900 system only: a 1904 workbook's dates would move by four years.
+    if (contents.date1904) found.add("dates in the 1904 date system");
+    return new XlsxAdapter(bytes, contents.parts, contents.tables, [...found]);
+  }
+
+  /** A new, empty workbook. */
+  static async blank(): Promise<XlsxAdapter> {
+    const adapter = new XlsxAdapter(undefined, [], undefined, []);
+    await adapter.loadForWriting();
+    return adapter;
+  }
+
+  /** The workbook as exceljs holds it, once `loadForWriting()` has run. */
+  get workbook(): ExcelJS.Workbook {
+    if (!this.book) throw new Error("the workbook is not loaded for writing yet (loadForWriting)");
+    return this.book;
+  }
+
+  /** The file's size in bytes (0 for a new workbook). */
+  get size(): number {
+    return this.bytes?.length ?? 0;
+  }
+
+  /** Whether exceljs holds the workbook (something was written, set up or saved). */
+  get loadedForWriting(): boolean {
+    return this.book !== undefined;
+  }
+
+  /**
+   * Loads exceljs and the file into it, once. Writing, setting up and saving need it; reading does
+   * not. Browser mode may call it ahead of the first save.
+   */
+  loadForWriting(): Promise<ExcelJS.Workbook> {
+    this.loading ??= (async () => {
+      const { default: Excel } = await import(/* webpackChunkName: "exceljs", webpackPrefetch: true */ "exceljs");
+      const book = new Excel.Workbook();
+      if (this.bytes) {
+        try {
+          await book.xlsx.load(this.bytes as unknown as ArrayBuffer);
+        } catch (e) {
+          throw new WorkbookWriteError(`browser mode cannot change this workbook: it could not be loaded for writing (${e instanceof Error ? e.message : String(e)})`);
+        }
+        repairTables(book, this.parts);
+        checkSameTables(book, this.parts);
+      }
+      this.book = book;
+      return book;
+    })();
+    this.loading.catch(() => (this.loading = undefined));
+    return this.loading;
   }
 
   private tables(): Located[] {
-    const found: Located[] = [];
-    for (const sheet of this.workbook.worksheets) {
-      for (const table of Object.values((sheet as unknown as { tables: Record<string, ExcelJS.Table> }).tables ?? {})) {
-        const model = (table as unknown as { table: Located["model"] }).table;
-        const ref = parseRef(model.tableRef);
-        found.push({ sheet, table, model, ...ref });
-      }
-    }
-    return found;
+    return tablesOf(this.workbook);
   }
 
   private locate(name: string): Located {
@@ -104,17 +225,10 @@ export class XlsxAdapter implements WorkbookAdapter {
   }
 
   async read(): Promise<RawTable[]> {
-    return this.tables().map(({ sheet, model, top, left, bottom, right }) => {
-      const lastData = model.totalsRow ? bottom - 1 : bottom;
-      const row = (r: number) => {
-        const cells: unknown[] = [];
-        for (let c = left; c <= right; c++) cells.push(plainValue(sheet.getCell(r, c).value));
-        return cells;
-      };
-      const rows: unknown[][] = [];
-      for (let r = top + 1; r <= lastData; r++) rows.push(row(r));
-      return { name: model.name, sheet: sheet.name, origin: { row: top, column: left }, headers: row(top).map(headerText), rows };
-    });
+    if (this.book) return readWithExcelJS(this.book, SCHEMA_TABLES);
+    const opened = this.opened;
+    this.opened = undefined;
+    return opened ?? (await readXlsxTables(this.bytes!, SCHEMA_TABLES)).tables;
   }
 
   private refuseUnsupported(): void {
@@ -127,6 +241,7 @@ export class XlsxAdapter implements WorkbookAdapter {
 
   async write(plan: WritePlan): Promise<void> {
     this.refuseUnsupported();
+    await this.loadForWriting();
     const targets = plan.tables.map((p) => ({ plan: p, at: this.locate(p.table) }));
     // Check every table can grow or shrink before touching any cell: writing is all or nothing.
     for (const { plan: p, at } of targets) {
@@ -150,7 +265,7 @@ export class XlsxAdapter implements WorkbookAdapter {
       for (let c = at.left; c <= at.right; c++) headers.push(headerText(plainValue(at.sheet.getCell(at.top, c).value)));
       const isDate = headers.map((h) => schema.columns.some((s) => s.kind === "date" && s.name.toLowerCase() === h.toLowerCase()));
       const put = (cell: ExcelJS.Cell, value: CellInput, column: number) => {
-        cell.value = isFormula(value) ? { formula: value.formula.slice(1) } : value;
+        cell.value = isFormula(value) ? { formula: fileFormula(value.formula) } : value;
         if (isDate[column] && typeof value === "number" && !/[dmy]/i.test(cell.numFmt ?? "")) cell.numFmt = DATE_FORMAT;
       };
       for (const u of p.updates) put(at.sheet.getCell(at.top + 1 + u.row, at.left + u.column), u.value, u.column);
@@ -182,6 +297,7 @@ export class XlsxAdapter implements WorkbookAdapter {
 
   async create(tables: readonly TableSchema[]): Promise<void> {
     this.refuseUnsupported();
+    await this.loadForWriting();
     for (const schema of tables) {
       let name: string = schema.name;
       for (let n = 2; this.workbook.getWorksheet(name); n++) name = `${schema.name} ${n}`;
@@ -211,6 +327,7 @@ export class XlsxAdapter implements WorkbookAdapter {
 
   async writeSheet(spec: SheetSpec): Promise<void> {
     this.refuseUnsupported();
+    await this.loadForWriting();
     writeSheet(this.workbook, spec);
     this.owned.set(spec.name, spec);
   }
@@ -218,6 +335,9 @@ export class XlsxAdapter implements WorkbookAdapter {
   /** The workbook as .xlsx bytes (never written over the file it came from unless the caller does). */
   async save(): Promise<Uint8Array> {
     this.refuseUnsupported();
+    // Nothing was changed: the file as it came.
+    if (!this.book && this.bytes && !this.owned.size) return this.bytes.slice();
+    await this.loadForWriting();
     const bytes = new Uint8Array(await this.workbook.xlsx.writeBuffer());
     return addCharts(bytes, [...this.owned.values()].filter((s) => this.workbook.getWorksheet(s.name)));
   }
@@ -311,5 +431,34 @@ function dataValidation(rule: ValidationRule): ExcelJS.DataValidation {
       return rule.max === undefined
         ? { ...common, type: rule.type, operator: "greaterThanOrEqual", formulae: [rule.min] }
         : { ...common, type: rule.type, operator: "between", formulae: [rule.min, rule.max] };
+  }
+}
+
+/**
+ * Puts back what exceljs misreads in a file's tables, so that saving does not change them:
+ * - a table part that leaves out `headerRowCount` (as Excel writes it: 1 is the default) is read
+ *   as having no header row, and would be saved so, turning the header into data;
+ * - a table without style information (as LibreOffice writes it) cannot be saved at all.
+ */
+function repairTables(workbook: ExcelJS.Workbook, parts: readonly TablePart[]): void {
+  for (const { sheet, model } of tablesOf(workbook)) {
+    const part = parts.find((p) => p.sheet === sheet.name && p.name.toLowerCase() === (model.displayName || model.name).toLowerCase());
+    model.headerRow = part ? part.headerRows > 0 : true;
+    const styled = model as { style?: unknown };
+    styled.style ??= {};
+  }
+}
+
+/**
+ * Writing goes through exceljs, which must see the partner tables where the reader found them;
+ * if it does not (a file it reads differently), changing the file is refused rather than risked.
+ */
+function checkSameTables(workbook: ExcelJS.Workbook, parts: readonly TablePart[]): void {
+  const loaded = tablesOf(workbook);
+  for (const part of parts.filter((p) => isSchemaTable(p.name))) {
+    const same = loaded.find((t) => t.sheet.name === part.sheet && (t.model.displayName || t.model.name).toLowerCase() === part.name.toLowerCase());
+    if (!same || same.model.tableRef.replaceAll("$", "").toUpperCase() !== part.ref.replaceAll("$", "").toUpperCase()) {
+      throw new WorkbookWriteError(`browser mode cannot change this workbook safely: its ${part.name} table (${part.sheet}!${part.ref}) does not load the same way for writing; make this change in Excel instead`);
+    }
   }
 }

@@ -2,6 +2,7 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import { fileURLToPath } from "node:url";
 import { type BrowserContext, chromium } from "playwright-core";
 import { tool } from "../support/tools";
 
@@ -42,5 +43,5 @@ export async function launch(options: { colorScheme?: "light" | "dark"; args?: r
 }
 
 /** Where the browser tests leave their screenshots (git-ignored; look at them). */
-export const SCREENSHOTS = path.resolve(__dirname, "../e2e/screenshots");
+export const SCREENSHOTS = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../e2e/screenshots");
 fs.mkdirSync(SCREENSHOTS, { recursive: true });

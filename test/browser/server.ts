@@ -3,6 +3,7 @@ import fs from "node:fs";
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import path from "node:path";
+import { fileURLToPath } from "node:url";
 
 const TYPES: Record<string, string> = {
   ".html": "text/html; charset=utf-8",
@@ -20,7 +21,7 @@ export interface StaticServer {
   close(): Promise<void>;
 }
 
-export async function serve(folder = path.resolve(__dirname, "../../dist")): Promise<StaticServer> {
+export async function serve(folder = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../dist")): Promise<StaticServer> {
   const server = http.createServer((request, response) => {
     const pathname = decodeURIComponent(new URL(request.url ?? "/", "http://localhost").pathname);
     const file = path.join(folder, pathname === "/" ? "index.html" : pathname);

@@ -17,6 +17,12 @@ import { SAMPLE_PATH, buildSampleWorkbook, sampleData } from "../../samples/gene
 import { excelHost } from "../excel-host";
 import { convert, libreOfficeAvailable } from "../support/libreoffice";
 import { cellArgument, partnerCall } from "./formulas";
+import { AUDIT_AREAS as AREAS } from "../../engine/audit";
+import { fileFormula } from "../../addin/workbook/formulas";
+import { SCORE_COLUMNS } from "../../addin/workbook/schema";
+import { scoreFormulas } from "../../addin/workbook/scores";
+import type { RawTable } from "../../addin/workbook/snapshot";
+import { readXlsxTables } from "../../addin/workbook/xlsx-read";
 
 type Snapshot = [string, unknown][];
 
@@ -63,18 +69,36 @@ function block(sheet: ExcelJS.Worksheet, range: string): unknown[][] {
 }
 
 /** The sample recalculated by LibreOffice, converted once for all the tests that need it. */
-let recalculatedOnce: Promise<ExcelJS.Workbook> | undefined;
-function recalculatedByLibreOffice(): Promise<ExcelJS.Workbook> {
-  recalculatedOnce ??= (async () => {
+let recalculatedFile: Promise<Uint8Array> | undefined;
+function recalculatedBytes(): Promise<Uint8Array> {
+  recalculatedFile ??= (async () => {
     const out = fs.mkdtempSync(path.join(os.tmpdir(), "partnerfit-sample-"));
     try {
-      return await read(convert(SAMPLE_PATH, out));
+      return new Uint8Array(fs.readFileSync(convert(SAMPLE_PATH, out)));
     } finally {
       fs.rmSync(out, { recursive: true, force: true });
     }
   })();
+  return recalculatedFile;
+}
+
+let recalculatedOnce: Promise<ExcelJS.Workbook> | undefined;
+function recalculatedByLibreOffice(): Promise<ExcelJS.Workbook> {
+  recalculatedOnce ??= (async () => {
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load((await recalculatedBytes()) as unknown as ArrayBuffer);
+    return workbook;
+  })();
   return recalculatedOnce;
 }
+
+/** The sample's PartnerScores table and the tables its formulas read, as the add-in reads the file. */
+async function scoresTables(bytes: Uint8Array): Promise<Map<string, RawTable>> {
+  return new Map((await readXlsxTables(bytes)).tables.map((t) => [t.name, t]));
+}
+
+/** A RawTable's rows as objects by header. */
+const byHeader = (t: RawTable) => t.rows.map((r) => Object.fromEntries(t.headers.map((h, i) => [String(h), r[i]])));
 
 /** The tables of the analyst's toolkit with their columns, as SPEC section 3 names them. */
 const TOOLKIT_TABLES: Record<string, string[]> = {
@@ -410,5 +434,74 @@ describe("sample partner workbook", () => {
     }
     console.log(`Sample workbook: ${compared} built-in formulas of the toolkit sheets recalculated by LibreOffice`);
     expect(compared).toBeGreaterThan(5000);
+  });
+
+  it("keeps the add-in's PartnerScores table on its PartnerFit sheet: a row per partner, each cell the formula the task pane writes", async () => {
+    const workbook = await read(SAMPLE_PATH);
+    const sheet = workbook.getWorksheet("PartnerFit")!;
+    const tables = await scoresTables(fs.readFileSync(SAMPLE_PATH));
+    const scores = tables.get("PartnerScores")!;
+    expect([scores.sheet, scores.headers]).toEqual(["PartnerFit", ["PartnerId", ...SCORE_COLUMNS]]);
+    expect(scores.rows.map((r) => r[0])).toEqual(tables.get("Partners")!.rows.map((r) => r[0]));
+    scores.rows.forEach((row, r) => {
+      const formulas = scoreFormulas(row[SCORE_COLUMNS.indexOf("PlanPeriod") + 1] as string | null);
+      SCORE_COLUMNS.forEach((column, c) => {
+        const expected = formulas[column];
+        const value = sheet.getCell(r + 2, c + 2).value as ExcelJS.CellFormulaValue | string | null;
+        if (expected && typeof expected === "object") expect((value as ExcelJS.CellFormulaValue).formula, `${row[0]} ${column}`).toBe(fileFormula(expected.formula));
+        else expect(value).toBe(expected);
+      });
+    });
+    expect(scores.rows.filter((r) => typeof r[SCORE_COLUMNS.indexOf("Audit") + 1] === "number").length).toBeGreaterThan(150);
+  });
+
+  it("has PartnerScores' PARTNER.* results cached as the add-in computes them from the same cells and tables", async () => {
+    const tables = await scoresTables(fs.readFileSync(SAMPLE_PATH));
+    const excel = excelHost();
+    const same = (a: unknown, b: unknown) => String(a).trim().toLowerCase() === String(b).trim().toLowerCase();
+    // What IFERROR(PARTNER.X(...), "") shows: the function's value, or blank for an error.
+    const shown = (id: string, ...args: unknown[]) => {
+      const outcome = excel.call(id, ...args);
+      return outcome.kind === "value" ? outcome.value : null;
+    };
+    const first = (table: string, id: unknown) => byHeader(tables.get(table)!).find((r) => same(r.PartnerId, id));
+    let checked = 0;
+    for (const row of byHeader(tables.get("PartnerScores")!)) {
+      const cells = (names: string[]) => [names.map((n) => row[n] ?? null)];
+      const areas = AREAS.map((area) => cells(area.criteria.map((_, i) => `${area.id} ${i + 1}`)));
+      ["Ability", "SweetSpot", "Territory", "Revenue"].forEach((column, a) => expect(row[column] ?? null, `${row.PartnerId} ${column}`).toEqual(shown("SCORE", areas[a], null, null)));
+      expect(row.Audit ?? null).toEqual(shown("AUDIT", ...areas, null));
+      const engagement = first("Engagement", row.PartnerId);
+      const flags = ["OptIn", "Meets", "Access", "Visible", "Advises", "Suggests", "RefersPartners", "Online"];
+      expect(row.Tier ?? null).toEqual(engagement ? shown("TIER", [flags.map((f) => engagement[f])], engagement.Opportunities, null, null, engagement.Prospect) : null);
+      const metrics = first("Metrics", row.PartnerId);
+      expect(row.Segment ?? null).toEqual(metrics ? shown("SEGMENT", metrics.Potential, metrics.Performance, null, null) : null);
+      expect(row.Stage ?? null).toEqual(shown("STAGE", cells(["Fit", "Onboarding", "Activation", "Enablement"]), null));
+      const plan = byHeader(tables.get("Plan")!).filter((p) => same(p.PartnerId, row.PartnerId) && row.PlanPeriod !== null && same(p.Period, row.PlanPeriod));
+      const sum = (k: string) => plan.reduce((n, p) => n + ((p[k] as number) ?? 0), 0);
+      expect(row.Attainment ?? null).toEqual(shown("ATTAINMENT", sum("Actual"), sum("Target")));
+      expect(row.PlanStatus ?? null).toEqual(shown("STATUS", sum("Actual"), sum("Target"), null, null));
+      checked++;
+    }
+    expect(checked).toBe(240);
+  });
+
+  it.skipIf(!libreOfficeAvailable())("has PartnerScores' MAXIFS, SUMIFS and AVERAGEIFS results cached as LibreOffice recalculates them", async () => {
+    const cached = byHeader((await scoresTables(fs.readFileSync(SAMPLE_PATH))).get("PartnerScores")!);
+    const recalculated = byHeader((await scoresTables(await recalculatedBytes())).get("PartnerScores")!);
+    const builtIn = ["LastAudit", ...SCORE_COLUMNS.filter((c) => / \d+$/.test(c)), ...STAGES];
+    expect(recalculated.map((r) => r.PartnerId)).toEqual(cached.map((r) => r.PartnerId));
+    let compared = 0;
+    cached.forEach((row, i) => {
+      for (const column of builtIn) {
+        const ours = row[column] ?? null;
+        const theirs = recalculated[i][column] ?? null;
+        if (typeof ours === "number" && typeof theirs === "number") expect(Math.abs(ours - theirs), `${row.PartnerId} ${column}`).toBeLessThanOrEqual(1e-9 * Math.max(1, Math.abs(ours)));
+        else expect(theirs, `${row.PartnerId} ${column}`).toEqual(ours);
+        compared++;
+      }
+    });
+    expect(compared).toBe(240 * 19);
+    expect(cached.filter((r) => typeof r.Fit === "number").length).toBeGreaterThan(100);
   });
 });

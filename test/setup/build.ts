@@ -3,9 +3,11 @@
 import { execFileSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
+import { fileURLToPath } from "node:url";
 
-const root = path.resolve(__dirname, "../..");
-const SOURCES = ["engine", "addin", "manifest", "assets", "webpack.config.js", "package.json"];
+// import.meta.url rather than __dirname, so that the benchmarks (plain ES modules) can run it too.
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
+const SOURCES = ["engine", "addin", "manifest", "assets", "samples/partners.xlsx", "webpack.config.js", "package.json"];
 const OUTPUTS = ["dist/functions.js", "dist/functions.json", "dist/taskpane.html", "dist/manifest.xml"];
 
 function newest(file: string): number {

@@ -2,6 +2,7 @@
 import { describe, expect, it } from "vitest";
 import { dateSerial } from "../../engine/excel/date";
 import { engagementChanges, engagementProblem, engagementStart, quarterOfDay } from "../../addin/taskpane/model/engagement";
+import { planChanges } from "../../addin/workbook/plan";
 import { applied, dataOf, sampleRaw } from "./support";
 
 const ANSWERS = [true, true, false, true, false, false, true, true];
@@ -38,7 +39,12 @@ describe("engagement changes", () => {
     const changes = engagementChanges(withScores, partner, { period: "2026-Q4", answers: ANSWERS, opportunities: 4, prospect: false });
     expect(changes.map((c) => c.table)).toEqual(["Engagement", "PartnerScores"]);
     expect(String((changes[1].set.Tier as { formula: string }).formula)).toContain("LOOKUP(2,1/(Engagement[PartnerId]=");
-    applied(withScores, changes);
+    const after = applied(withScores, changes);
+    // Once the row is there, a later batch sets only its plan period, which the plan finds unchanged.
+    const later = engagementChanges(after, partner, { period: "2026-Q4", answers: ANSWERS, opportunities: 5, prospect: false });
+    expect(later[1]).toEqual({ table: "PartnerScores", key: { PartnerId: partner }, set: { PlanPeriod: changes[1].set.PlanPeriod } });
+    const planned = planChanges(after.snapshot, later);
+    expect(planned.ok && planned.plan.tables.map((t) => [t.table, t.updates.length, t.appends.length])).toEqual([["Engagement", 1, 0]]);
   });
 
   it("starts the form from the period's row, else the partner's last row", () => {

@@ -8,11 +8,19 @@ import type { PartnerData } from "../../workbook/records";
 import { scoreFormulas } from "../../workbook/scores";
 import { latestPlan } from "./summary";
 
-/** The partner's PartnerScores row, with the period its plan status follows. */
+/**
+ * The partner's PartnerScores row: a partner without one gets the row of formulas; a partner with
+ * one gets only the period its plan status follows (unchanged, that writes nothing: the formulas
+ * are the same for every row, and rewriting them would only drop their cached results).
+ */
 export function scoresRow(data: PartnerData, partnerId: string): Upsert[] {
-  if (!data.snapshot.tables.has("PartnerScores")) return [];
+  const table = data.snapshot.tables.get("PartnerScores");
+  if (!table) return [];
   const period = latestPlan(data.plansOf(partnerId))?.period ?? null;
-  return [{ table: "PartnerScores", key: { PartnerId: partnerId }, set: scoreFormulas(period) }];
+  const id = table.columns.get("partnerid");
+  const wanted = partnerId.trim().toLowerCase();
+  const has = id !== undefined && table.rows.some((row) => String(row[id] ?? "").trim().toLowerCase() === wanted);
+  return [{ table: "PartnerScores", key: { PartnerId: partnerId }, set: has ? { PlanPeriod: period } : scoreFormulas(period) }];
 }
 
 /**

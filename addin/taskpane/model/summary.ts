@@ -30,15 +30,19 @@ const ok = valueOrNull;
 export function latestAudit(audits: readonly AuditRecord[]): { date: number | null; ratings: (number | null)[][] } | null {
   if (!audits.length) return null;
   const date = audits.reduce<number | null>((d, a) => (a.date !== null && (d === null || a.date > d) ? a.date : d), null);
-  const current = audits.filter((a) => a.date === date);
-  const ratings = AUDIT_AREAS.map((area) =>
-    area.criteria.map((c) => {
-      const found = current.find((a) => a.area.toLowerCase() === area.name.toLowerCase() && a.criterion.toLowerCase() === c.label.toLowerCase());
-      return found?.rating ?? null;
-    }),
-  );
+  // The first row of each criterion on that date (names in any case), found once per row.
+  const current = new Map<string, AuditRecord>();
+  for (const a of audits) {
+    if (a.date !== date) continue;
+    const key = criterionKey(a.area, a.criterion);
+    if (!current.has(key)) current.set(key, a);
+  }
+  const ratings = CRITERION_KEYS.map((keys) => keys.map((key) => current.get(key)?.rating ?? null));
   return { date, ratings };
 }
+
+const criterionKey = (area: string, criterion: string) => `${area.toLowerCase()}\u0000${criterion.toLowerCase()}`;
+const CRITERION_KEYS = AUDIT_AREAS.map((area) => area.criteria.map((c) => criterionKey(area.name, c.label)));
 
 /** The latest plan period's KPIs (periods compared as quarters when they read as quarters). */
 export function latestPlan(plans: readonly PlanRecord[]): { period: string; rows: PlanRecord[] } | null {

@@ -24,7 +24,8 @@ const FILTERS: { key: FilterKey; label: string; value: (s: PartnerSummary) => st
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS, height: "100%" },
   filters: { display: "grid", gridTemplateColumns: "repeat(auto-fill, minmax(140px, 1fr))", gap: tokens.spacingHorizontalS },
-  list: { flexGrow: 1, minHeight: "320px", border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`, borderRadius: tokens.borderRadiusMedium, backgroundColor: tokens.colorNeutralBackground1 },
+  // A definite height: the list renders only the rows in view (unbounded, it would grow to hold them all).
+  list: { height: "max(320px, calc(100vh - 330px))", border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`, borderRadius: tokens.borderRadiusMedium, backgroundColor: tokens.colorNeutralBackground1 },
   row: {
     display: "flex",
     alignItems: "center",
