@@ -15,7 +15,7 @@ import { ENGAGEMENT } from "../engine/tier";
 import { type ApprovalRow, sampleApprovals } from "./data/approvals";
 import { type AuditRow, sampleAudits } from "./data/audit";
 import { type DealRow, sampleDeals } from "./data/deals";
-import { type EngagementRow, sampleEngagement } from "./data/engagement";
+import { type EngagementRow, sampleEngagement, sampleEngagementHistory } from "./data/engagement";
 import { METRIC_COLUMNS, type MetricsRow, sampleMetrics } from "./data/metrics";
 import { type Partner, samplePartners } from "./data/partners";
 import { type PlanRow, samplePlans } from "./data/plan";
@@ -61,12 +61,16 @@ function stream(seed: number, table: string): Random {
 export function sampleData(seed = SAMPLE_SEED, count = SAMPLE_PARTNERS): SampleData {
   const partners = samplePartners(stream(seed, "Partners"), count);
   const audits = sampleAudits(stream(seed, "Audit"), partners);
+  // The previous quarter's rows come first: a partner's last row is its latest, as the task pane
+  // and the PartnerScores formulas read it.
+  const engagement = sampleEngagement(stream(seed, "Engagement"), partners);
+  const history = sampleEngagementHistory(stream(seed, "Engagement history"), partners, engagement);
   return {
     partners,
     audits,
     assumptions: sampleAssumptions(stream(seed, "Assumptions"), partners),
     rampHistory: sampleRampHistory(stream(seed, "Ramp history")),
-    engagement: sampleEngagement(stream(seed, "Engagement"), partners),
+    engagement: [...history, ...engagement],
     scorecards: sampleScorecards(stream(seed, "Scorecard"), partners),
     metrics: sampleMetrics(stream(seed, "Metrics"), partners),
     plans: samplePlans(stream(seed, "Plan"), partners),

@@ -83,8 +83,9 @@ const blankZero = (x: number | "" | null) => (x === "" || x === null || x === 0 
 /**
  * The values a partner's PartnerScores formulas give once Excel has calculated them, computed by
  * the engine from the workbook's records: for each column what scoreFormulas' formula does —
- * MAXIFS, SUMIFS and AVERAGEIFS over the partner's rows (text compared in any case, as Excel's
- * criteria are), the first Engagement and Metrics row of the partner (MATCH), each PARTNER.*
+ * the latest date (SUMPRODUCT(MAX)), SUMIFS and AVERAGEIFS over the partner's rows (text compared
+ * in any case, as Excel's criteria are), the partner's last Engagement row (LOOKUP) and first
+ * Metrics row (MATCH), each PARTNER.*
  * function through the engine with its arguments read as the function reads them, and "" where
  * IFERROR gives its blank. The sample workbook caches these; tests check them against LibreOffice
  * (the built-in parts) and the built add-in (the PARTNER.* parts).
@@ -109,7 +110,7 @@ export function scoreValues(data: PartnerData, partnerId: string, planPeriod: st
   AUDIT_AREAS.forEach((area, a) => (values[areaColumns[a]] = orBlank(score(ratings[area.id]))));
   values.Audit = orBlank(audit(ratings));
 
-  const engagement = data.engagementOf(partnerId)[0];
+  const engagement = data.engagementOf(partnerId).at(-1);
   values.Tier = engagement ? orBlank(tier(engagement.answers, engagement.opportunities ?? 0, {}, engagement.prospect)) : "";
   const metrics = data.metricsOf(partnerId)[0];
   values.Segment = metrics ? orBlank(segment(blankZero(metrics.potential), blankZero(metrics.performance))) : "";

@@ -1,7 +1,11 @@
-/** The "Tiers" sheet: each partner rated from its Engagement row, and the network's tier mix. */
+/**
+ * The "Tiers" sheet: each partner rated from its Engagement row of the current quarter (the
+ * table's rows of that period, which follow the previous quarter's), and the network's tier mix.
+ */
 import type ExcelJS from "exceljs";
 import { tier, tierMix, tierMixTable } from "../../engine/tier";
 import type { SampleData } from "../generate";
+import { ENGAGEMENT_PERIOD } from "../data/engagement";
 import { unwrap, writeFormula, writeSpill } from "./tables";
 
 export function addTiersSheet(workbook: ExcelJS.Workbook, data: SampleData): void {
@@ -10,19 +14,23 @@ export function addTiersSheet(workbook: ExcelJS.Workbook, data: SampleData): voi
   sheet.getCell(1, 7).value = "Tier mix (share of partners; Targets: share of all rows)";
   const byId = new Map(data.partners.map((p) => [p.id, p]));
   const tiers: string[] = [];
-  data.engagement.forEach((e, i) => {
-    const r = i + 2; // the partner's row in the Engagement table
+  const first = data.engagement.findIndex((e) => e.period === ENGAGEMENT_PERIOD);
+  const current = data.engagement.slice(first);
+  if (first < 0 || current.some((e) => e.period !== ENGAGEMENT_PERIOD)) throw new Error(`the Engagement rows of ${ENGAGEMENT_PERIOD} must come last`);
+  current.forEach((e, i) => {
+    const r = i + 2; // this sheet's row
+    const t = first + i + 2; // the partner's row in the Engagement table
     const partner = byId.get(e.partnerId)!;
     const rated = unwrap(tier(e.answers, e.opportunities, {}, e.prospect));
     tiers.push(rated);
     sheet.getCell(r, 1).value = e.partnerId;
     writeFormula(sheet, r, 2, `INDEX(Partners[Name],MATCH($A${r},Partners[PartnerId],0))`, partner.name);
     writeFormula(sheet, r, 3, `INDEX(Partners[Status],MATCH($A${r},Partners[PartnerId],0))`, partner.status);
-    writeFormula(sheet, r, 4, `Engagement!J${r}`, e.opportunities);
-    writeFormula(sheet, r, 5, `PARTNER.TIER(Engagement!B${r}:I${r},Engagement!J${r},,,Engagement!L${r})`, rated);
+    writeFormula(sheet, r, 4, `Engagement!J${t}`, e.opportunities);
+    writeFormula(sheet, r, 5, `PARTNER.TIER(Engagement!B${t}:I${t},Engagement!J${t},,,Engagement!L${t})`, rated);
   });
   const mix = unwrap(tierMix(tiers));
-  const last = data.engagement.length + 1;
+  const last = current.length + 1;
   writeSpill(sheet, 2, 7, `PARTNER.TIER.MIX(E2:E${last})`, tierMixTable(mix).map((row) => row.map((v) => v ?? "")));
   [10, 34, 12, 14, 8, 2, 12, 10].forEach((w, i) => (sheet.getColumn(i + 1).width = w));
   sheet.getColumn(8).numFmt = "0.0%";

@@ -288,8 +288,13 @@ describe("sample partner workbook", () => {
     const status = new Map(partners.map((p) => [p.PartnerId as string, p.Status as string]));
     const known = (rows: Record<string, unknown>[]) => rows.every((r) => status.has(r.PartnerId as string));
 
+    // Each partner's row of the current quarter, after the previous quarter's rows of the partners signed by then.
     const engagement = tableRows(workbook, "Engagement");
-    expect(engagement.map((e) => e.PartnerId)).toEqual(partners.map((p) => p.PartnerId));
+    const current = engagement.filter((e) => e.Period === "2026-Q3");
+    expect(current.map((e) => e.PartnerId)).toEqual(partners.map((p) => p.PartnerId));
+    const previous = engagement.slice(0, engagement.length - current.length);
+    expect(previous.every((e) => e.Period === "2026-Q2" && status.get(e.PartnerId as string) !== "Prospect")).toBe(true);
+    expect(previous.length).toBeGreaterThan(150);
     for (const e of engagement) {
       for (const column of TOOLKIT_TABLES.Engagement.slice(1, 9)) expect(typeof e[column]).toBe("boolean");
       expect(e.Prospect).toBe(status.get(e.PartnerId as string) === "Prospect");
@@ -465,13 +470,15 @@ describe("sample partner workbook", () => {
       return outcome.kind === "value" ? outcome.value : null;
     };
     const first = (table: string, id: unknown) => byHeader(tables.get(table)!).find((r) => same(r.PartnerId, id));
+    const last = (table: string, id: unknown) => byHeader(tables.get(table)!).filter((r) => same(r.PartnerId, id)).at(-1);
     let checked = 0;
     for (const row of byHeader(tables.get("PartnerScores")!)) {
       const cells = (names: string[]) => [names.map((n) => row[n] ?? null)];
       const areas = AREAS.map((area) => cells(area.criteria.map((_, i) => `${area.id} ${i + 1}`)));
       ["Ability", "SweetSpot", "Territory", "Revenue"].forEach((column, a) => expect(row[column] ?? null, `${row.PartnerId} ${column}`).toEqual(shown("SCORE", areas[a], null, null)));
       expect(row.Audit ?? null).toEqual(shown("AUDIT", ...areas, null));
-      const engagement = first("Engagement", row.PartnerId);
+      // The Tier formula reads the partner's last Engagement row (LOOKUP), the Segment formula its first Metrics row (MATCH).
+      const engagement = last("Engagement", row.PartnerId);
       const flags = ["OptIn", "Meets", "Access", "Visible", "Advises", "Suggests", "RefersPartners", "Online"];
       expect(row.Tier ?? null).toEqual(engagement ? shown("TIER", [flags.map((f) => engagement[f])], engagement.Opportunities, null, null, engagement.Prospect) : null);
       const metrics = first("Metrics", row.PartnerId);
