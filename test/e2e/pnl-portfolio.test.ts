@@ -165,7 +165,13 @@ describe.skipIf(!browserAvailable)("P&L what-if and Portfolio in browser mode (C
     await openPnl(page);
     await type(page, "product_margin", "Value (year 1)", "0.3");
     await expand(page, "headcount");
-    await driver(page, "headcount").getByRole("button", { name: "Revert to default" }).click();
+    // The panel has just opened: on a loaded machine a click during its opening motion can miss, so
+    // the click is repeated while the button is still there (it goes once the revert is drafted).
+    const revert = driver(page, "headcount").getByRole("button", { name: "Revert to default" });
+    for (let attempt = 0; attempt < 3 && (await revert.count()); attempt++) {
+      await revert.click({ timeout: 5000 }).catch(() => undefined);
+      await revert.waitFor({ state: "detached", timeout: 5000 }).catch(() => undefined);
+    }
     await poll(() => driver(page, "headcount").getByTestId("source").textContent()).toBe("Default, unsaved");
     const drafts: [string, Draft][] = [override("product_margin", "0.3"), ["headcount", { kind: "inherit" }]];
     const planned = expected(sample, drafts).summary;
