@@ -120,6 +120,15 @@ export function buildDeck(qbr: Qbr): PptxGenJS {
     ],
     { ...tableOptions, y: 1.6, w: 8, colW: [3.5, 4.5] },
   );
+  if (qbr.tier.next && qbr.tier.missing.length) {
+    standing.addText(
+      [
+        { text: `Missing for ${qbr.tier.next}`, options: { bold: true, breakLine: true } },
+        ...qbr.tier.missing.map((c) => ({ text: c.label, options: { bullet: true, breakLine: true } })),
+      ],
+      { x: 8.8, y: 1.6, w: 4.0, h: 3.0, valign: "top", fontFace: FONT, fontSize: 12, color: INK },
+    );
+  }
 
   // 5. Actions: tasks and the plan's approval.
   const actions = titled(deck, SLIDE_TITLES[4], qbr);

@@ -12,7 +12,7 @@ import { type PlanStatus, type TaskState, attainment, quarterOf, status, taskSta
 import { type PnlSummary, pnl, pnlSummary } from "../pnl";
 import { ESTABLISHED, type GapRow, STAGES, type Stage, gaps, stage } from "../scorecard";
 import { type Quadrant, segment } from "../segment";
-import { type Tier, tier } from "../tier";
+import { type Tier, type TierCondition, nextTier, tier } from "../tier";
 import { periodCovers, previousQuarterOf, quarterBounds } from "./quarter";
 
 /** The plain rows a QBR reads (the workbook's tables, already typed). */
@@ -68,7 +68,12 @@ export interface Qbr {
     previous: Stage | typeof ESTABLISHED | null;
     gaps: GapRow[];
   };
-  tier: { current: Tier | null; previous: Tier | null };
+  /**
+   * The tier of the quarter's Engagement row and of the previous quarter's; `next` is the tier one
+   * step up and `missing` what the partner does not meet of it yet (nothing for an MVP or an
+   * unrated partner).
+   */
+  tier: { current: Tier | null; previous: Tier | null; next: Tier | null; missing: TierCondition[] };
   segment: Quadrant | null;
   pipeline: {
     openCount: number;
@@ -124,9 +129,18 @@ function stageScores(cards: ReturnType<typeof scorecardAsOf>): (number | null)[]
   });
 }
 
+const engagementIn = (rows: QbrInput["engagement"], quarter: string) => [...rows].reverse().find((r) => r.period && quarterOf(r.period) === quarter);
+
 function tierOf(rows: QbrInput["engagement"], quarter: string): Tier | null {
-  const row = [...rows].reverse().find((r) => r.period && quarterOf(r.period) === quarter);
+  const row = engagementIn(rows, quarter);
   return row ? valueOrNull(tier([...row.answers], row.opportunities ?? 0, {}, row.prospect)) : null;
+}
+
+/** The tier one step up from the quarter's rating and what is missing for it. */
+function nextOf(rows: QbrInput["engagement"], quarter: string): { next: Tier | null; missing: TierCondition[] } {
+  const row = engagementIn(rows, quarter);
+  const found = row ? valueOrNull(nextTier([...row.answers], row.opportunities ?? 0, {}, row.prospect)) : null;
+  return found ? { next: found.next, missing: [...found.missing] } : { next: null, missing: [] };
 }
 
 /** `PARTNER.QBR`-style model of one partner's quarter. */
@@ -228,7 +242,7 @@ export const buildQbr = guard((input: QbrInput): Qbr => {
       previous: cardsBefore.length ? valueOrNull(stage(scoresBefore)) : null,
       gaps: topGaps,
     },
-    tier: { current: tierOf(input.engagement, quarter), previous: tierOf(input.engagement, previousQuarter) },
+    tier: { current: tierOf(input.engagement, quarter), previous: tierOf(input.engagement, previousQuarter), ...nextOf(input.engagement, quarter) },
     segment: input.metrics ? valueOrNull(segment(input.metrics.potential, input.metrics.performance)) : null,
     pipeline: {
       openCount: open.length,

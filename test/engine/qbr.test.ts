@@ -3,6 +3,7 @@ import { dateSerial } from "../../engine/excel/date";
 import { valueOrNull } from "../../engine/error";
 import { type QbrInput, buildQbr, portfolioReview, previousQuarterOf, quarterBounds } from "../../engine/qbr";
 import { auditAreas } from "../../engine/audit";
+import { type NextTier, nextTier } from "../../engine/tier";
 
 const d = (y: number, m: number, day: number) => dateSerial(y, m, day);
 
@@ -102,6 +103,24 @@ describe("a quarterly business review", () => {
     expect(review.tasks.overdue).toEqual([{ task: "Certify two engineers", due: d(2026, 9, 1), owner: "Jonas" }]);
   });
 
+  it("says what the partner is missing for the next tier, as PARTNER.TIER's rules see the quarter's row", () => {
+    const engagement = [
+      { answers: [true, true, true, true, false, false, false, true], opportunities: 4, period: "2026-Q3", prospect: false },
+      // A later quarter's row is not this quarter's.
+      { answers: [true, true, true, true, true, true, true, true], opportunities: 20, period: "2026-Q4", prospect: false },
+    ];
+    const review = qbr(input({ engagement }));
+    const expected = nextTier(engagement[0].answers, 4) as NextTier;
+    expect(review.tier.current).toBe(expected.tier);
+    expect(review.tier.next).toBe(expected.next);
+    expect(review.tier.missing).toEqual(expected.missing);
+    expect(review.tier.missing.length).toBeGreaterThan(0);
+    // A prospect's only condition is to become a partner; an unrated partner has none.
+    const prospect = qbr(input({ engagement: [{ ...engagement[0], prospect: true }] }));
+    expect([prospect.tier.current, prospect.tier.missing.map((c) => c.id)]).toEqual(["Target", ["prospect"]]);
+    expect(qbr(input({ engagement: [] })).tier).toEqual({ current: null, previous: null, next: null, missing: [] });
+  });
+
   it("records an approval given without the partner's acceptance as such", () => {
     const approvals = [
       { period: "2026-Q3", state: "Approved", acceptedBy: null, acceptedOn: null, approvedBy: "Dana", approvedOn: d(2026, 7, 20), comment: null },
@@ -128,7 +147,8 @@ describe("a quarterly business review", () => {
         assumptions: [["license_revenue", 300_000], ["years", 3], ["onboarding_cost", 80_000]],
       }),
     );
-    expect(review.tier).toEqual({ current: "MVP", previous: "MGP" });
+    // An MVP has no tier above it.
+    expect(review.tier).toEqual({ current: "MVP", previous: "MGP", next: null, missing: [] });
     expect(review.scorecard.previous).toBe("Onboarding");
     expect(review.scorecard.current).toBe("Activation");
     expect(review.scorecard.gaps.map((g) => g.topic)).toEqual(["Segment fit", "Contract"]);

@@ -108,9 +108,12 @@ export function QuarterCard({ data, onOpen }: { data: PartnerData; onOpen: (part
               {partnerButton(m.id, m.name)} {m.from} → {m.to} {m.up ? "(up)" : "(down)"}
             </li>
           ))}
+          {review.tierMoves.length > 20 && <li className={styles.muted}>…and {review.tierMoves.length - 20} more</li>}
         </ul>
       ) : (
-        <Text className={styles.muted}>No partner has Engagement rows for both {review.previousQuarter} and {review.quarter}.</Text>
+        <Text className={styles.muted}>
+          No partner rated in both {review.previousQuarter} and {review.quarter} changed tier (the tier of a quarter comes from the partner's Engagement row of that period).
+        </Text>
       )}
     </Card>
   );

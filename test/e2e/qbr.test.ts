@@ -1,0 +1,176 @@
+// The QBR from browser mode (dist/app.html on the sample workbook) in headless Chromium: for
+// partners at different points of their life (an active partner with a quarter of history, one
+// still onboarding, a prospect) the deck downloads, LibreOffice Impress renders it to PDF without
+// error, and poppler turns each page into a picture (test/e2e/screenshots/qbr-*.png, to look at)
+// and its text, which holds the slide's title and the partner's figures. "Build QBR sheet" writes
+// the sheet into the workbook that "Save as" downloads, with its two native charts.
+import { execFileSync } from "node:child_process";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import JSZip from "jszip";
+import type { Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { SLIDE_TITLES } from "../../addin/qbr/deck";
+import { qbrName } from "../../addin/qbr/format";
+import { qbrInput } from "../../addin/qbr/input";
+import { PartnerData } from "../../addin/workbook/records";
+import { PartnerWorkbook } from "../../addin/workbook/workbook";
+import { XlsxAdapter } from "../../addin/workbook/xlsx";
+import { isEngineError } from "../../engine/error";
+import { buildQbr } from "../../engine/qbr";
+import { portfolioReview } from "../../engine/qbr/portfolio";
+import { type Browser, SCREENSHOTS, browserAvailable, launch } from "../browser/chromium";
+import { type StaticServer, serve } from "../browser/server";
+import { convert, libreOfficeAvailable } from "../support/libreoffice";
+import { tool } from "../support/tools";
+
+const SAMPLE = path.resolve(__dirname, "../../dist/partners.xlsx");
+const PDFTOPPM = "/usr/bin/pdftoppm";
+const NOW = new Date(2026, 9, 15, 10, 0, 0);
+const QUARTER = "2026-Q3";
+
+const ready = browserAvailable && libreOfficeAvailable() && tool(PDFTOPPM, "poppler-utils");
+
+describe.skipIf(!ready)("the QBR from browser mode: deck rendered by LibreOffice, sheet saved in the workbook (Chromium)", () => {
+  let server: StaticServer;
+  let browser: Browser;
+  let page: Page;
+  let sample: PartnerData;
+  let dir: string;
+  const outside: string[] = [];
+  const errors: string[] = [];
+
+  beforeAll(async () => {
+    sample = new PartnerData((await PartnerWorkbook.open(await XlsxAdapter.open(new Uint8Array(fs.readFileSync(SAMPLE))))).snapshot);
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), "partnerfit-qbr-"));
+    server = await serve();
+    browser = await launch();
+    await browser.context.route("**/*", (route) => {
+      if (route.request().url().startsWith(server.url)) return route.continue();
+      outside.push(route.request().url());
+      return route.abort();
+    });
+    page = await browser.context.newPage();
+    page.on("pageerror", (e) => errors.push(e.message));
+    await page.clock.setFixedTime(NOW);
+    await page.goto(`${server.url}app.html`);
+    await page.getByTestId("partner-count").waitFor();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+    if (dir) fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  async function openQbr(id: string, quarter?: string): Promise<void> {
+    await page.getByRole("tab", { name: "Partners", exact: true }).click();
+    await page.getByRole("searchbox", { name: "Search partners" }).fill(id);
+    await page.locator(`[data-partner="${id}"]`).click();
+    await page.getByRole("tab", { name: "QBR", exact: true }).click();
+    await page.getByTestId("qbr-facts").waitFor();
+    if (quarter) await page.getByRole("combobox", { name: "Quarter" }).selectOption(quarter);
+  }
+
+  /** Downloads the deck, renders it to PDF with LibreOffice and each page to a PNG; returns each page's text. */
+  async function render(id: string, shots: string): Promise<{ file: string; pages: string[] }> {
+    const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "Download deck" }).click()]);
+    const deck = path.join(dir, `${id}.pptx`);
+    await download.saveAs(deck);
+    const pdf = convert(deck, path.join(dir, "pdf"), "pdf");
+    execFileSync(PDFTOPPM, ["-png", "-r", "60", pdf, path.join(SCREENSHOTS, shots)]);
+    const count = fs.readdirSync(SCREENSHOTS).filter((f) => f.startsWith(`${shots}-`) && f.endsWith(".png")).length;
+    const pages = Array.from({ length: count }, (_, i) =>
+      execFileSync("/usr/bin/pdftotext", ["-f", String(i + 1), "-l", String(i + 1), "-layout", pdf, "-"], { encoding: "utf8" }),
+    );
+    return { file: download.suggestedFilename(), pages };
+  }
+
+  const expectedReview = (id: string, quarter: string) => {
+    const review = buildQbr(qbrInput(sample, id, quarter));
+    if (isEngineError(review)) throw review;
+    return review;
+  };
+
+  it("renders an active partner's deck, slide by slide, with its title and figures on each page", async () => {
+    const partner = sample.partners.find((p) => p.id === "P0025")!;
+    const review = expectedReview(partner.id, QUARTER);
+    await openQbr(partner.id, QUARTER);
+    for (const f of fs.readdirSync(SCREENSHOTS).filter((f) => f.startsWith("qbr-active-"))) fs.rmSync(path.join(SCREENSHOTS, f));
+    const { file, pages } = await render(partner.id, "qbr-active");
+    expect(file).toBe(`${qbrName(partner.id, QUARTER)}.pptx`);
+    expect(pages).toHaveLength(SLIDE_TITLES.length);
+    pages.forEach((text, i) => expect(text, `page ${i + 1}`).toContain(SLIDE_TITLES[i]));
+    expect(pages[0]).toContain(partner.name);
+    expect(pages[0]).toContain(QUARTER);
+    // The tier moved since the previous quarter, and the slide says from what to what.
+    expect([review.tier.previous, review.tier.current]).toEqual(["BZ", "MGP"]);
+    expect(pages[3]).toMatch(/BZ/);
+    expect(pages[3]).toMatch(/MGP/);
+    // And what it still lacks for the tier above.
+    expect(review.tier.next).toBe("MVP");
+    expect(pages[3]).toContain("Missing for MVP");
+    expect(review.tier.missing.length).toBeGreaterThan(0);
+    for (const k of review.kpis) expect(pages[1]).toContain(k.kpi);
+    await page.getByRole("status").filter({ hasText: `Downloaded ${qbrName(partner.id, QUARTER)}.pptx.` }).waitFor();
+    expect(await page.getByTestId("qbr-facts").textContent()).toContain("TierMGP (was BZ)");
+  });
+
+  it("renders the deck of a partner still onboarding and of a prospect, whose reviews have little data", async () => {
+    for (const status of ["Onboarding", "Prospect"] as const) {
+      const partner = sample.partners.find((p) => p.status === status)!;
+      await openQbr(partner.id);
+      const quarter = await page.getByRole("combobox", { name: "Quarter" }).inputValue();
+      const review = expectedReview(partner.id, quarter);
+      const shots = `qbr-${status.toLowerCase()}`;
+      for (const f of fs.readdirSync(SCREENSHOTS).filter((f) => f.startsWith(`${shots}-`))) fs.rmSync(path.join(SCREENSHOTS, f));
+      const { pages } = await render(partner.id, shots);
+      expect(pages).toHaveLength(SLIDE_TITLES.length);
+      pages.forEach((text, i) => expect(text, `${status} page ${i + 1}`).toContain(SLIDE_TITLES[i]));
+      expect(pages[0]).toContain(partner.name);
+      if (!review.pnl) expect(pages[5]).toContain("No P&L assumptions for this partner.");
+    }
+  });
+
+  it("writes the QBR sheet into the workbook that Save as downloads, with its two native charts", async () => {
+    await openQbr("P0025", QUARTER);
+    const name = qbrName("P0025", QUARTER);
+    await page.getByRole("button", { name: "Build QBR sheet" }).click();
+    await page.getByRole("status").filter({ hasText: `Wrote the sheet "${name}".` }).waitFor();
+    await page.screenshot({ path: path.join(SCREENSHOTS, "partner-qbr.png"), fullPage: true });
+    const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "Save as…" }).click()]);
+    const zip = await JSZip.loadAsync(fs.readFileSync((await download.path())!));
+    const book = await zip.file("xl/workbook.xml")!.async("string");
+    expect(book).toContain(`name="${name}"`);
+    const charts = Object.keys(zip.files).filter((f) => /^xl\/charts\/chart\d+\.xml$/.test(f));
+    expect(charts.length).toBeGreaterThanOrEqual(2);
+  });
+
+  it("shows the portfolio's quarter: approvals by quarter, partners off track and tier moves, each opening its partner", async () => {
+    const expected = portfolioReview({ quarter: QUARTER, partners: sample.partners, engagement: sample.engagement, plans: sample.plans, approvals: sample.approvals });
+    if (isEngineError(expected)) throw expected;
+    expect(expected.tierMoves.length).toBeGreaterThan(10);
+    expect(expected.tierMoves.some((m) => m.up) && expected.tierMoves.some((m) => !m.up)).toBe(true);
+
+    await page.getByRole("tab", { name: "Portfolio", exact: true }).click();
+    const card = page.getByTestId("quarter-review");
+    await card.waitFor();
+    await card.getByRole("combobox", { name: "Quarter" }).selectOption(QUARTER);
+    await card.getByText(`Tier moves since 2026-Q2 (${expected.tierMoves.length})`).waitFor();
+    await card.getByText(`Off track in ${QUARTER} (${expected.offTrack.length})`).waitFor();
+    const rows = await card.getByRole("table", { name: "Plan acceptance and approval by quarter" }).getByRole("row").allTextContents();
+    expect(rows.slice(1)).toEqual(expected.approvals.map((r) => [r.quarter, r.plans, r.accepted, r.approved, r.approvedWithoutAcceptance, r.open].join("")));
+    const items = await card.getByRole("listitem").allTextContents();
+    const first = expected.tierMoves[0];
+    expect(items).toContain(`${first.name} ${first.from} → ${first.to} ${first.up ? "(up)" : "(down)"}`);
+    await card.scrollIntoViewIfNeeded();
+    await page.screenshot({ path: path.join(SCREENSHOTS, "portfolio-quarter.png") });
+    await card.getByRole("button", { name: first.name, exact: true }).click();
+    await expect.poll(() => page.getByTestId("partner-name").textContent()).toBe(first.name);
+  });
+
+  it("raised no page error and sent no request outside its own origin", () => {
+    expect(errors).toEqual([]);
+    expect(outside).toEqual([]);
+  });
+});
