@@ -38,6 +38,11 @@ export interface TablePlan {
   deletes: number[];
   /** New rows, in workbook column order (columns the change does not set are blank); added last. */
   appends: CellInput[][];
+  /**
+   * Blank rows at the end of the table (0-based, as read) that new rows filled instead of being
+   * appended below them — the empty row Excel gives a new table — written by `updates`.
+   */
+  filled: number[];
 }
 
 export interface WritePlan {
@@ -76,7 +81,18 @@ interface Working {
   rows: CellInput[][];
   /** Rows of `rows` the batch deleted (their index stays, so the key index stays valid). */
   deleted: Set<number>;
+  /** The blank rows at the table's end not yet filled, in order. */
+  free: number[];
   plan: TablePlan;
+}
+
+const blank = (v: CellInput) => v === null || (typeof v === "string" && v.trim() === "");
+
+/** The blank rows at the end of a table's rows (indexes, ascending). */
+function trailingBlankRows(rows: readonly (readonly CellInput[])[]): number[] {
+  let first = rows.length;
+  while (first > 0 && rows[first - 1].every(blank)) first--;
+  return Array.from({ length: rows.length - first }, (_, i) => first + i);
 }
 
 /** Reads the change's values as their columns' kinds; problems for anything that does not fit. */
@@ -140,7 +156,13 @@ export function planChanges(snapshot: WorkbookSnapshot, changes: readonly Change
     if (!values) continue;
     let work = working.get(change.table);
     if (!work) {
-      work = { table, rows: table.rows.map((r) => [...r]), deleted: new Set(), plan: { table: change.table, updates: [], deletes: [], appends: [] } };
+      work = {
+        table,
+        rows: table.rows.map((r) => [...r]),
+        deleted: new Set(),
+        free: trailingBlankRows(table.rows),
+        plan: { table: change.table, updates: [], deletes: [], appends: [], filled: [] },
+      };
       working.set(change.table, work);
     }
     const keyColumns = Object.keys(change.key);
@@ -168,6 +190,15 @@ export function planChanges(snapshot: WorkbookSnapshot, changes: readonly Change
         work.rows[r][column] = value;
         if (r < table.rows.length) work.plan.updates.push({ row: r, column, value });
       }
+    } else if (work.free.length) {
+      // A new row goes into the blank row at the table's end first, as typing in Excel would.
+      const r = work.free.shift()!;
+      for (const [column, value] of values.values()) {
+        work.rows[r][column] = value;
+        if (value !== null) work.plan.updates.push({ row: r, column, value });
+      }
+      work.plan.filled.push(r);
+      rowsByKey.set(key, [r]);
     } else {
       const row: CellInput[] = table.headers.map(() => null);
       for (const [column, value] of values.values()) row[column] = value;
@@ -184,6 +215,7 @@ export function planChanges(snapshot: WorkbookSnapshot, changes: readonly Change
     const read = work.table.rows.length;
     const plan = work.plan;
     plan.updates = plan.updates.filter((u) => !work.deleted.has(u.row));
+    plan.filled = plan.filled.filter((r) => !work.deleted.has(r));
     plan.deletes = [...work.deleted].filter((r) => r < read).sort((a, b) => a - b);
     const added = new Set(work.rows.slice(read));
     work.rows.forEach((row, r) => {

@@ -52,11 +52,12 @@ export class PartnerWorkbook {
     this.current = planned.snapshot;
     // The counts tell the user what happened to their records; the add-in's own table (its
     // formulas rewritten with every save) is bookkeeping, not counted.
+    // A blank row a new record filled counts as a row added, not as cells updated.
     const theirs = plan.tables.filter((t) => !this.current.tables.get(t.table)?.schema.owned);
     return {
       ok: true,
-      cells: theirs.reduce((n, t) => n + t.updates.length, 0),
-      rows: theirs.reduce((n, t) => n + t.appends.length, 0),
+      cells: theirs.reduce((n, t) => n + t.updates.filter((u) => !t.filled.includes(u.row)).length, 0),
+      rows: theirs.reduce((n, t) => n + t.appends.length + t.filled.length, 0),
       deleted: theirs.reduce((n, t) => n + t.deletes.length, 0),
     };
   }

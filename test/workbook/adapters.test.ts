@@ -133,8 +133,17 @@ describe.each(subjects)("%s adapter", (_name, make) => {
     expect(again.snapshot.problems).toEqual([]);
     const tasks = again.snapshot.tables.get("Tasks")!;
     expect(tasks.headers).toEqual(["PartnerId", "Task", "Due", "Owner", "Done"]);
-    const saved = await again.save([{ table: "Tasks", key: { PartnerId: "P0001", Task: "Joint webinar" }, set: { Due: "2026-12-15" } }]);
-    expect(saved.ok).toBe(true);
+    const saved = await workbook.save([
+      { table: "Tasks", key: { PartnerId: "P0001", Task: "Joint webinar" }, set: { Due: "2026-12-15" } },
+      { table: "Tasks", key: { PartnerId: "P0002", Task: "Certify two engineers" }, set: { Due: "2026-12-31" } },
+    ]);
+    // The first new row fills the blank row a new table has, the second goes below it.
+    expect(saved).toEqual({ ok: true, cells: 0, rows: 2, deleted: 0 });
+    const rows = (await subject.reopen()).snapshot.tables.get("Tasks")!.rows;
+    expect(rows.map((r) => [r[0], r[1]])).toEqual([
+      ["P0001", "Joint webinar"],
+      ["P0002", "Certify two engineers"],
+    ]);
   });
 });
 

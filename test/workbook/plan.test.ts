@@ -19,7 +19,7 @@ function planned(changes: Change[]) {
 describe("planning deletions", () => {
   it("lists the rows to delete in ascending order, matching keys as upserts do (case and spaces aside)", () => {
     const { plan, snapshot: after } = planned([remove("P0058", "ramp"), remove(" p0007 ", "PRODUCT_MARGIN")]);
-    expect(plan.tables).toEqual([{ table: "Assumptions", updates: [], deletes: [rowOf("P0007", "product_margin"), rowOf("P0058", "ramp")], appends: [] }]);
+    expect(plan.tables).toEqual([{ table: "Assumptions", updates: [], filled: [], deletes: [rowOf("P0007", "product_margin"), rowOf("P0058", "ramp")], appends: [] }]);
     const rows = after.tables.get("Assumptions")!.rows;
     expect(rows).toHaveLength(assumptions.rows.length - 2);
     expect(rows.some((r) => r[0] === "P0058" && r[1] === "ramp")).toBe(false);
@@ -74,5 +74,24 @@ describe("planning deletions", () => {
     expect(new Set(result.problems.map((p) => `${p.table}: ${p.message}`))).toEqual(
       new Set(["Assumptions: PartnerId P0007 is not in the Partners table", "Audit: PartnerId P0007 is not in the Partners table"]),
     );
+  });
+
+  it("fills the blank rows at a table's end before adding rows below them, and never a blank row amid the data", () => {
+    const raws = rawTablesOf(tablesOf(6, ["Partners", "Tasks"]));
+    const tasks = raws.find((t) => t.name === "Tasks")!;
+    const width = tasks.headers.length;
+    // A blank row amid the data and two at the end (as a table grown in Excel, then emptied in part).
+    tasks.rows = [...tasks.rows.slice(0, 2), Array(width).fill(null), ...tasks.rows.slice(2), Array(width).fill(null), Array(width).fill("")];
+    const before = tasks.rows.length;
+    const task = (n: number): Change => ({ table: "Tasks", key: { PartnerId: "P0001", Task: `New task ${n}` }, set: { Owner: "Jo" } });
+    const result = planChanges(snapshotOf(raws), [task(1), task(2), task(3)]);
+    if (!result.ok) throw new Error(result.problems.map((p) => p.message).join("; "));
+    const [plan] = result.plan.tables;
+    expect(plan.filled).toEqual([before - 2, before - 1]);
+    expect(new Set(plan.updates.map((u) => u.row))).toEqual(new Set([before - 2, before - 1]));
+    expect(plan.appends.map((r) => r[1])).toEqual(["New task 3"]);
+    const rows = result.snapshot.tables.get("Tasks")!.rows;
+    expect(rows[2].every((v) => v === null)).toBe(true);
+    expect(rows.slice(before - 2).map((r) => [r[0], r[1], r[3]])).toEqual([1, 2, 3].map((n) => ["P0001", `New task ${n}`, "Jo"]));
   });
 });
