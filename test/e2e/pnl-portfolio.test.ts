@@ -300,6 +300,34 @@ describe.skipIf(!browserAvailable)("P&L what-if and Portfolio in browser mode (C
     });
   });
 
+  it("keeps an unsaved what-if while the user works in another tab and saves there", async () => {
+    const page = await open();
+    await openPnl(page);
+    await type(page, "product_margin", "Value (year 1)", "0.3");
+    const edited = expected(sample, [override("product_margin", "0.3")]).summary;
+    await poll(() => npvOf(page)).toBe(edited.npv);
+
+    // An audit rated and saved in the Audit tab meanwhile.
+    await page.getByRole("tab", { name: "Audit", exact: true }).click();
+    await page.getByLabel("Audit date").fill("2026-10-15");
+    await page.getByRole("group", { name: "Ability to deliver" }).getByRole("radiogroup", { name: "Energy invested" }).getByRole("radio", { name: "2 of 5" }).check({ force: true });
+    await page.getByRole("button", { name: "Save audit" }).click();
+    await page.getByRole("status").filter({ hasText: "Saved the audit of 2026-10-15" }).waitFor();
+
+    await page.getByRole("tab", { name: "P&L", exact: true }).click();
+    expect(await driver(page, "product_margin").getByTestId("source").textContent()).toBe("Edited");
+    expect(await page.getByRole("textbox", { name: "product_margin, Value (year 1)" }).inputValue()).toBe("0.3");
+    expect(await npvOf(page)).toBe(edited.npv);
+    // Another partner starts afresh.
+    await page.getByRole("tab", { name: "Partners", exact: true }).click();
+    await page.getByRole("searchbox", { name: "Search partners" }).fill("P0001");
+    await page.locator("button[data-partner=P0001]").click();
+    await page.getByRole("tab", { name: "P&L", exact: true }).click();
+    await page.getByTestId("pnl-npv").waitFor();
+    expect(await page.getByText("Edited", { exact: true }).count()).toBe(0);
+    await page.close();
+  });
+
   it("Portfolio: tier mix against the MVP goal, roll-ups, and a point or a list entry opens the partner", async () => {
     const page = await open();
     expect(requested.some((u) => /^portfolio\./.test(u))).toBe(false);

@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useMemo, useState } from "react";
+import { useByContent } from "./useByContent";
 import { AREA_ORDER, AUDIT_AREAS, type AreaId, type AreaRatings, type Rating, auditAreas } from "../../../engine/audit";
 import { isEngineError } from "../../../engine/error";
 
@@ -29,7 +30,7 @@ export interface AuditState {
 const NONE: readonly (readonly Rating[])[] = [];
 
 export function useAudit(initial: readonly (readonly Rating[])[] = NONE): AuditState {
-  const start = useMemo(() => byArea(initial), [initial]);
+  const start = useByContent(useMemo(() => byArea(initial), [initial]));
   const [ratings, setRatings] = useState<AreaRatings>(start);
   useEffect(() => setRatings(start), [start]);
   const result = useMemo(() => auditAreas(ratings), [ratings]);

@@ -4,6 +4,7 @@
  * recomputed as the draft changes. Nothing is saved here.
  */
 import { useCallback, useEffect, useMemo, useState } from "react";
+import { useByContent } from "./useByContent";
 import { isEngineError } from "../../../engine/error";
 import { type Metric, type PnlSummary, type PnlTable, type Tornado, type View, pnl, pnlSummary, sensitivity } from "../../../engine/pnl";
 import { type Draft, type DriverLine, assumptionLines, locateError, mergedAssumptions, yearColumns } from "../model/assumptions";
@@ -39,7 +40,7 @@ export interface PnlState {
 
 export function usePnl(partnerId: string): PnlState {
   const data = useData();
-  const lines = useMemo(() => assumptionLines(data, partnerId), [data, partnerId]);
+  const lines = useByContent(useMemo(() => assumptionLines(data, partnerId), [data, partnerId]));
   const years = useMemo(() => yearColumns(data), [data]);
   const [drafts, setDrafts] = useState<ReadonlyMap<string, Draft>>(new Map());
   const [view, setView] = useState<View>("partner");

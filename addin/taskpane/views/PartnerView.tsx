@@ -1,7 +1,7 @@
 /** One partner: who they are, where they stand (tier, segment, stage, audit, plan), and its tabs. */
 import { Badge, Button, Card, Tab, TabList, Text, makeStyles, tokens } from "@fluentui/react-components";
 import { ArrowLeft20Regular } from "@fluentui/react-icons";
-import { useMemo, useState } from "react";
+import { useMemo, useRef, useState } from "react";
 import { serialText } from "../../../engine/excel/date";
 import { summarise } from "../model/summary";
 import { useNavigation } from "../state/navigation";
@@ -63,9 +63,26 @@ export function PartnerView() {
           </Tab>
         ))}
       </TabList>
-      <div role="tabpanel" aria-label={tab.label}>
-        {tab.render(partner.id)}
-      </div>
+      <TabPanels key={partner.id} partnerId={partner.id} tabId={tab.id} />
     </div>
+  );
+}
+
+/**
+ * The partner's tabs opened so far, the others hidden rather than unmounted: an edit not saved
+ * yet (an audit half rated, a P&L what-if, a Monte Carlo running) is still there when the user
+ * comes back to its tab. Another partner starts afresh.
+ */
+function TabPanels({ partnerId, tabId }: { partnerId: string; tabId: string }) {
+  const opened = useRef(new Set<string>());
+  opened.current.add(tabId);
+  return (
+    <>
+      {PARTNER_TABS.filter((t) => opened.current.has(t.id)).map((t) => (
+        <div key={t.id} role="tabpanel" aria-label={t.label} hidden={t.id !== tabId}>
+          {t.render(partnerId)}
+        </div>
+      ))}
+    </>
   );
 }

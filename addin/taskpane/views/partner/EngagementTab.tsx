@@ -6,6 +6,7 @@
 import { Button, Card, Checkbox, Field, Input, MessageBar, Switch, Text, makeStyles, tokens } from "@fluentui/react-components";
 import { ArrowUndo20Regular, Circle20Regular, Save20Regular } from "@fluentui/react-icons";
 import { useEffect, useId, useMemo, useState } from "react";
+import { useByContent } from "../../hooks/useByContent";
 import { isEngineError } from "../../../../engine/error";
 import { todaySerial } from "../../../../engine/excel/date";
 import { ENGAGEMENT, type NextTier, TIERS, type Tier, nextTier } from "../../../../engine/tier";
@@ -41,7 +42,7 @@ export function EngagementTab({ partnerId }: { partnerId: string }) {
   const headingId = useId();
   const [period, setPeriod] = useState(() => quarterOfDay(todaySerial()));
   const records = data.engagementOf(partnerId);
-  const start = useMemo(() => engagementStart(records, period), [records, period]);
+  const start = useByContent(useMemo(() => engagementStart(records, period), [records, period]));
 
   const [answers, setAnswers] = useState<boolean[]>(() => start.record?.answers ?? ENGAGEMENT.map(() => false));
   const [opportunities, setOpportunities] = useState<number | null>(start.record?.opportunities ?? 0);

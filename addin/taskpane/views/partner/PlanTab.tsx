@@ -33,6 +33,7 @@ import {
   Send20Regular,
 } from "@fluentui/react-icons";
 import { type ReactElement, useEffect, useId, useMemo, useState } from "react";
+import { useByContent } from "../../hooks/useByContent";
 import { isEngineError } from "../../../../engine/error";
 import { serialText, todaySerial } from "../../../../engine/excel/date";
 import {
@@ -193,7 +194,7 @@ function KpiCard({ partnerId, period, name, role, today }: Context) {
   const data = useData();
   const saver = useSaver();
   const rows = useMemo(() => kpisOf(data, partnerId, period), [data, partnerId, period]);
-  const start = useMemo(() => figuresOf(rows), [rows]);
+  const start = useByContent(useMemo(() => figuresOf(rows), [rows]));
   const [figures, setFigures] = useState<Figures>(start);
   useEffect(() => setFigures(start), [start]);
   const dates = periodDates(period);

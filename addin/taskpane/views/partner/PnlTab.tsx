@@ -69,6 +69,7 @@ export function PnlTab({ partnerId }: { partnerId: string }) {
     setSaving(false);
     setProblems(result.ok ? [] : result.problems);
     if (result.ok) {
+      pnl.discard();
       const count = (n: number, what: string) => `${n} ${what}${n === 1 ? "" : "s"}`;
       const parts = [`${count(result.cells, "cell")} updated`, `${count(result.rows, "row")} added`, `${count(result.deleted, "row")} removed`];
       setSaved(`Saved the overrides to the Assumptions table: ${parts.join(", ")}.`);

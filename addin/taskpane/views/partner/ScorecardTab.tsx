@@ -7,6 +7,7 @@
 import { Badge, Button, Card, CardHeader, Field, Input, MessageBar, ProgressBar, Text, makeStyles, tokens } from "@fluentui/react-components";
 import { ArrowUndo20Regular, Save20Regular } from "@fluentui/react-icons";
 import { useEffect, useId, useMemo, useState } from "react";
+import { useByContent } from "../../hooks/useByContent";
 import { isEngineError } from "../../../../engine/error";
 import { parseDateText, serialText, todaySerial } from "../../../../engine/excel/date";
 import { DEFAULT_PASS_MARK, ESTABLISHED, STAGES, gaps, stage } from "../../../../engine/scorecard";
@@ -47,7 +48,7 @@ export function ScorecardTab({ partnerId }: { partnerId: string }) {
   const styles = useStyles();
   const data = useData();
   const saver = useSaver();
-  const start = useMemo(() => scorecardTopics(data, partnerId), [data, partnerId]);
+  const start = useByContent(useMemo(() => scorecardTopics(data, partnerId), [data, partnerId]));
   const [topics, setTopics] = useState<ScorecardTopic[]>(start);
   useEffect(() => setTopics(start), [start]);
   const [date, setDate] = useState(() => serialText(todaySerial()));
