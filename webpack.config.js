@@ -89,6 +89,7 @@ export default (env, argv) => {
         const lines = [
           "",
           "PartnerFit is running.",
+          `  In a browser, on the sample workbook: ${scheme}://localhost:${server.options.port}/app.html`,
           `  Task pane:  ${scheme}://localhost:${server.options.port}/taskpane.html`,
           `  Manifest:   ${scheme}://localhost:${server.options.port}/manifest.xml (manifest/manifest.xml in the repository)`,
           "",
