@@ -22,8 +22,8 @@ import { formatScore } from "../../addin/taskpane/views/partner/AuditTab";
 import { PartnerData } from "../../addin/workbook/records";
 import { PartnerWorkbook } from "../../addin/workbook/workbook";
 import { XlsxAdapter } from "../../addin/workbook/xlsx";
-import { type Browser, SCREENSHOTS, browserAvailable, launch } from "../browser/chromium";
-import { type StaticServer, serve } from "../browser/server";
+import { type App, openApp } from "../browser/app";
+import { SCREENSHOTS, browserAvailable } from "../browser/chromium";
 
 const SAMPLE = path.resolve(__dirname, "../../dist/partners.xlsx");
 const AXE = createRequire(import.meta.url).resolve("axe-core/axe.min.js");
@@ -76,15 +76,14 @@ function structureOf(book: ExcelJS.Workbook) {
 }
 
 describe.skipIf(!browserAvailable)("a channel manager's session, from opening the sample to re-opening the saved file (Chromium)", () => {
-  let server: StaticServer;
-  let browser: Browser;
   let page: Page;
   let sample: PartnerData;
   let sampleBytes: Uint8Array;
   let partner: { id: string; name: string };
   let savedPath: string;
-  const outside: string[] = [];
-  const errors: string[] = [];
+  let app: App;
+  let outside: string[] = [];
+  let errors: string[] = [];
 
   beforeAll(async () => {
     sampleBytes = new Uint8Array(fs.readFileSync(SAMPLE));
@@ -100,22 +99,11 @@ describe.skipIf(!browserAvailable)("a channel manager's session, from opening th
     );
     if (!found) throw new Error("the sample has no partner for this session");
     partner = { id: found.id, name: found.name };
-    server = await serve();
-    browser = await launch();
-    await browser.context.route("**/*", (route) => {
-      if (route.request().url().startsWith(server.url)) return route.continue();
-      outside.push(route.request().url());
-      return route.abort();
-    });
-    page = await browser.context.newPage();
-    page.on("pageerror", (e) => errors.push(e.message));
-    await page.clock.setFixedTime(NOW);
-    await page.goto(`${server.url}app.html`);
-    await page.getByTestId("partner-count").waitFor();
+    app = await openApp({ now: NOW });
+    ({ page, outside, errors } = app);
   });
   afterAll(async () => {
-    await browser?.close();
-    await server?.close();
+    await app?.close();
   });
 
   const shot = (name: string) => page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`), fullPage: true });

@@ -16,8 +16,8 @@ import { dateSerial } from "../../engine/excel/date";
 import { ENGAGEMENT, nextTier } from "../../engine/tier";
 import { gaps, stage } from "../../engine/scorecard";
 import { pace, periodDates, status } from "../../engine/plan";
-import { type Browser, SCREENSHOTS, browserAvailable, launch } from "../browser/chromium";
-import { type StaticServer, serve } from "../browser/server";
+import { type App, openApp } from "../browser/app";
+import { SCREENSHOTS, browserAvailable } from "../browser/chromium";
 
 const SAMPLE = path.resolve(__dirname, "../../samples/partners.xlsx");
 /** The day the page believes it is (local time), so that dates and pace are fixed. */
@@ -32,15 +32,14 @@ async function readWorkbook(bytes: Uint8Array | Buffer): Promise<PartnerData> {
 }
 
 describe.skipIf(!browserAvailable)("Engagement, Scorecard and Plan tabs (browser mode, Chromium)", () => {
-  let server: StaticServer;
-  let browser: Browser;
   let page: Page;
   let sample: PartnerData;
   /** The partner the channel manager works on, and a second one approved without acceptance. */
   let partner: string;
   let other: string;
-  const outside: string[] = [];
-  const errors: string[] = [];
+  let app: App;
+  let outside: string[] = [];
+  let errors: string[] = [];
 
   beforeAll(async () => {
     sample = await readWorkbook(fs.readFileSync(SAMPLE));
@@ -52,22 +51,11 @@ describe.skipIf(!browserAvailable)("Engagement, Scorecard and Plan tabs (browser
         sample.scorecardsOf(p.id).length > 0,
     );
     [partner, other] = candidates.map((p) => p.id);
-    server = await serve();
-    browser = await launch();
-    await browser.context.route("**/*", (route) => {
-      if (route.request().url().startsWith(server.url)) return route.continue();
-      outside.push(route.request().url());
-      return route.abort();
-    });
-    page = await browser.context.newPage();
-    page.on("pageerror", (e) => errors.push(e.message));
-    await page.clock.setFixedTime(NOW);
-    await page.goto(`${server.url}app.html`);
-    await page.getByTestId("partner-count").waitFor();
+    app = await openApp({ now: NOW });
+    ({ page, outside, errors } = app);
   });
   afterAll(async () => {
-    await browser?.close();
-    await server?.close();
+    await app?.close();
   });
 
   async function open(id: string, tab: string) {
@@ -300,11 +288,11 @@ describe.skipIf(!browserAvailable)("Engagement, Scorecard and Plan tabs (browser
   });
 
   it("reads well in a dark theme", async () => {
-    const dark = await browser.context.newPage();
+    const dark = await app.browser.context.newPage();
     dark.on("pageerror", (e) => errors.push(e.message));
     await dark.emulateMedia({ colorScheme: "dark" });
     await dark.clock.setFixedTime(NOW);
-    await dark.goto(`${server.url}app.html`);
+    await dark.goto(`${app.server.url}app.html`);
     await dark.getByRole("searchbox", { name: "Search partners" }).fill(other);
     await dark.locator(`[data-partner="${other}"]`).click();
     await dark.getByRole("tab", { name: "Plan", exact: true }).click();

@@ -20,8 +20,8 @@ import { XlsxAdapter } from "../../addin/workbook/xlsx";
 import { isEngineError } from "../../engine/error";
 import { buildQbr } from "../../engine/qbr";
 import { portfolioReview } from "../../engine/qbr/portfolio";
-import { type Browser, SCREENSHOTS, browserAvailable, launch } from "../browser/chromium";
-import { type StaticServer, serve } from "../browser/server";
+import { type App, openApp } from "../browser/app";
+import { SCREENSHOTS, browserAvailable } from "../browser/chromium";
 import { convert, libreOfficeAvailable } from "../support/libreoffice";
 import { tool } from "../support/tools";
 
@@ -33,33 +33,21 @@ const QUARTER = "2026-Q3";
 const ready = browserAvailable && libreOfficeAvailable() && tool(PDFTOPPM, "poppler-utils");
 
 describe.skipIf(!ready)("the QBR from browser mode: deck rendered by LibreOffice, sheet saved in the workbook (Chromium)", () => {
-  let server: StaticServer;
-  let browser: Browser;
   let page: Page;
   let sample: PartnerData;
   let dir: string;
-  const outside: string[] = [];
-  const errors: string[] = [];
+  let app: App;
+  let outside: string[] = [];
+  let errors: string[] = [];
 
   beforeAll(async () => {
     sample = new PartnerData((await PartnerWorkbook.open(await XlsxAdapter.open(new Uint8Array(fs.readFileSync(SAMPLE))))).snapshot);
     dir = fs.mkdtempSync(path.join(os.tmpdir(), "partnerfit-qbr-"));
-    server = await serve();
-    browser = await launch();
-    await browser.context.route("**/*", (route) => {
-      if (route.request().url().startsWith(server.url)) return route.continue();
-      outside.push(route.request().url());
-      return route.abort();
-    });
-    page = await browser.context.newPage();
-    page.on("pageerror", (e) => errors.push(e.message));
-    await page.clock.setFixedTime(NOW);
-    await page.goto(`${server.url}app.html`);
-    await page.getByTestId("partner-count").waitFor();
+    app = await openApp({ now: NOW });
+    ({ page, outside, errors } = app);
   });
   afterAll(async () => {
-    await browser?.close();
-    await server?.close();
+    await app?.close();
     if (dir) fs.rmSync(dir, { recursive: true, force: true });
   });
 
