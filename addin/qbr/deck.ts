@@ -61,15 +61,14 @@ export function buildDeck(qbr: Qbr): PptxGenJS {
           }),
         ),
       ],
-      { ...tableOptions, y: 1.6, colW: [1.7, 1.1, 1.1, 1.1, 1.2] },
+      { ...tableOptions, y: 1.6, colW: [1.5, 1.1, 1.1, 1.3, 1.2] },
     );
     plan.addChart(
       deck.ChartType.bar,
-      [
-        { name: "Target", labels: qbr.kpis.map((k) => k.kpi), values: qbr.kpis.map((k) => k.target ?? 0) },
-        { name: "Actual", labels: qbr.kpis.map((k) => k.kpi), values: qbr.kpis.map((k) => k.actual ?? 0) },
-      ],
-      { x: 7.0, y: 1.6, w: 5.8, h: 4.8, barDir: "col", barGrouping: "clustered", chartColors: ["A6A6A6", BRAND], showLegend: true, legendPos: "b", showTitle: true, title: "Target and actual by KPI", titleFontSize: 12, catAxisLabelFontSize: 10, valAxisLabelFontSize: 10, valAxisLabelFormatCode: "#,##0" },
+      // Attainment rather than target and actual side by side: KPIs in different units (revenue,
+      // customers, certified staff) share one axis only as a share of their own target.
+      [{ name: "Attainment", labels: qbr.kpis.map((k) => k.kpi), values: qbr.kpis.map((k) => k.attainment ?? 0) }],
+      { x: 7.0, y: 1.6, w: 5.8, h: 4.8, barDir: "col", chartColors: [BRAND], showLegend: false, showTitle: true, title: "Attainment by KPI (100% = target)", titleFontSize: 12, catAxisLabelFontSize: 10, valAxisLabelFontSize: 10, valAxisLabelFormatCode: "0%", valAxisMinVal: 0, showValue: true, dataLabelFormatCode: "0%", dataLabelFontSize: 10 },
     );
   } else plan.addText("No plan for this quarter.", { x: 0.5, y: 1.6, w: 12, h: 0.5, fontFace: FONT, fontSize: 14, color: MUTED });
 

@@ -66,7 +66,8 @@ export function qbrSheet(qbr: Qbr): SheetSpec {
     s.cells.filter((c) => c.row === s.row - 1 && c.column === 4).forEach((c) => (c.numberFormat = PERCENT));
   }
   if (!qbr.kpis.length) s.line(["No plan for this quarter."]);
-  else s.charts.push({ kind: "column", title: "Target and actual by KPI", categories: { column: 1, first, last }, series: [{ name: "Target", column: 2 }, { name: "Actual", column: 3 }], at: { row: first - 2, column: 7, rows: 15, columns: 7 } });
+  // Attainment, not target and actual: KPIs in different units share one axis only as a share of their target.
+  else s.charts.push({ kind: "column", title: "Attainment by KPI (100% = target)", categories: { column: 1, first, last }, series: [{ name: "Attainment", column: 4 }], at: { row: first - 2, column: 7, rows: 15, columns: 7 } });
 
   s.heading("Audit");
   s.line(["Area", qbr.previousQuarter, qbr.quarter, "Change"], { band: true });

@@ -52,7 +52,10 @@ describe("the QBR deck", () => {
     for (const [i, file] of slides.entries()) expect(texts(await zip.file(file)!.async("string"))).toContain(SLIDE_TITLES[i]);
     const charts = await Promise.all(Object.keys(zip.files).filter((f) => /^ppt\/charts\/chart\d+\.xml$/.test(f)).map((f) => zip.file(f)!.async("string")));
     const series = charts.map((xml) => [...xml.matchAll(/<c:tx>.*?<c:v>([^<]*)<\/c:v>/gs)].map((m) => m[1]));
-    expect(series).toContainEqual(["Target", "Actual"]);
+    expect(series).toContainEqual(["Attainment"]);
+    const bars = charts.find((xml) => xml.includes("<c:barChart>"))!;
+    const attainment = [...[...bars.matchAll(/<c:val>.*?<\/c:val>/gs)][0][0].matchAll(/<c:v>([^<]*)<\/c:v>/g)].map((m) => Number(m[1]));
+    expect(attainment).toEqual(qbr.kpis.map((k) => expect.closeTo(k.attainment ?? 0, 9)));
     expect(series).toContainEqual(["Cumulative profit", "Profit"]);
     const line = charts.find((xml) => xml.includes("<c:lineChart>"))!;
     const values = [...line.matchAll(/<c:val>.*?<\/c:val>/gs)][0][0];
