@@ -1,5 +1,5 @@
 import { useCallback, useState } from "react";
-import type { Upsert } from "../../workbook/plan";
+import type { Change } from "../../workbook/plan";
 import type { Problem } from "../../workbook/snapshot";
 import type { SaveResult } from "../../workbook/workbook";
 import { useSession } from "../state/session";
@@ -11,7 +11,9 @@ export interface Saver {
   /** Why the last save wrote nothing (the workbook's problems, or the form's own). */
   problems: readonly Problem[];
   /** Saves one batch whole; `describe` words the success. Returns whether it was saved. */
-  save(changes: readonly Upsert[], describe: (result: Extract<SaveResult, { ok: true }>) => string): Promise<boolean>;
+  save(changes: readonly Change[], describe: (result: Extract<SaveResult, { ok: true }>) => string): Promise<boolean>;
+  /** Tells the user something about a save that needed no writing (shown as the success message). */
+  report(message: string): void;
   /** Reports a problem found before saving (nothing is written). */
   refuse(message: string, table?: string): void;
   clear(): void;
@@ -25,7 +27,7 @@ export function useSaver(): Saver {
   const [problems, setProblems] = useState<readonly Problem[]>([]);
 
   const save = useCallback(
-    async (changes: readonly Upsert[], describe: (result: Extract<SaveResult, { ok: true }>) => string) => {
+    async (changes: readonly Change[], describe: (result: Extract<SaveResult, { ok: true }>) => string) => {
       setSaving(true);
       setSaved(undefined);
       const result = await session.save(changes);
@@ -36,6 +38,10 @@ export function useSaver(): Saver {
     },
     [session],
   );
+  const report = useCallback((message: string) => {
+    setSaved(message);
+    setProblems([]);
+  }, []);
   const refuse = useCallback((message: string, table = "") => {
     setSaved(undefined);
     setProblems([{ table, message }]);
@@ -44,11 +50,12 @@ export function useSaver(): Saver {
     setSaved(undefined);
     setProblems([]);
   }, []);
-  return { saving, saved, problems, save, refuse, clear };
+  return { saving, saved, problems, save, report, refuse, clear };
 }
 
-/** "3 cells updated, 1 row added" */
-export function savedCounts(result: { cells: number; rows: number }): string {
+/** "3 cells updated, 1 row added" (and ", 2 rows removed" with `removed`). */
+export function savedCounts(result: { cells: number; rows: number; deleted?: number }, options: { removed?: boolean } = {}): string {
   const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;
-  return `${plural(result.cells, "cell")} updated, ${plural(result.rows, "row")} added`;
+  const removed = options.removed ? `, ${plural(result.deleted ?? 0, "row")} removed` : "";
+  return `${plural(result.cells, "cell")} updated, ${plural(result.rows, "row")} added${removed}`;
 }

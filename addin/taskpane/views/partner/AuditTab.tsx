@@ -21,12 +21,12 @@ import { ArrowUndo20Regular, Dismiss16Regular, Save20Regular } from "@fluentui/r
 import { useId, useMemo, useState } from "react";
 import { AUDIT_AREAS, AUDIT_SCALE_MAX, type AuditArea } from "../../../../engine/audit";
 import { parseDateText, serialText, todaySerial } from "../../../../engine/excel/date";
-import type { Problem } from "../../../workbook/snapshot";
-import { ProblemList } from "../../components/ProblemList";
+import { SaveStatus } from "../../components/SaveStatus";
 import { type AuditState, useAudit } from "../../hooks/useAudit";
+import { savedCounts, useSaver } from "../../hooks/useSaver";
 import { auditChanges } from "../../model/changes";
 import { latestAudit } from "../../model/summary";
-import { useData, useSession } from "../../state/session";
+import { useData } from "../../state/session";
 
 const useStyles = makeStyles({
   stack: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
@@ -51,11 +51,8 @@ export const formatScore = (score: number | null) => (score === null ? "Not rate
 export function AuditTab({ partnerId }: { partnerId: string }) {
   const styles = useStyles();
   const data = useData();
-  const session = useSession();
   const [date, setDate] = useState(() => serialText(todaySerial()));
-  const [problems, setProblems] = useState<readonly Problem[]>([]);
-  const [saved, setSaved] = useState<string>();
-  const [saving, setSaving] = useState(false);
+  const saver = useSaver();
   const serial = parseDateText(date);
   const audits = data.auditsOf(partnerId);
 
@@ -70,12 +67,7 @@ export function AuditTab({ partnerId }: { partnerId: string }) {
 
   async function save() {
     if (serial === undefined) return;
-    setSaving(true);
-    setSaved(undefined);
-    const result = await session.save(auditChanges(data, partnerId, serial, audit.asRows()));
-    setSaving(false);
-    setProblems(result.ok ? [] : result.problems);
-    if (result.ok) setSaved(`Saved the audit of ${date}: ${result.cells} cells updated, ${result.rows} rows added.`);
+    await saver.save(auditChanges(data, partnerId, serial, audit.asRows()), (r) => `Saved the audit of ${date}: ${savedCounts(r)}.`);
   }
 
   return (
@@ -101,7 +93,7 @@ export function AuditTab({ partnerId }: { partnerId: string }) {
             <Field label="Audit date" validationMessage={serial === undefined ? "Enter a date" : undefined} size="small">
               <Input type="date" size="small" value={date} onChange={(_, d) => setDate(d.value)} />
             </Field>
-            <Button appearance="primary" icon={<Save20Regular />} disabled={serial === undefined || saving} onClick={save}>
+            <Button appearance="primary" icon={<Save20Regular />} disabled={serial === undefined || saver.saving} onClick={save}>
               Save audit
             </Button>
             <Button icon={<ArrowUndo20Regular />} disabled={!audit.changed} onClick={audit.revert}>
@@ -113,12 +105,7 @@ export function AuditTab({ partnerId }: { partnerId: string }) {
           </div>
         </div>
       </Card>
-      {saved && (
-        <MessageBar intent="success" role="status">
-          {saved}
-        </MessageBar>
-      )}
-      <ProblemList title="Nothing was saved:" problems={problems} />
+      <SaveStatus saver={saver} />
       {audit.error && <MessageBar intent="error">{audit.error}</MessageBar>}
       {AUDIT_AREAS.map((area) => (
         <AreaCard key={area.id} area={area} audit={audit} />

@@ -11,7 +11,7 @@ import { isEngineError } from "../../../../engine/error";
 import { todaySerial } from "../../../../engine/excel/date";
 import { ENGAGEMENT, type NextTier, TIERS, type Tier, nextTier } from "../../../../engine/tier";
 import { NumberSpin } from "../../components/NumberSpin";
-import { ProblemList } from "../../components/ProblemList";
+import { SaveStatus } from "../../components/SaveStatus";
 import { savedCounts, useSaver } from "../../hooks/useSaver";
 import { engagementChanges, engagementProblem, engagementStart, quarterOfDay } from "../../model/engagement";
 import { useData } from "../../state/session";
@@ -102,12 +102,7 @@ export function EngagementTab({ partnerId }: { partnerId: string }) {
           </div>
         </div>
       </Card>
-      {saver.saved && (
-        <MessageBar intent="success" role="status">
-          {saver.saved}
-        </MessageBar>
-      )}
-      <ProblemList title="Nothing was saved:" problems={saver.problems} />
+      <SaveStatus saver={saver} />
       {rating && isEngineError(rating) && <MessageBar intent="error">{rating.message}</MessageBar>}
       <Card role="group" aria-labelledby={headingId}>
         <Text weight="semibold" id={headingId}>

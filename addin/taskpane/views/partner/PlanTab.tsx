@@ -51,9 +51,9 @@ import {
 } from "../../../../engine/plan";
 import type { ApprovalRecord, PlanRecord, TaskRecord } from "../../../workbook/records";
 import { NumberSpin } from "../../components/NumberSpin";
-import { ProblemList } from "../../components/ProblemList";
+import { SaveStatus } from "../../components/SaveStatus";
 import { useRemembered } from "../../hooks/useRemembered";
-import { type Saver, savedCounts, useSaver } from "../../hooks/useSaver";
+import { savedCounts, useSaver } from "../../hooks/useSaver";
 import { quarterOfDay } from "../../model/engagement";
 import {
   ROLE_LABELS,
@@ -162,19 +162,6 @@ interface Context {
   name: string;
   role: PlanRole;
   today: number;
-}
-
-function SaveStatus({ saver }: { saver: Saver }) {
-  return (
-    <>
-      {saver.saved && (
-        <MessageBar intent="success" role="status">
-          {saver.saved}
-        </MessageBar>
-      )}
-      <ProblemList title="Nothing was saved:" problems={saver.problems} />
-    </>
-  );
 }
 
 type Figures = Record<string, { target: number | null; actual: number | null }>;

@@ -6,12 +6,12 @@
 import { Button, MessageBar, Text, makeStyles, tokens } from "@fluentui/react-components";
 import { CheckmarkCircle20Regular, Dismiss20Regular, Save20Regular } from "@fluentui/react-icons";
 import { useEffect, useState } from "react";
-import type { Problem } from "../../../workbook/snapshot";
 import { ProblemList } from "../../components/ProblemList";
 import { usePnl } from "../../hooks/usePnl";
+import { savedCounts, useSaver } from "../../hooks/useSaver";
 import { assumptionChanges } from "../../model/assumptions";
 import { formatAmount } from "../../model/format";
-import { useData, useSession } from "../../state/session";
+import { useData } from "../../state/session";
 import { AssumptionsCard } from "./pnl/AssumptionsCard";
 import { PnlTableCard } from "./pnl/PnlTableCard";
 import { SensitivityCard } from "./pnl/SensitivityCard";
@@ -42,11 +42,9 @@ const useStyles = makeStyles({
 export function PnlTab({ partnerId }: { partnerId: string }) {
   const styles = useStyles();
   const data = useData();
-  const session = useSession();
   const pnl = usePnl(partnerId);
-  const [saving, setSaving] = useState(false);
-  const [saved, setSaved] = useState<string>();
-  const [problems, setProblems] = useState<readonly Problem[]>([]);
+  const saver = useSaver();
+  const { saving, saved, problems } = saver;
   const edits = pnl.drafts.size;
   // While a typed value cannot be computed, the year boxes keep the last horizon that could.
   const [lastHorizon, setLastHorizon] = useState(5);
@@ -59,21 +57,10 @@ export function PnlTab({ partnerId }: { partnerId: string }) {
     const changes = assumptionChanges(data, partnerId, pnl.lines, pnl.drafts);
     if (!changes.length) {
       pnl.discard();
-      setSaved("Nothing to save: the values are the ones already in the workbook.");
+      saver.report("Nothing to save: the values are the ones already in the workbook.");
       return;
     }
-    setSaving(true);
-    setSaved(undefined);
-    setProblems([]);
-    const result = await session.save(changes);
-    setSaving(false);
-    setProblems(result.ok ? [] : result.problems);
-    if (result.ok) {
-      pnl.discard();
-      const count = (n: number, what: string) => `${n} ${what}${n === 1 ? "" : "s"}`;
-      const parts = [`${count(result.cells, "cell")} updated`, `${count(result.rows, "row")} added`, `${count(result.deleted, "row")} removed`];
-      setSaved(`Saved the overrides to the Assumptions table: ${parts.join(", ")}.`);
-    }
+    if (await saver.save(changes, (r) => `Saved the overrides to the Assumptions table: ${savedCounts(r, { removed: true })}.`)) pnl.discard();
   }
 
   // Where the user is, however far down the tab: the edits not saved yet, or what the last save did.
@@ -102,7 +89,7 @@ export function PnlTab({ partnerId }: { partnerId: string }) {
                 <Text className={styles.barText} size={200} role="status">
                   {saved}
                 </Text>
-                <Button size="small" appearance="subtle" icon={<Dismiss20Regular />} aria-label="Close" onClick={() => setSaved(undefined)} />
+                <Button size="small" appearance="subtle" icon={<Dismiss20Regular />} aria-label="Close" onClick={saver.clear} />
               </>
             )
           )}

@@ -4,7 +4,7 @@
  * Technical). The engine places the partner in its current stage and ranks the topics with the
  * largest gaps: the improvement action plan. Saving records an assessment on its date.
  */
-import { Badge, Button, Card, CardHeader, Field, Input, MessageBar, ProgressBar, Text, makeStyles, tokens } from "@fluentui/react-components";
+import { Badge, Button, Card, CardHeader, Field, Input, ProgressBar, Text, makeStyles, tokens } from "@fluentui/react-components";
 import { ArrowUndo20Regular, Save20Regular } from "@fluentui/react-icons";
 import { useEffect, useId, useMemo, useState } from "react";
 import { useByContent } from "../../hooks/useByContent";
@@ -12,7 +12,7 @@ import { isEngineError } from "../../../../engine/error";
 import { parseDateText, serialText, todaySerial } from "../../../../engine/excel/date";
 import { DEFAULT_PASS_MARK, ESTABLISHED, STAGES, gaps, stage } from "../../../../engine/scorecard";
 import { NumberSpin } from "../../components/NumberSpin";
-import { ProblemList } from "../../components/ProblemList";
+import { SaveStatus } from "../../components/SaveStatus";
 import { savedCounts, useSaver } from "../../hooks/useSaver";
 import { type ScorecardTopic, gapInputs, scorecardChanges, scorecardTopics, stageScores } from "../../model/scorecard";
 import { useData } from "../../state/session";
@@ -113,12 +113,7 @@ export function ScorecardTab({ partnerId }: { partnerId: string }) {
           </div>
         </div>
       </Card>
-      {saver.saved && (
-        <MessageBar intent="success" role="status">
-          {saver.saved}
-        </MessageBar>
-      )}
-      <ProblemList title="Nothing was saved:" problems={saver.problems} />
+      <SaveStatus saver={saver} />
       <Card>
         <CardHeader
           header={<Text weight="semibold">Improvement plan</Text>}
