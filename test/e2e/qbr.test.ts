@@ -116,7 +116,9 @@ describe.skipIf(!ready)("the QBR from browser mode: deck rendered by LibreOffice
       expect(pages).toHaveLength(SLIDE_TITLES.length);
       pages.forEach((text, i) => expect(text, `${status} page ${i + 1}`).toContain(SLIDE_TITLES[i]));
       expect(pages[0]).toContain(partner.name);
-      if (!review.pnl) expect(pages[5]).toContain("No P&L assumptions for this partner.");
+      // The P&L slide: the partner's figures (its own or the default assumptions), or why there are none.
+      if (review.pnl) expect(pages[5]).toContain(`Break-even (payback)`);
+      else expect(pages[5]).toContain("No P&L assumptions for this partner.");
     }
   });
 

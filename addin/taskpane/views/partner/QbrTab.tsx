@@ -2,14 +2,13 @@
  * The quarterly business review of the partner: pick the quarter, see the review, write it as a
  * worksheet (with native Excel charts) and download it as a PowerPoint deck.
  */
-import { Button, Card, Field, MessageBar, Select, Text, makeStyles, tokens } from "@fluentui/react-components";
+import { Button, Card, MessageBar, Text, makeStyles, tokens } from "@fluentui/react-components";
 import { DocumentTable20Regular, SlideMultiple20Regular } from "@fluentui/react-icons";
 import { useMemo, useState } from "react";
 import { isEngineError } from "../../../../engine/error";
-import { todaySerial } from "../../../../engine/excel/date";
-import { quarterOf } from "../../../../engine/plan";
 import { buildQbr } from "../../../../engine/qbr";
 import { amount, percent, score, signed, years } from "../../../qbr/format";
+import { QuarterField, latestBegun, quartersIn } from "../../components/QuarterField";
 import { qbrName } from "../../../qbr/format";
 import { qbrInput } from "../../../qbr/input";
 import { qbrSheet } from "../../../qbr/sheet";
@@ -24,18 +23,12 @@ const useStyles = makeStyles({
   value: { margin: 0 },
 });
 
-/** Quarters the partner has data for, newest first (the current quarter when there is none). */
-function quartersOf(data: ReturnType<typeof useData>, partnerId: string): string[] {
-  const found = new Set<string>();
-  for (const a of data.auditsOf(partnerId)) if (a.date !== null) found.add(quarterOf(a.date)!);
-  for (const r of [...data.approvalsOf(partnerId), ...data.plansOf(partnerId)]) {
-    const q = quarterOf(r.period);
-    if (q) found.add(q);
-  }
-  for (const e of data.engagementOf(partnerId)) if (e.period && quarterOf(e.period)) found.add(quarterOf(e.period)!);
-  if (!found.size) found.add(quarterOf(todaySerial())!);
-  return [...found].sort().reverse();
-}
+/** Quarters the partner has data for: audits, plans, approvals and engagement. */
+const quartersOf = (data: ReturnType<typeof useData>, partnerId: string): string[] =>
+  quartersIn([
+    ...data.auditsOf(partnerId).map((a) => a.date),
+    ...[...data.approvalsOf(partnerId), ...data.plansOf(partnerId), ...data.engagementOf(partnerId)].map((r) => r.period),
+  ]);
 
 export function QbrTab({ partnerId }: { partnerId: string }) {
   const styles = useStyles();
@@ -43,7 +36,7 @@ export function QbrTab({ partnerId }: { partnerId: string }) {
   const session = useSession();
   const quarters = useMemo(() => quartersOf(data, partnerId), [data, partnerId]);
   // The newest quarter with data that has begun: a review looks back.
-  const [quarter, setQuarter] = useState(() => quarters.find((q) => q <= quarterOf(todaySerial())!) ?? quarters[quarters.length - 1]);
+  const [quarter, setQuarter] = useState(() => latestBegun(quarters));
   const [message, setMessage] = useState<{ intent: "success" | "error"; text: string }>();
   const [busy, setBusy] = useState(false);
   const review = useMemo(() => buildQbr(qbrInput(data, partnerId, quarter)), [data, partnerId, quarter]);
@@ -92,15 +85,7 @@ export function QbrTab({ partnerId }: { partnerId: string }) {
     <div className={styles.stack}>
       <Card>
         <div className={styles.actions}>
-          <Field label="Quarter" size="small">
-            <Select size="small" value={quarter} onChange={(_, d) => setQuarter(d.value)}>
-              {quarters.map((q) => (
-                <option key={q} value={q}>
-                  {q}
-                </option>
-              ))}
-            </Select>
-          </Field>
+          <QuarterField quarters={quarters} value={quarter} onChange={setQuarter} />
           <Button appearance="primary" icon={<DocumentTable20Regular />} disabled={busy} onClick={writeSheet}>
             Build QBR sheet
           </Button>

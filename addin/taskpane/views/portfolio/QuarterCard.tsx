@@ -2,13 +2,13 @@
  * The quarter across the portfolio (seed 003 F): plan acceptance and approval by quarter, the
  * partners off track, and the tier moves since the quarter before (engine portfolio review).
  */
-import { Button, Card, Field, Select, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Text, makeStyles, tokens } from "@fluentui/react-components";
+import { Button, Card, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Text, makeStyles, tokens } from "@fluentui/react-components";
 import { useMemo, useState } from "react";
 import { isEngineError } from "../../../../engine/error";
-import { todaySerial } from "../../../../engine/excel/date";
-import { APPROVAL_ROLLUP_COLUMNS, quarterOf } from "../../../../engine/plan";
+import { APPROVAL_ROLLUP_COLUMNS } from "../../../../engine/plan";
 import { portfolioReview } from "../../../../engine/qbr";
 import type { PartnerData } from "../../../workbook/records";
+import { QuarterField, latestBegun, quartersIn } from "../../components/QuarterField";
 import { formatPercent } from "../../model/format";
 
 const useStyles = makeStyles({
@@ -20,16 +20,8 @@ const useStyles = makeStyles({
 
 export function QuarterCard({ data, onOpen }: { data: PartnerData; onOpen: (partnerId: string) => void }) {
   const styles = useStyles();
-  const quarters = useMemo(() => {
-    const found = new Set<string>();
-    for (const r of [...data.approvals, ...data.engagement]) {
-      const q = r.period ? quarterOf(r.period) : undefined;
-      if (q) found.add(q);
-    }
-    if (!found.size) found.add(quarterOf(todaySerial())!);
-    return [...found].sort().reverse();
-  }, [data]);
-  const [quarter, setQuarter] = useState(() => quarters.find((q) => q <= quarterOf(todaySerial())!) ?? quarters[quarters.length - 1]);
+  const quarters = useMemo(() => quartersIn([...data.approvals, ...data.engagement].map((r) => r.period)), [data]);
+  const [quarter, setQuarter] = useState(() => latestBegun(quarters));
   const review = useMemo(
     () =>
       portfolioReview({
@@ -52,15 +44,7 @@ export function QuarterCard({ data, onOpen }: { data: PartnerData; onOpen: (part
       <Text as="h3" size={400} weight="semibold">
         Quarterly review
       </Text>
-      <Field label="Quarter" size="small">
-        <Select size="small" value={quarter} onChange={(_, d) => setQuarter(d.value)}>
-          {quarters.map((q) => (
-            <option key={q} value={q}>
-              {q}
-            </option>
-          ))}
-        </Select>
-      </Field>
+      <QuarterField quarters={quarters} value={quarter} onChange={setQuarter} />
       <Text weight="semibold">Plan acceptance and approval</Text>
       {review.approvals.length ? (
         <Table size="extra-small" aria-label="Plan acceptance and approval by quarter">
