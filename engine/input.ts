@@ -180,3 +180,18 @@ export function toDateSerial(value: unknown): number | null | undefined {
   if (number !== undefined) return number === 0 ? null : number;
   return typeof value === "string" ? parseDateText(value) : undefined;
 }
+
+/**
+ * The numbers of a population (blanks, `null`, left out), sorted ascending for the `*Sorted`
+ * statistics; a non-number names its item, and an empty population is `#N/A`.
+ */
+export function sortedPopulation(population: readonly (number | null)[], arg = "population"): Float64Array {
+  const numbers: number[] = [];
+  population.forEach((v, i) => {
+    if (v === null) return;
+    if (!Number.isFinite(v)) fail("#VALUE!", messages.notNumber(where(arg, { item: i + 1 }), v));
+    numbers.push(v);
+  });
+  if (numbers.length === 0) fail("#N/A", messages.noPopulation(arg));
+  return Float64Array.from(numbers).sort();
+}

@@ -3,7 +3,8 @@
  * velocity, and where a partner's figure stands against the network's quartiles.
  */
 import { fail, guard } from "../error";
-import { quartileIncSorted, sortAscending } from "../excel/statistical";
+import { quartileIncSorted } from "../excel/statistical";
+import { sortedPopulation } from "../input";
 import { messages, where } from "../messages";
 
 export const QUARTILE_LABELS = ["Top quartile", "Second quartile", "Third quartile", "Bottom quartile"] as const;
@@ -68,14 +69,7 @@ export const velocity = guard((opportunities: number, dealSize: number, winRate:
 export const benchmark = guard(
   (value: number, population: readonly (number | null)[], higherIsBetter: boolean = true): QuartileLabel => {
     if (!Number.isFinite(value)) fail("#VALUE!", messages.notNumber("value", value));
-    const numbers: number[] = [];
-    population.forEach((v, i) => {
-      if (v === null) return;
-      if (!Number.isFinite(v)) fail("#VALUE!", messages.notNumber(where("population", { item: i + 1 }), v));
-      numbers.push(v);
-    });
-    if (numbers.length === 0) fail("#N/A", messages.noPopulation("population"));
-    const sorted = sortAscending(numbers);
+    const sorted = sortedPopulation(population);
     const [q1, q2, q3] = ([1, 2, 3] as const).map((q) => quartileIncSorted(sorted, q)!);
     if (higherIsBetter) return QUARTILE_LABELS[value >= q3 ? 0 : value >= q2 ? 1 : value >= q1 ? 2 : 3];
     return QUARTILE_LABELS[value <= q1 ? 0 : value <= q2 ? 1 : value <= q3 ? 2 : 3];
