@@ -2,13 +2,17 @@
  * Writes samples/partners.xlsx, the sample partner workbook: the tables of SPEC section 3 filled
  * with a realistic, seeded (hence reproducible) partner network, and sheets whose cells use the
  * PARTNER.* functions on those tables. Cached results of every formula are computed with the
- * engine, so the workbook shows its numbers in any spreadsheet before the add-in recalculates.
+ * engine, so the workbook shows its numbers before the add-in recalculates. The file is written
+ * by the add-in's own .xlsx writer, which stores formulas as Excel does (custom functions,
+ * `_xlfn.` names, dynamic arrays).
  *
- * Run: npm run samples   (same seed → same workbook content)
+ * Run: npm run samples   (same seed → the same file, byte for byte)
  */
+import fs from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import ExcelJS from "exceljs";
+import type { SheetSpec } from "../addin/workbook/sheet";
+import { XlsxAdapter } from "../addin/workbook/xlsx";
 import { type Random, createRandom } from "../engine/random";
 import { ASSUMPTION_YEARS, type AssumptionRow, sampleAssumptions, sampleRampHistory } from "./data/assumptions";
 import { ENGAGEMENT } from "../engine/tier";
@@ -21,15 +25,15 @@ import { type Partner, samplePartners } from "./data/partners";
 import { type PlanRow, samplePlans } from "./data/plan";
 import { type ScorecardRow, sampleScorecards } from "./data/scorecard";
 import { type TaskRow, sampleTasks } from "./data/tasks";
-import { addAuditScoresSheet } from "./sheets/audit-scores";
-import { addPnlSheet } from "./sheets/pnl";
-import { addFunnelSheet } from "./sheets/funnel";
-import { addApprovalsSheet, addPerformanceSheet, addTaskStatusSheet } from "./sheets/plan";
-import { addActionPlansSheet, addStagesSheet } from "./sheets/scorecard";
-import { addSegmentsSheet } from "./sheets/segments";
-import { DATE_FORMAT, type TableColumn, addTableSheet } from "./sheets/tables";
-import { addPartnerScoresSheet } from "./sheets/partner-scores";
-import { addTiersSheet } from "./sheets/tiers";
+import { auditScoresSheet } from "./sheets/audit-scores";
+import { pnlSheet } from "./sheets/pnl";
+import { funnelSheet } from "./sheets/funnel";
+import { approvalsSheet, performanceSheet, taskStatusSheet } from "./sheets/plan";
+import { actionPlansSheet, stagesSheet } from "./sheets/scorecard";
+import { segmentsSheet } from "./sheets/segments";
+import { DATE_FORMAT, type TableColumn, tableSheet } from "./sheets/tables";
+import { partnerScoresSheet } from "./sheets/partner-scores";
+import { tiersSheet } from "./sheets/tiers";
 
 export const SAMPLE_SEED = 2026;
 export const SAMPLE_PARTNERS = 240;
@@ -180,28 +184,33 @@ export function sampleTables(data: SampleData): SampleTable[] {
   ];
 }
 
-export async function buildSampleWorkbook(data: SampleData = sampleData()): Promise<ExcelJS.Workbook> {
-  const workbook = new ExcelJS.Workbook();
-  workbook.creator = "PartnerFit";
-  workbook.created = workbook.modified = new Date(Date.UTC(2026, 9, 1));
-  for (const table of sampleTables(data)) addTableSheet(workbook, table.name, table.columns, table.rows);
-  addPartnerScoresSheet(workbook, data);
-  addAuditScoresSheet(workbook, data);
-  addTiersSheet(workbook, data);
-  addStagesSheet(workbook, data);
-  addActionPlansSheet(workbook, data);
-  addSegmentsSheet(workbook, data);
-  addPerformanceSheet(workbook, data);
-  addTaskStatusSheet(workbook, data);
-  addFunnelSheet(workbook, data);
-  addApprovalsSheet(workbook, data);
-  addPnlSheet(workbook, data);
-  return workbook;
+/** The sample's sheets, in workbook order: the tables, then the sheets of formulas over them. */
+export function sampleSheets(data: SampleData): SheetSpec[] {
+  return [
+    ...sampleTables(data).map((table) => tableSheet(table.name, table.columns, table.rows)),
+    partnerScoresSheet(data),
+    auditScoresSheet(data),
+    tiersSheet(data),
+    stagesSheet(data),
+    actionPlansSheet(data),
+    segmentsSheet(data),
+    performanceSheet(data),
+    taskStatusSheet(data),
+    funnelSheet(data),
+    approvalsSheet(data),
+    pnlSheet(data),
+  ];
+}
+
+/** The sample workbook's file (.xlsx bytes). */
+export async function buildSampleWorkbook(data: SampleData = sampleData()): Promise<Uint8Array> {
+  const adapter = XlsxAdapter.blank(new Date(Date.UTC(2026, 9, 1)));
+  for (const sheet of sampleSheets(data)) await adapter.writeSheet(sheet);
+  return adapter.save();
 }
 
 async function main() {
-  const workbook = await buildSampleWorkbook();
-  await workbook.xlsx.writeFile(SAMPLE_PATH);
+  fs.writeFileSync(SAMPLE_PATH, await buildSampleWorkbook());
   console.log(`Wrote ${path.relative(process.cwd(), SAMPLE_PATH)}`);
 }
 

@@ -14,7 +14,7 @@ import { fileURLToPath } from "node:url";
 import ExcelJS from "exceljs";
 import JSZip from "jszip";
 import { type SampleTable, sampleData, sampleTables } from "../samples/generate";
-import { addTableSheet } from "../samples/sheets/tables";
+import { addTableSheet } from "../test/support/exceljs-workbook";
 import { convert, libreOfficeAvailable } from "../test/support/libreoffice";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");

@@ -84,13 +84,27 @@ const useStyles = makeStyles({
   tabName: { display: "inline-block", maxWidth: "8rem", overflow: "hidden", textOverflow: "ellipsis", whiteSpace: "nowrap", verticalAlign: "bottom" },
 });
 
+const sourceKeys = new WeakMap<WorkbookSource, number>();
+let sources = 0;
+/** A number per workbook source, so that another workbook opened starts afresh. */
+const keyOf = (source: WorkbookSource) => {
+  if (!sourceKeys.has(source)) sourceKeys.set(source, ++sources);
+  return sourceKeys.get(source)!;
+};
+
+/** Navigation belongs to one workbook: opening another starts at its partner list. */
+function PerSource({ children }: { children: ReactNode }) {
+  const session = useSession();
+  return <NavigationProvider key={keyOf(session.source)}>{children}</NavigationProvider>;
+}
+
 export function App(props: { theme: Theme; source: WorkbookSource; mode: Mode }) {
   return (
     <FluentProvider theme={props.theme}>
       <SessionProvider source={props.source} allowReplace={props.mode === "browser"}>
-        <NavigationProvider>
+        <PerSource>
           <Shell mode={props.mode} />
-        </NavigationProvider>
+        </PerSource>
       </SessionProvider>
     </FluentProvider>
   );
@@ -131,6 +145,11 @@ function Shell({ mode }: { mode: Mode }) {
             </TabList>
           </nav>
           <main className={styles.main} aria-label={view.label}>
+            {session.workbook?.notice && (
+              <MessageBar intent="info" data-testid="open-notice">
+                {session.workbook.notice}
+              </MessageBar>
+            )}
             <ProblemList title={`${session.problems.length} problems in the workbook`} problems={session.problems} intent="warning" />
             <Suspense fallback={<Spinner label="Loading…" size="small" />}>{view.render()}</Suspense>
           </main>
@@ -146,7 +165,7 @@ function WorkbookActions({ mode }: { mode: Mode }) {
   const fileInput = useRef<HTMLInputElement>(null);
   const [message, setMessage] = useState<string>();
   const missing = session.workbook?.snapshot.missing ?? [];
-  const fileName = session.source.label.replace(/ \(sample\)$/, "").replace(/\.xlsx$/i, "");
+  const fileName = session.source.label.replace(/ \(sample\)$/, "").replace(/\.xls[xm]$/i, "");
   return (
     <Toolbar aria-label="Workbook" size="small">
       {mode === "browser" && (
@@ -155,7 +174,7 @@ function WorkbookActions({ mode }: { mode: Mode }) {
             ref={fileInput}
             className={styles.hidden}
             type="file"
-            accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+            accept=".xlsx,.xlsm,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,application/vnd.ms-excel.sheet.macroEnabled.12"
             aria-label="Open a workbook"
             onChange={(e) => {
               const file = e.target.files?.[0];
@@ -170,7 +189,7 @@ function WorkbookActions({ mode }: { mode: Mode }) {
             disabled={session.status !== "ready"}
             onClick={async () => {
               try {
-                await session.source.saveAs?.(session.workbook!, `${fileName}.xlsx`);
+                await session.source.saveAs?.(session.workbook!, fileName);
                 setMessage(undefined);
               } catch (e) {
                 setMessage(e instanceof Error ? e.message : String(e));

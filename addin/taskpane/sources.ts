@@ -1,7 +1,6 @@
 /**
  * Where the task pane's workbook comes from: the open Excel workbook (Office.js), or an .xlsx file
- * in browser mode. The .xlsx reader is a chunk of its own, loaded only in browser mode; exceljs
- * (for writing) is another, loaded on the first change or "Save as".
+ * in browser mode. The .xlsx reader and writer are a chunk of their own, loaded only in browser mode.
  */
 import { OfficeAdapter } from "../workbook/office";
 import { PartnerWorkbook } from "../workbook/workbook";
@@ -26,25 +25,12 @@ export function download(bytes: Uint8Array, fileName: string, type = "applicatio
 
 const xlsxModule = () => import(/* webpackChunkName: "xlsx" */ "../workbook/xlsx");
 
-/** Up to this size, a workbook is loaded for writing in the background once the page is idle. */
-const BACKGROUND_LOAD_BYTES = 3_000_000;
+const MACRO_ENABLED = "application/vnd.ms-excel.sheet.macroEnabled.12";
 
 /**
- * Loads a small workbook for writing (exceljs) when the page is next idle, so that the first save
- * does not wait for it. A large one waits for its first change: loading it takes seconds of work
- * that would make the page sluggish meanwhile.
- */
-function prepareForWriting(adapter: import("../workbook/xlsx").XlsxAdapter): void {
-  if (adapter.size > BACKGROUND_LOAD_BYTES || adapter.unsupported.length) return;
-  const load = () => void adapter.loadForWriting().catch(() => undefined);
-  if (typeof requestIdleCallback === "function") requestIdleCallback(load, { timeout: 5000 });
-  else setTimeout(load, 1000);
-}
-
-/**
- * An .xlsx file held in memory: changes are saved into it, and "Save as" downloads it. Reading
- * starts when the source is made — while the page renders its first frame — rather than when
- * the session first asks for the workbook.
+ * An .xlsx (or .xlsm) file held in memory: changes are saved into it, and "Save as" downloads it.
+ * Reading starts when the source is made — while the page renders its first frame — rather than
+ * when the session first asks for the workbook.
  */
 export function fileSource(label: string, bytes: () => Promise<ArrayBuffer>): WorkbookSource {
   let adapter: import("../workbook/xlsx").XlsxAdapter | undefined;
@@ -61,13 +47,12 @@ export function fileSource(label: string, bytes: () => Promise<ArrayBuffer>): Wo
       const opened = reading ?? read();
       reading = undefined;
       adapter = await opened;
-      const workbook = await PartnerWorkbook.open(adapter);
-      prepareForWriting(adapter);
-      return workbook;
+      return PartnerWorkbook.open(adapter);
     },
-    async saveAs(_workbook, fileName) {
+    async saveAs(_workbook, baseName) {
       if (!adapter) throw new Error("no workbook is open");
-      download(await adapter.save(), fileName);
+      const macros = await adapter.macroEnabled();
+      download(await adapter.save(), `${baseName}.${macros ? "xlsm" : "xlsx"}`, macros ? MACRO_ENABLED : undefined);
     },
   };
 }

@@ -1,8 +1,12 @@
 /**
- * Formulas as an .xlsx file stores them. Excel shows `=MAXIFS(...)`, but a file holds functions
- * added to Excel after 2007 with a `_xlfn.` prefix (`_xlfn.MAXIFS(...)`) and no leading `=`;
- * a file written without the prefix opens with `#NAME?` in those cells until each is re-entered.
- * Office.js takes formulas as Excel shows them, so only the .xlsx adapter translates.
+ * Formulas as an .xlsx file stores them. Excel shows `=MAXIFS(...)` and `=PARTNER.SCORE(...)`,
+ * but a file holds them without the leading `=`, functions added to Excel after 2007 with a
+ * `_xlfn.` prefix (`_xlfn.MAXIFS(...)`) and the add-in's JavaScript custom functions as
+ * `_xldudf_PARTNER_SCORE(...)` (the namespace, then the id with `.` as `_`), which Excel maps
+ * back to `PARTNER.SCORE` once the add-in is loaded. A file written in any other form opens with
+ * `#NAME?` in those cells, and recalculating does not clear it: only re-entering each cell does.
+ * Office.js takes formulas as Excel shows them, so only the .xlsx adapter translates;
+ * `excelFormula` reads a stored formula back the way Excel shows it.
  */
 
 /**
@@ -10,18 +14,48 @@
  * fixtures) that Excel stores with `_xlfn.`. Extend it when a formula starts using another one
  * (Microsoft's list: "Issue: An _xlfn. prefix is displayed in front of a formula").
  */
-export const PREFIXED_FUNCTIONS: readonly string[] = ["MAXIFS", "MINIFS", "PERCENTILE.INC", "PERCENTRANK.INC", "QUARTILE.INC"];
+export const PREFIXED_FUNCTIONS: readonly string[] = ["IFNA", "MAXIFS", "MINIFS", "PERCENTILE.INC", "PERCENTRANK.INC", "QUARTILE.INC"];
 
 const PREFIXED = new Set(PREFIXED_FUNCTIONS);
+/** The add-in's function namespace (manifest: `<Namespace>`). */
+export const NAMESPACE = "PARTNER";
+/** How a file stores the add-in's custom function `PARTNER.X.Y`: `_xldudf_PARTNER_X_Y`. */
+export const customFunctionName = (id: string): string => `_xldudf_${id.toUpperCase().replace(/\./g, "_")}`;
 const NAME_CHAR = /[A-Za-z0-9_.]/;
 
 /**
- * `formula` (as typed in Excel, with or without its `=`) in the form a file stores: no `=`, and
- * `_xlfn.` before each function of PREFIXED_FUNCTIONS that is called. Text in quotes, sheet names
- * and structured references are left as they are.
+ * `formula` (as typed in Excel, with or without its `=`) in the form a file stores: no `=`,
+ * `_xlfn.` before each function of PREFIXED_FUNCTIONS that is called, and each `PARTNER.*` call
+ * as `_xldudf_PARTNER_*`. Text in quotes, sheet names and structured references are left as they are.
  */
 export function fileFormula(formula: string): string {
-  const text = formula.startsWith("=") ? formula.slice(1) : formula;
+  return mapFunctionNames(formula.startsWith("=") ? formula.slice(1) : formula, (name) => {
+    const upper = name.toUpperCase();
+    if (PREFIXED.has(upper)) return `_xlfn.${name}`;
+    if (upper.startsWith(`${NAMESPACE}.`) && upper.length > NAMESPACE.length + 1) return customFunctionName(name);
+    return name;
+  });
+}
+
+/**
+ * A stored formula (from a file) as Excel shows it: `=` first, `_xlfn.` (and `_xlfn._xlws.`)
+ * prefixes dropped, `_xldudf_PARTNER_X_Y` read as `PARTNER.X.Y` (the add-in's ids hold no `_`).
+ * A formula already in the shown form, with a bare `PARTNER.X`, comes back as it is.
+ */
+export function excelFormula(stored: string): string {
+  const text = stored.startsWith("=") ? stored.slice(1) : stored;
+  const udf = `_XLDUDF_${NAMESPACE}_`;
+  return `=${mapFunctionNames(text, (name) => {
+    const upper = name.toUpperCase();
+    if (upper.startsWith(udf)) return `${NAMESPACE}.${name.slice(udf.length).replace(/_/g, ".")}`;
+    if (upper.startsWith("_XLFN._XLWS.")) return name.slice(12);
+    if (upper.startsWith("_XLFN.")) return name.slice(6);
+    return name;
+  })}`;
+}
+
+/** `text` with each function name that is called (a name followed by `(`) replaced by `rename(name)`. */
+function mapFunctionNames(text: string, rename: (name: string) => string): string {
   let out = "";
   let i = 0;
   while (i < text.length) {
@@ -47,7 +81,7 @@ export function fileFormula(formula: string): string {
       let j = i;
       while (j < text.length && NAME_CHAR.test(text[j])) j++;
       const name = text.slice(i, j);
-      out += text[j] === "(" && PREFIXED.has(name.toUpperCase()) ? `_xlfn.${name}` : name;
+      out += text[j] === "(" ? rename(name) : name;
       i = j;
     } else {
       out += ch;

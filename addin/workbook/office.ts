@@ -1,14 +1,22 @@
 /**
  * The Office.js adapter: the partner tables of the open workbook, found by table name and header,
- * never by fixed addresses. Reading all tables is one `context.sync()`, and so is writing a batch
- * of changes (updated cells, deleted table rows, added rows), whatever the number of partners.
+ * never by fixed addresses. Reading all tables is one `context.sync()`; writing a batch of changes
+ * (updated cells, deleted table rows, added rows) is two, whatever the number of partners: one
+ * that checks the tables are still as they were read (nobody sorted them, deleted a row or
+ * co-authored a change meanwhile; no sheet is protected), one that writes.
  */
-import { isFormula } from "./cells";
+import { type CellInput, isFormula } from "./cells";
 import { BRAND_COLOUR, type SheetSpec, a1 } from "./sheet";
 import type { WritePlan } from "./plan";
 import { SCHEMA, type TableSchema, validationRule } from "./schema";
 import { type RawTable, headerText } from "./snapshot";
-import type { WorkbookAdapter } from "./workbook";
+import { type WorkbookAdapter, WorkbookWriteError } from "./workbook";
+
+/** A key cell as compared: blanks alike, text in any case, numbers as Excel shows them typed. */
+const keyText = (value: unknown) => (value === null || value === undefined ? "" : isFormula(value as CellInput) ? (value as { formula: string }).formula : String(value).trim().toLowerCase());
+
+/** Whether a formula calls one of the add-in's functions. */
+const CALLS_ADDIN = /(^|[^A-Za-z0-9_.])PARTNER\.[A-Za-z]/i;
 
 /** `Excel.run`, or a stand-in for it in tests. */
 export type ExcelRun = <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
@@ -63,9 +71,40 @@ export class OfficeAdapter implements WorkbookAdapter {
 
   write(plan: WritePlan): Promise<void> {
     return this.run(async (context) => {
-      for (const change of plan.tables) {
+      // First what the plan assumes: each table's rows and the keys of the rows it will change.
+      const checks = plan.tables.map((change) => {
         const table = context.workbook.tables.getItem(change.table);
         const body = table.getDataBodyRange();
+        body.load("rowCount");
+        const sheet = table.worksheet;
+        sheet.load("name");
+        sheet.protection.load("protected");
+        const keys = change.read.keys.size
+          ? change.read.keyColumns.map((c) => {
+              const column = table.columns.getItemAt(c).getDataBodyRange();
+              column.load("values");
+              return column;
+            })
+          : [];
+        return { change, table, body, sheet, keys };
+      });
+      await context.sync();
+      for (const { change, body, sheet, keys } of checks) {
+        if (sheet.protection.protected) {
+          throw new WorkbookWriteError(`the sheet ${sheet.name}, which holds the ${change.table} table, is protected: unprotect it (Review › Unprotect Sheet) to save this change`);
+        }
+        const reload = `the ${change.table} table changed since the task pane read it`;
+        if (body.rowCount !== change.read.rows) {
+          throw new WorkbookWriteError(`${reload} (it has ${body.rowCount} rows, not ${change.read.rows}): select Reload, then make the change again`);
+        }
+        for (const [row, expected] of change.read.keys) {
+          const now = keys.map((k) => (k.values as unknown[][])[row]?.[0]);
+          if (now.some((v, i) => keyText(v) !== keyText(expected[i]))) {
+            throw new WorkbookWriteError(`${reload} (row ${row + 1} now holds ${now.filter((v) => v !== "").join(" · ") || "nothing"}): select Reload, then make the change again`);
+          }
+        }
+      }
+      for (const { change, table, body } of checks) {
         for (const { row, column, value } of change.updates) {
           const cell = body.getCell(row, column);
           // A null would leave the cell as it is: "" clears it.
@@ -80,6 +119,52 @@ export class OfficeAdapter implements WorkbookAdapter {
       }
       await context.sync();
     });
+  }
+
+  /**
+   * Re-enters the add-in's formulas that show `#NAME?` — written to the file by a program that
+   * stored them bare (`PARTNER.SCORE(…)` rather than Excel's `_xldudf_PARTNER_SCORE(…)`), which
+   * no recalculation clears — by assigning each its formula again. Returns how many it re-entered.
+   * Excel versions without `getSpecialCells` (before ExcelApi 1.9) are left as they are.
+   */
+  async prepare(): Promise<string | undefined> {
+    const count = await this.run(async (context) => {
+      const sheets = context.workbook.worksheets;
+      sheets.load("items/name");
+      await context.sync();
+      // Formula cells showing an error, per sheet (a null object where there is none).
+      const found = sheets.items.map((sheet) => {
+        const errors = sheet.getRange().getSpecialCellsOrNullObject("Formulas", "Errors");
+        errors.load("isNullObject");
+        return errors;
+      });
+      try {
+        await context.sync();
+      } catch {
+        return 0;
+      }
+      const withErrors = found.filter((errors) => !errors.isNullObject);
+      for (const errors of withErrors) errors.areas.load("items/formulas,items/values");
+      if (withErrors.length) await context.sync();
+      let repaired = 0;
+      for (const errors of withErrors) {
+        for (const area of errors.areas.items) {
+          const formulas = area.formulas as unknown[][];
+          const values = area.values as unknown[][];
+          formulas.forEach((row, r) =>
+            row.forEach((formula, c) => {
+              if (values[r][c] !== "#NAME?" || typeof formula !== "string" || !CALLS_ADDIN.test(formula)) return;
+              area.getCell(r, c).formulas = [[formula]];
+              repaired++;
+            }),
+          );
+        }
+      }
+      if (repaired) await context.sync();
+      return repaired;
+    });
+    if (!count) return undefined;
+    return `${count.toLocaleString("en-US")} PARTNER formula${count === 1 ? "" : "s"} showed #NAME? (stored in a form Excel does not recognise, by another program): re-entered.`;
   }
 
   create(tables: readonly TableSchema[]): Promise<void> {
@@ -131,6 +216,7 @@ export class OfficeAdapter implements WorkbookAdapter {
         if (c.numberFormat) cell.numberFormat = [[c.numberFormat]];
         if (c.bold || c.band) cell.format.font.bold = true;
         if (c.size) cell.format.font.size = c.size;
+        if (c.wrap) cell.format.wrapText = true;
         if (c.band) {
           cell.format.fill.color = `#${BRAND_COLOUR}`;
           cell.format.font.color = "#FFFFFF";

@@ -43,11 +43,22 @@ export interface TablePlan {
    * appended below them — the empty row Excel gives a new table — written by `updates`.
    */
   filled: number[];
+  /**
+   * The table as the plan read it: its number of data rows and, for every row the plan updates or
+   * deletes, the cells of its key columns (workbook columns, 0-based) — so that an adapter on a
+   * workbook others can change meanwhile (Excel: the user sorting, a co-author) can refuse to
+   * write by a row index that no longer holds the same row.
+   */
+  read: { rows: number; keyColumns: number[]; keys: Map<number, CellInput[]> };
 }
 
 export interface WritePlan {
   tables: TablePlan[];
 }
+
+/** Excel's limits: the characters a cell holds, and the length of a formula. */
+export const MAX_TEXT = 32_767;
+export const MAX_FORMULA = 8_192;
 
 export type PlanResult = { ok: true; plan: WritePlan; snapshot: WorkbookSnapshot } | { ok: false; problems: Problem[] };
 
@@ -111,13 +122,16 @@ function readChange(change: Change, table: TableSnapshot, problems: Problem[]): 
     }
     if (isFormula(value)) {
       if (!value.formula.startsWith("=")) problems.push({ table: change.table, column: name, message: `${name}: a formula must start with "="` });
+      else if (value.formula.length > MAX_FORMULA) problems.push({ table: change.table, column: name, message: `${name}: the formula is ${value.formula.length.toLocaleString("en-US")} characters long, more than the ${MAX_FORMULA.toLocaleString("en-US")} Excel allows` });
       values.set(lower, [index, value]);
       continue;
     }
     const spec = schema.columns.find((c) => c.name.toLowerCase() === lower);
     const read = readCell(value, spec?.kind ?? extra!.kind, spec?.choices);
     if ("problem" in read) problems.push({ table: change.table, column: name, message: `${name}: ${read.problem}` });
-    else values.set(lower, [index, read.value]);
+    else if (typeof read.value === "string" && read.value.length > MAX_TEXT) {
+      problems.push({ table: change.table, column: name, message: `${name}: the text is ${read.value.length.toLocaleString("en-US")} characters long, more than the ${MAX_TEXT.toLocaleString("en-US")} an Excel cell holds` });
+    } else values.set(lower, [index, read.value]);
   }
   return problems.length === before ? values : undefined;
 }
@@ -161,7 +175,7 @@ export function planChanges(snapshot: WorkbookSnapshot, changes: readonly Change
         rows: table.rows.map((r) => [...r]),
         deleted: new Set(),
         free: trailingBlankRows(table.rows),
-        plan: { table: change.table, updates: [], deletes: [], appends: [], filled: [] },
+        plan: { table: change.table, updates: [], deletes: [], appends: [], filled: [], read: { rows: table.rows.length, keyColumns: [], keys: new Map() } },
       };
       working.set(change.table, work);
     }
@@ -238,6 +252,13 @@ export function planChanges(snapshot: WorkbookSnapshot, changes: readonly Change
     }
   }
   if (problems.length) return { ok: false, problems };
+  for (const work of working.values()) {
+    const { plan, table } = work;
+    plan.read.keyColumns = table.schema.key.flatMap((k) => table.columns.get(k.toLowerCase()) ?? []);
+    for (const row of [...plan.updates.map((u) => u.row), ...plan.deletes]) {
+      if (!plan.read.keys.has(row)) plan.read.keys.set(row, plan.read.keyColumns.map((c) => table.rows[row]?.[c] ?? null));
+    }
+  }
   const plan = { tables: [...working.values()].map((w) => w.plan).filter((p) => p.updates.length || p.deletes.length || p.appends.length) };
   return { ok: true, plan, snapshot: { ...snapshot, tables } };
 }

@@ -4,6 +4,11 @@
  * (from its latest scorecard assessment) and plan status — live, so the workbook recalculates them
  * when the data tables change. Formulas use structured references in
  * their long form (`Table[[#This Row],[Column]]`), which both Excel and the file format accept.
+ *
+ * A partner with nothing to score shows a blank: the functions give `#N/A` for "no data", which
+ * `IFNA` turns into `""`, and a plan without a target is not scored at all. No other error is
+ * hidden: a workbook opened without the add-in shows `#NAME?`, and bad data its `#VALUE!`,
+ * never a blank that looks like "nothing to report".
  */
 import { AUDIT_AREAS, type AreaRatings, audit, score } from "../../engine/audit";
 import { type EngineError, isEngineError } from "../../engine/error";
@@ -12,6 +17,9 @@ import { STAGES, stage as stageOf } from "../../engine/scorecard";
 import { segment } from "../../engine/segment";
 import { tier } from "../../engine/tier";
 import type { CellInput, CellValue } from "./cells";
+
+/** A PartnerScores cell's value once calculated: a value, or an Excel error. */
+export type ScoreValue = CellValue | { error: string };
 import type { PartnerData } from "./records";
 import { SCORE_COLUMNS } from "./schema";
 
@@ -51,31 +59,32 @@ export function scoreFormulas(planPeriod: string | null): Record<(typeof SCORE_C
     });
     const range = row(`${area.id} 1`, `${area.id} ${area.criteria.length}`);
     areaRanges.push(range);
-    cells[areaColumns[a]] = { formula: `=IFERROR(PARTNER.SCORE(${range}),"")` };
+    cells[areaColumns[a]] = { formula: `=IFNA(PARTNER.SCORE(${range}),"")` };
   });
-  cells.Audit = { formula: `=IFERROR(PARTNER.AUDIT(${areaRanges.join(",")}),"")` };
+  cells.Audit = { formula: `=IFNA(PARTNER.AUDIT(${areaRanges.join(",")}),"")` };
   cells.Tier = {
-    formula: `=IFERROR(PARTNER.TIER(INDEX(Engagement[[OptIn]:[Online]],${LAST_ENGAGEMENT},0),INDEX(Engagement[Opportunities],${LAST_ENGAGEMENT}),,,INDEX(Engagement[Prospect],${LAST_ENGAGEMENT})),"")`,
+    formula: `=IFNA(PARTNER.TIER(INDEX(Engagement[[OptIn]:[Online]],${LAST_ENGAGEMENT},0),INDEX(Engagement[Opportunities],${LAST_ENGAGEMENT}),,,INDEX(Engagement[Prospect],${LAST_ENGAGEMENT})),"")`,
   };
   cells.Segment = {
-    formula: `=IFERROR(PARTNER.SEGMENT(INDEX(Metrics[Potential],${match("Metrics")}),INDEX(Metrics[Performance],${match("Metrics")})),"")`,
+    formula: `=IFNA(PARTNER.SEGMENT(INDEX(Metrics[Potential],${match("Metrics")}),INDEX(Metrics[Performance],${match("Metrics")})),"")`,
   };
   for (const stage of STAGES) {
     cells[stage] = {
       formula: `=IFERROR(AVERAGEIFS(Scorecard[Score],Scorecard[PartnerId],${ID},Scorecard[Category],${quote(stage)},Scorecard[Date],${LATEST_SCORECARD}),"")`,
     };
   }
-  cells.Stage = { formula: `=IFERROR(PARTNER.STAGE(${row(STAGES[0], STAGES[STAGES.length - 1])}),"")` };
+  cells.Stage = { formula: `=IFNA(PARTNER.STAGE(${row(STAGES[0], STAGES[STAGES.length - 1])}),"")` };
   cells.PlanPeriod = planPeriod;
   const sum = (column: string) => `SUMIFS(Plan[${column}],Plan[PartnerId],${ID},Plan[Period],${me("PlanPeriod")})`;
-  cells.Attainment = { formula: `=IFERROR(PARTNER.ATTAINMENT(${sum("Actual")},${sum("Target")}),"")` };
-  cells.PlanStatus = { formula: `=IFERROR(PARTNER.STATUS(${sum("Actual")},${sum("Target")}),"")` };
+  // No target (no plan rows for the period) is "not planned", not an error.
+  cells.Attainment = { formula: `=IF(${sum("Target")}>0,PARTNER.ATTAINMENT(${sum("Actual")},${sum("Target")}),"")` };
+  cells.PlanStatus = { formula: `=IF(${sum("Target")}>0,PARTNER.STATUS(${sum("Actual")},${sum("Target")}),"")` };
   for (const column of SCORE_COLUMNS) if (!(column in cells)) throw new Error(`no formula for PartnerScores[${column}]`);
   return cells as Record<(typeof SCORE_COLUMNS)[number], CellInput>;
 }
 
-/** A formula's blank: what `IFERROR(…, "")` shows when the function inside gives an error. */
-const orBlank = <T>(value: T | EngineError): T | "" => (isEngineError(value) ? "" : value);
+/** A score cell's value: `IFNA(…, "")`'s blank for `#N/A`, any other error as the error it is. */
+const orBlank = <T>(value: T | EngineError): T | "" | { error: string } => (!isEngineError(value) ? value : value.code === "#N/A" ? "" : { error: value.code });
 const same = (a: string, b: string) => a.trim().toLowerCase() === b.trim().toLowerCase();
 /** A range of numbers as the PARTNER.* functions read one: 0 and "" are blank for ratings and metrics. */
 const blankZero = (x: number | "" | null) => (x === "" || x === null || x === 0 ? null : x);
@@ -86,12 +95,12 @@ const blankZero = (x: number | "" | null) => (x === "" || x === null || x === 0 
  * the latest date (SUMPRODUCT(MAX)), SUMIFS and AVERAGEIFS over the partner's rows (text compared
  * in any case, as Excel's criteria are), the partner's last Engagement row (LOOKUP) and first
  * Metrics row (MATCH), each PARTNER.*
- * function through the engine with its arguments read as the function reads them, and "" where
- * IFERROR gives its blank. The sample workbook caches these; tests check them against LibreOffice
+ * function through the engine with its arguments read as the function reads them, "" where IFNA
+ * or IF gives its blank, and `{ error }` for any other error. The sample workbook caches these; tests check them against LibreOffice
  * (the built-in parts) and the built add-in (the PARTNER.* parts).
  */
-export function scoreValues(data: PartnerData, partnerId: string, planPeriod: string | null): Record<(typeof SCORE_COLUMNS)[number], CellValue> {
-  const values: Record<string, CellValue> = {};
+export function scoreValues(data: PartnerData, partnerId: string, planPeriod: string | null): Record<(typeof SCORE_COLUMNS)[number], ScoreValue> {
+  const values: Record<string, ScoreValue> = {};
   const audits = data.auditsOf(partnerId);
   // MAXIFS over no rows (or no dates) is 0.
   const lastAudit = audits.reduce((max, a) => (a.date !== null && a.date > max ? a.date : max), 0);
@@ -130,8 +139,8 @@ export function scoreValues(data: PartnerData, partnerId: string, planPeriod: st
   const rows = planPeriod === null ? [] : data.plansOf(partnerId).filter((p) => same(p.period, planPeriod));
   const actual = rows.reduce((n, p) => n + (p.actual ?? 0), 0);
   const target = rows.reduce((n, p) => n + (p.target ?? 0), 0);
-  values.Attainment = orBlank(attainment(actual, target));
-  values.PlanStatus = orBlank(status(actual, target));
+  values.Attainment = target > 0 ? orBlank(attainment(actual, target)) : "";
+  values.PlanStatus = target > 0 ? orBlank(status(actual, target)) : "";
   for (const column of SCORE_COLUMNS) if (!(column in values)) throw new Error(`no value for PartnerScores[${column}]`);
-  return values as Record<(typeof SCORE_COLUMNS)[number], CellValue>;
+  return values as Record<(typeof SCORE_COLUMNS)[number], ScoreValue>;
 }

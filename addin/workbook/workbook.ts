@@ -18,6 +18,17 @@ export interface WorkbookAdapter {
   create(tables: readonly TableSchema[]): Promise<void>;
   /** Writes a sheet the add-in owns (such as a QBR), replacing a sheet of that name whole. */
   writeSheet(sheet: SheetSpec): Promise<void>;
+  /** Puts right what the workbook needs before it is read (Excel: formulas showing #NAME?); says what it did, if anything. */
+  prepare?(): Promise<string | undefined>;
+}
+
+/**
+ * A change the workbook cannot take as it is (a protected sheet, content in the way of a table's
+ * new rows, a table changed since it was read); nothing was written. The message names the sheet,
+ * table and cell, and says what to do.
+ */
+export class WorkbookWriteError extends Error {
+  override readonly name = "WorkbookWriteError";
 }
 
 /** What a save did to the partner records (the add-in's PartnerScores table aside): `cells` updated, `rows` added and `deleted`; or why it did nothing. */
@@ -27,10 +38,14 @@ export class PartnerWorkbook {
   private constructor(
     private readonly adapter: WorkbookAdapter,
     private current: WorkbookSnapshot,
+    /** What opening did to the workbook, for the user to know (formulas re-entered). */
+    readonly notice?: string,
   ) {}
 
   static async open(adapter: WorkbookAdapter): Promise<PartnerWorkbook> {
-    return new PartnerWorkbook(adapter, snapshotOf(await adapter.read()));
+    // A repair that fails leaves the workbook as it was: opening goes on without it.
+    const notice = await adapter.prepare?.().catch(() => undefined);
+    return new PartnerWorkbook(adapter, snapshotOf(await adapter.read()), notice);
   }
 
   get snapshot(): WorkbookSnapshot {

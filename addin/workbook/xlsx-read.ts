@@ -10,8 +10,14 @@
  * the table's `issues` for the validation to report.
  */
 import { parseDateText } from "../../engine/excel/date";
+import { type Relationship, relsPathOf, resolveTarget } from "./ooxml/package";
+import { type Area, columnLetters as letters, intersects, parseArea } from "./ooxml/refs";
+import { BUILT_IN_DATE_FORMATS, isDateFormat } from "./ooxml/styles";
+import { decodeText, decodeXml, elements } from "./ooxml/xml";
+import { type Archive, ArchiveError, isCompoundFile, openArchive } from "./ooxml/zip";
 import { type RawIssue, type RawTable, headerText } from "./snapshot";
-import { type Archive, ArchiveError, isCompoundFile, openArchive } from "./zip";
+
+export { parseArea };
 
 /** The file cannot be opened as a workbook; the message is for the person who chose the file. */
 export class WorkbookOpenError extends Error {
@@ -48,72 +54,6 @@ export interface XlsxContents {
   date1904: boolean;
   /** Every part of the file (to tell what else it holds: charts, macros…). */
   partNames: readonly string[];
-}
-
-// ---------------------------------------------------------------------------------------------
-// XML, just enough of it: SpreadsheetML parts are machine-written, so a scanner over the text is
-// enough and much faster than building a document. Element names may carry any namespace prefix.
-
-const ENTITIES: Record<string, string> = { amp: "&", lt: "<", gt: ">", quot: '"', apos: "'" };
-const ENTITY = /&(#x[0-9a-fA-F]+|#[0-9]+|amp|lt|gt|quot|apos);/g;
-/** OOXML's escape for characters XML cannot hold (`_x000D_`); `_x005F_` escapes the underscore itself. */
-const OOXML_ESCAPE = /_x([0-9A-Fa-f]{4})_/g;
-
-function decodeXml(text: string): string {
-  if (!text.includes("&")) return text;
-  return text.replace(ENTITY, (_, name: string) => {
-    if (name[0] !== "#") return ENTITIES[name];
-    const code = name[1] === "x" ? parseInt(name.slice(2), 16) : parseInt(name.slice(1), 10);
-    return code <= 0x10ffff ? String.fromCodePoint(code) : "";
-  });
-}
-
-/** The text of a SpreadsheetML string: entities and `_xHHHH_` escapes decoded. */
-function decodeText(text: string): string {
-  const decoded = decodeXml(text);
-  return decoded.includes("_x") ? decoded.replace(OOXML_ESCAPE, (_, hex: string) => String.fromCharCode(parseInt(hex, 16))) : decoded;
-}
-
-const ATTRIBUTE = /([^\s=/]+)\s*=\s*(?:"([^"]*)"|'([^']*)')/g;
-
-/** A start tag's attributes, by full name (`r:id`) and, where no other attribute has it, by local name (`id`). */
-function attributesOf(tag: string): Map<string, string> {
-  const found = new Map<string, string>();
-  for (const m of tag.matchAll(ATTRIBUTE)) {
-    const value = decodeXml(m[2] ?? m[3]);
-    found.set(m[1], value);
-    const colon = m[1].indexOf(":");
-    if (colon >= 0 && !m[1].startsWith("xmlns")) {
-      const local = m[1].slice(colon + 1);
-      if (!found.has(local)) found.set(local, value);
-    }
-  }
-  return found;
-}
-
-interface Element {
-  attributes: Map<string, string>;
-  /** The text between the start and end tags; `""` for an empty element. */
-  body: string;
-}
-
-/** Every `name` element (any prefix) in `xml`, in document order. Elements of that name must not nest. */
-function elements(xml: string, name: string): Element[] {
-  const found: Element[] = [];
-  const start = new RegExp(`<([\\w.-]+:)?${name}(?=[\\s/>])([^>]*)>`, "g");
-  for (let m = start.exec(xml); m; m = start.exec(xml)) {
-    const tag = m[2];
-    if (tag.endsWith("/")) {
-      found.push({ attributes: attributesOf(tag.slice(0, -1)), body: "" });
-      continue;
-    }
-    const close = `</${m[1] ?? ""}${name}>`;
-    const end = xml.indexOf(close, start.lastIndex);
-    if (end < 0) break;
-    found.push({ attributes: attributesOf(tag), body: xml.slice(start.lastIndex, end) });
-    start.lastIndex = end + close.length;
-  }
-  return found;
 }
 
 const PHONETIC = /<([\w.-]+:)?rPh[\s>][\s\S]*?<\/([\w.-]+:)?rPh>/g;
@@ -164,69 +104,13 @@ function stringItem(body: string): string {
   return decodeText(text);
 }
 
-// ---------------------------------------------------------------------------------------------
-// Cell references
-
-function columnNumber(letters: string): number {
-  let n = 0;
-  for (let i = 0; i < letters.length; i++) n = n * 26 + (letters.charCodeAt(i) & 0x1f);
-  return n;
-}
-
-const letters = (n: number): string => {
-  let s = "";
-  for (let x = n; x > 0; x = Math.floor((x - 1) / 26)) s = String.fromCharCode(65 + ((x - 1) % 26)) + s;
-  return s;
-};
-
-interface Area {
-  top: number;
-  left: number;
-  bottom: number;
-  right: number;
-}
-
-/** `A1:H241` (or a single cell) as an area; `undefined` when it is not a reference. */
-export function parseArea(ref: string): Area | undefined {
-  const m = /^\$?([A-Za-z]{1,3})\$?(\d{1,7})(?::\$?([A-Za-z]{1,3})\$?(\d{1,7}))?$/.exec(ref.trim());
-  if (!m) return undefined;
-  const a = { left: columnNumber(m[1].toUpperCase()), top: Number(m[2]) };
-  const b = m[3] ? { left: columnNumber(m[3].toUpperCase()), top: Number(m[4]) } : a;
-  const area = { top: Math.min(a.top, b.top), left: Math.min(a.left, b.left), bottom: Math.max(a.top, b.top), right: Math.max(a.left, b.left) };
-  return area.top >= 1 && area.left >= 1 ? area : undefined;
-}
-
-const intersects = (a: Area, b: Area) => a.left <= b.right && b.left <= a.right && a.top <= b.bottom && b.top <= a.bottom;
-
 const quoteSheet = (sheet: string) => (/^[A-Za-z_][A-Za-z0-9_.]*$/.test(sheet) ? sheet : `'${sheet.replaceAll("'", "''")}'`);
 
 // ---------------------------------------------------------------------------------------------
 // Package structure
 
-/** Resolves a relationship's target against the folder of the part that names it. */
-function resolve(from: string, target: string): string {
-  if (target.startsWith("/")) return target.slice(1);
-  const parts = from.split("/").slice(0, -1);
-  for (const piece of target.split("/")) {
-    if (piece === "..") parts.pop();
-    else if (piece !== "." && piece !== "") parts.push(piece);
-  }
-  return parts.join("/");
-}
-
-const relsOf = (part: string) => {
-  const slash = part.lastIndexOf("/");
-  return `${part.slice(0, slash + 1)}_rels/${part.slice(slash + 1)}.rels`;
-};
-
-interface Relationship {
-  type: string;
-  target: string;
-  external: boolean;
-}
-
 async function relationships(archive: Archive, part: string): Promise<Map<string, Relationship>> {
-  const xml = await archive.text(relsOf(part));
+  const xml = await archive.text(relsPathOf(part));
   const found = new Map<string, Relationship>();
   if (!xml) return found;
   for (const { attributes } of elements(xml, "Relationship")) {
@@ -234,7 +118,7 @@ async function relationships(archive: Archive, part: string): Promise<Map<string
     const target = attributes.get("Target");
     if (!id || !target) continue;
     const external = attributes.get("TargetMode") === "External";
-    found.set(id, { type: attributes.get("Type") ?? "", target: external ? target : resolve(part, target), external });
+    found.set(id, { id, type: attributes.get("Type") ?? "", target: external ? target : resolveTarget(part, target), external });
   }
   return found;
 }
@@ -279,9 +163,7 @@ const fail = (reason: string): never => {
 // ---------------------------------------------------------------------------------------------
 // Dates in 1904 workbooks: cells with a date format move to the 1900 system.
 
-const DATE_1904_OFFSET = 1462;
-const BUILT_IN_DATE_FORMATS = new Set([14, 15, 16, 17, 18, 19, 20, 21, 22, 45, 46, 47]);
-const isDateFormat = (code: string) => /[ymdhMsb]/.test(code.replace(/\[[^\]]*]/g, "").replace(/"[^"]*"/g, ""));
+export const DATE_1904_OFFSET = 1462;
 
 /** For each cell style index, whether its number format shows a date or time. */
 async function dateStyles(archive: Archive, stylesPart: string | undefined): Promise<boolean[]> {
@@ -739,13 +621,21 @@ export const originOf = (part: TablePart, area: Area) => ({ row: part.headerRows
  */
 export async function readXlsxTables(data: ArrayBuffer | Uint8Array, select: TableSelection = EVERY_TABLE): Promise<XlsxContents> {
   const bytes = data instanceof Uint8Array ? data : new Uint8Array(data);
-  let archive: Archive;
+  return readWorkbookTables(await openWorkbookArchive(bytes), select);
+}
+
+/** Opens an .xlsx file's zip archive; a WorkbookOpenError saying what the file is when it is not one. */
+export async function openWorkbookArchive(bytes: Uint8Array): Promise<Archive> {
   try {
-    archive = await openArchive(bytes);
+    return await openArchive(bytes);
   } catch (e) {
     if (e instanceof ArchiveError) return fail(e.message.startsWith("it is not a zip") ? describeBytes(bytes) : e.message);
     throw e;
   }
+}
+
+/** readArchive, with anything that keeps the archive from being read as a workbook a WorkbookOpenError. */
+export async function readWorkbookTables(archive: Archive, select: TableSelection = EVERY_TABLE): Promise<XlsxContents> {
   try {
     return await readArchive(archive, select);
   } catch (e) {

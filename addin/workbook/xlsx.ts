@@ -1,44 +1,40 @@
 /**
  * The .xlsx adapter: the same table operations as the Office.js adapter, on a workbook file held
- * in memory (browser mode and Node). It changes only the cells a plan names and the tables' own
- * extent; every other sheet, cell, formula and style is written back as it was read. Files with
- * parts this adapter cannot carry through a save (charts, pivot tables, macros, dynamic-array
- * formulas…) are opened read-only: `unsupported` says why.
+ * in memory (browser mode and Node). A save changes only the parts it must — the rows of the
+ * cells it writes, a table's extent, a cell format it needs — and copies every other part of the
+ * file byte for byte: charts, pivot tables, macros, slicers, comments, drawings, links, names,
+ * themes and whatever else the workbook holds come through unchanged. `.xlsm` stays `.xlsm`.
  *
- * Opening reads the tables with the fast reader of `xlsx-read.ts`; exceljs (large, and slow on big
- * files) is loaded only when something is written, set up or saved (`loadForWriting`).
+ * Opening reads the tables with the fast reader of `xlsx-read.ts`; the package parts are read
+ * again only where a save needs them.
  */
-import type ExcelJS from "exceljs";
-import { type CellInput, isFormula, toSerial } from "./cells";
+import { type CellInput, isFormula } from "./cells";
 import { fileFormula } from "./formulas";
+import { blankPackage } from "./ooxml/blank";
+import { writeCharts } from "./ooxml/charts";
+import { dynamicArrayIndex } from "./ooxml/metadata";
+import { tableArea, worksheetXml } from "./ooxml/new-sheet";
+import { CONTENT_TYPE, type OoxmlPackage, REL } from "./ooxml/package";
+import { refreshPivotsOver } from "./ooxml/pivots";
+import { type Area, cellRef, contains, formatArea, intersects, parseArea } from "./ooxml/refs";
+import { Styles } from "./ooxml/styles";
+import { type TableEntry, resizedTable, tablePartXml, tablesOf } from "./ooxml/tables";
+import { nameAddin } from "./ooxml/webextension";
+import { type SheetEntry, addSheet, recalculateOnOpen, sheetsOf, workbookPartOf } from "./ooxml/workbook-part";
+import { type CellContent, type CellEdits, Worksheet, cellXml, movedCell, readCellXml } from "./ooxml/worksheet";
+import { elements } from "./ooxml/xml";
 import type { WritePlan } from "./plan";
-import { DATE_FORMAT, SCHEMA, type TableSchema, type ValidationRule, tableSchema, validationRule } from "./schema";
-import { type RawTable, columnLetter, headerText } from "./snapshot";
-import { addCharts } from "./charts";
-import type { SheetSpec } from "./sheet";
-import type { WorkbookAdapter } from "./workbook";
-import { writeSheet } from "./xlsx-sheet";
-import { EVERY_TABLE, type TablePart, type TableSelection, dataRowCount, originOf, parseArea, readXlsxTables, tableIssues } from "./xlsx-read";
+import { DATE_FORMAT, SCHEMA, type TableSchema, tableSchema, validationRule } from "./schema";
+import type { SheetSpec, TableSpec, ValidationSpec } from "./sheet";
+import { a1 } from "./sheet";
+import type { RawTable } from "./snapshot";
+import { type WorkbookAdapter, WorkbookWriteError } from "./workbook";
+import { DATE_1904_OFFSET, EVERY_TABLE, type TableSelection, openWorkbookArchive, readWorkbookTables } from "./xlsx-read";
+import { OoxmlPackage as Package } from "./ooxml/package";
 
 export { WorkbookOpenError } from "./xlsx-read";
 
-/** Zip parts that exceljs drops or damages when it rewrites a file, with what they are to a user. */
-const UNSUPPORTED_PARTS: [RegExp, string][] = [
-  [/^xl\/charts\//, "charts"],
-  [/^xl\/pivotTables\/|^xl\/pivotCache\//, "pivot tables"],
-  [/^xl\/slicers\/|^xl\/slicerCaches\//, "slicers"],
-  [/^xl\/timelines\//, "timelines"],
-  [/^xl\/vbaProject\.bin$/, "macros"],
-  [/^xl\/externalLinks\//, "links to other workbooks"],
-  [/^xl\/connections\.xml$|^xl\/queryTables\//, "data connections"],
-  [/^xl\/metadata\.xml$/, "dynamic-array (spilled) formulas"],
-  [/^xl\/activeX\/|^xl\/ctrlProps\//, "form controls"],
-  [/^xl\/threadedComments\//, "threaded comments"],
-];
-
-export class WorkbookWriteError extends Error {
-  override readonly name = "WorkbookWriteError";
-}
+export { WorkbookWriteError };
 
 /**
  * The tables the task pane reads: the schema's. Of the add-in's own table of live formulas
@@ -49,416 +45,437 @@ export const SCHEMA_TABLES: TableSelection = (name) => {
   const schema = SCHEMA.find((t) => t.name.toLowerCase() === name.trim().toLowerCase());
   return !schema ? undefined : schema.owned ? { columns: schema.readBack ?? schema.key } : {};
 };
-const isSchemaTable = (name: string) => SCHEMA_TABLES(name) !== undefined;
 
-interface Located {
-  sheet: ExcelJS.Worksheet;
-  table: ExcelJS.Table;
-  model: { name: string; displayName?: string; tableRef: string; autoFilterRef?: string; headerRow?: boolean; totalsRow?: boolean; columns: { name: string }[] };
-  top: number;
-  left: number;
-  bottom: number;
-  right: number;
+const quoteSheet = (sheet: string) => (/^[A-Za-z_][A-Za-z0-9_.]*$/.test(sheet) ? sheet : `'${sheet.replaceAll("'", "''")}'`);
+const at = (sheet: string, row: number, column: number) => `${quoteSheet(sheet)}!${cellRef(row, column)}`;
+
+/** Excel's longest sheet name. */
+export const MAX_SHEET_NAME = 31;
+
+/** The workbook's structure as a save needs it, read from the package when first needed. */
+interface Structure {
+  workbookPart: string;
+  sheets: SheetEntry[];
+  tables: TableEntry[];
 }
 
-function parseRef(ref: string): { top: number; left: number; bottom: number; right: number } {
-  const area = parseArea(ref);
-  if (!area) throw new WorkbookWriteError(`cannot read the table range ${ref}`);
-  return area;
-}
-
-/** A cell's value as the Office.js API would report it: numbers, text, booleans, dates as serials. */
-function plainValue(value: ExcelJS.CellValue): unknown {
-  if (value === null || value === undefined) return null;
-  if (value instanceof Date) return toSerial(value);
-  if (typeof value === "string") return value === "" ? null : value;
-  if (typeof value !== "object") return value;
-  if ("formula" in value || "sharedFormula" in value) return plainValue((value as ExcelJS.CellFormulaValue).result ?? null);
-  if ("richText" in value) return plainValue(value.richText.map((t) => t.text).join(""));
-  if ("text" in value && "hyperlink" in value) return plainValue(value.text);
-  if ("error" in value) return value.error;
-  return null;
-}
-
-/**
- * A cell's value, with the covered cells of a merged area empty (as Excel reports them). A formula's
- * cached result is taken from `result`: exceljs's `value` leaves out a result of 0, FALSE or "".
- */
-const cellOf = (sheet: ExcelJS.Worksheet, row: number, column: number): unknown => {
-  const cell = sheet.getCell(row, column);
-  if (cell.isMerged && cell.master !== cell) return null;
-  return cell.formula ? plainValue((cell.result ?? null) as ExcelJS.CellValue) : plainValue(cell.value);
-};
-
-/** Every table of an exceljs workbook, with its model. */
-function tablesOf(workbook: ExcelJS.Workbook): Located[] {
-  const found: Located[] = [];
-  for (const sheet of workbook.worksheets) {
-    for (const table of Object.values((sheet as unknown as { tables: Record<string, ExcelJS.Table> }).tables ?? {})) {
-      const model = (table as unknown as { table: Located["model"] }).table;
-      found.push({ sheet, table, model, ...parseRef(model.tableRef) });
-    }
-  }
-  return found;
-}
-
-/**
- * The wanted tables of a workbook loaded by exceljs, read the way the fast reader reads a file
- * (the two give the same tables: a test compares them on every fixture).
- */
-export function readWithExcelJS(workbook: ExcelJS.Workbook, select: TableSelection = EVERY_TABLE): RawTable[] {
-  return tablesOf(workbook)
-    .filter(({ model }) => select(model.displayName || model.name) !== undefined)
-    .map(({ sheet, model, top, left, bottom, right }) => {
-      const part: TablePart = {
-        name: model.displayName || model.name,
-        sheet: sheet.name,
-        ref: model.tableRef,
-        headerRows: model.headerRow === false ? 0 : 1,
-        totalsRows: model.totalsRow ? 1 : 0,
-        columns: model.columns.map((c) => c.name),
-      };
-      const area = { top, left, bottom, right };
-      const first = top + part.headerRows;
-      const row = (r: number) => {
-        const cells: unknown[] = [];
-        for (let c = left; c <= right; c++) cells.push(cellOf(sheet, r, c));
-        return cells;
-      };
-      const headers = part.headerRows ? row(top).map(headerText) : part.columns.map(headerText);
-      const only = select(part.name)?.columns?.map((c) => c.toLowerCase());
-      const keep = only && headers.map((h) => only.includes(h.toLowerCase()));
-      const rows: unknown[][] = [];
-      for (let r = first; r < first + dataRowCount(part, area); r++) rows.push(keep ? row(r).map((v, c) => (keep[c] ? v : null)) : row(r));
-      const merges = Object.values((sheet as unknown as { _merges: Record<string, { model: { top: number; left: number; bottom: number; right: number } }> })._merges ?? {})
-        .filter(Boolean)
-        .map((m) => m.model);
-      const issues = tableIssues(part, area, headers, merges);
-      return { name: part.name, sheet: sheet.name, origin: originOf(part, area), headers, rows, ...(issues.length ? { issues } : {}) };
-    });
-}
+const CALC_CHAIN = /\/calcChain$/;
 
 export class XlsxAdapter implements WorkbookAdapter {
-  private book?: ExcelJS.Workbook;
-  private loading?: Promise<ExcelJS.Workbook>;
+  private structure?: Structure;
   /** The tables as opened, handed out by the first `read()`. */
   private opened?: RawTable[];
 
   private constructor(
     /** The file as opened (`undefined` for a new workbook). */
-    private readonly bytes: Uint8Array | undefined,
-    /** Every table the file defines, as the fast reader found it. */
-    private readonly parts: readonly TablePart[],
+    private readonly original: Uint8Array | undefined,
+    private readonly pkg: OoxmlPackage,
     opened: RawTable[] | undefined,
-    /** What the file holds that a save would lose; saving is refused while this is not empty. */
-    readonly unsupported: readonly string[],
+    /** The workbook counts dates from 1904 (the reader gives 1900-system serials; the writer converts back). */
+    private readonly date1904: boolean,
   ) {
     this.opened = opened;
   }
 
-  /** Opens an .xlsx file; a file that is not a readable workbook is a WorkbookOpenError with a clear message. */
-  static async open(data: ArrayBuffer | Uint8Array): Promise<XlsxAdapter> {
+  /** Opens an .xlsx or .xlsm file; a file that is not a readable workbook is a WorkbookOpenError with a clear message. */
+  static async open(data: ArrayBuffer | Uint8Array, select: TableSelection = SCHEMA_TABLES): Promise<XlsxAdapter> {
     const bytes = data instanceof Uint8Array ? data : new Uint8Array(data);
-    const contents = await readXlsxTables(bytes, SCHEMA_TABLES);
-    const found = new Set<string>();
-    for (const name of contents.partNames) for (const [pattern, what] of UNSUPPORTED_PARTS) if (pattern.test(name)) found.add(what);
-    // exceljs writes dates in the 1900 system only: a 1904 workbook's dates would move by four years.
-    if (contents.date1904) found.add("dates in the 1904 date system");
-    return new XlsxAdapter(bytes, contents.parts, contents.tables, [...found]);
+    const archive = await openWorkbookArchive(bytes);
+    const contents = await readWorkbookTables(archive, select);
+    return new XlsxAdapter(bytes, Package.of(archive), contents.tables, contents.date1904);
   }
 
-  /** A new, empty workbook. */
-  static async blank(): Promise<XlsxAdapter> {
-    const adapter = new XlsxAdapter(undefined, [], undefined, []);
-    await adapter.loadForWriting();
-    return adapter;
-  }
-
-  /** The workbook as exceljs holds it, once `loadForWriting()` has run. */
-  get workbook(): ExcelJS.Workbook {
-    if (!this.book) throw new Error("the workbook is not loaded for writing yet (loadForWriting)");
-    return this.book;
+  /** A new workbook with no sheet yet (add some with `create` or `writeSheet` before saving). */
+  static blank(created = new Date()): XlsxAdapter {
+    return new XlsxAdapter(undefined, blankPackage(created), [], false);
   }
 
   /** The file's size in bytes (0 for a new workbook). */
   get size(): number {
-    return this.bytes?.length ?? 0;
+    return this.original?.length ?? 0;
   }
 
-  /** Whether exceljs holds the workbook (something was written, set up or saved). */
-  get loadedForWriting(): boolean {
-    return this.book !== undefined;
+  /** The parts a save would write or remove (empty when nothing was changed). */
+  get changedParts(): { written: string[]; removed: string[] } {
+    return this.pkg.changed;
   }
 
-  /**
-   * Loads exceljs and the file into it, once. Writing, setting up and saving need it; reading does
-   * not. Browser mode may call it ahead of the first save.
-   */
-  loadForWriting(): Promise<ExcelJS.Workbook> {
-    this.loading ??= (async () => {
-      const { default: Excel } = await import(/* webpackChunkName: "exceljs", webpackPrefetch: true */ "exceljs");
-      const book = new Excel.Workbook();
-      if (this.bytes) {
-        try {
-          await book.xlsx.load(this.bytes as unknown as ArrayBuffer);
-        } catch (e) {
-          throw new WorkbookWriteError(`browser mode cannot change this workbook: it could not be loaded for writing (${e instanceof Error ? e.message : String(e)})`);
-        }
-        repairTables(book, this.parts);
-        checkSameTables(book, this.parts);
-      }
-      this.book = book;
-      return book;
-    })();
-    this.loading.catch(() => (this.loading = undefined));
-    return this.loading;
+  /** Whether the workbook holds macros (an .xlsm file): it must be saved as .xlsm. */
+  async macroEnabled(): Promise<boolean> {
+    const type = await this.pkg.contentType((await this.layout()).workbookPart);
+    return /macroEnabled/i.test(type ?? "");
   }
 
-  private tables(): Located[] {
-    return tablesOf(this.workbook);
-  }
-
-  private locate(name: string): Located {
-    const found = this.tables().find((t) => t.model.name.toLowerCase() === name.toLowerCase());
-    if (!found) throw new WorkbookWriteError(`the workbook has no ${name} table`);
-    return found;
-  }
-
-  async read(): Promise<RawTable[]> {
-    if (this.book) return readWithExcelJS(this.book, SCHEMA_TABLES);
+  async read(select: TableSelection = SCHEMA_TABLES): Promise<RawTable[]> {
     const opened = this.opened;
     this.opened = undefined;
-    return opened ?? (await readXlsxTables(this.bytes!, SCHEMA_TABLES)).tables;
+    if (opened && select === SCHEMA_TABLES) return opened;
+    return (await readWorkbookTables(this.pkg.asArchive(), select)).tables;
   }
 
-  private refuseUnsupported(): void {
-    if (this.unsupported.length) {
-      throw new WorkbookWriteError(
-        `this workbook has ${this.unsupported.join(", ")}, which browser mode cannot keep when saving; make this change in Excel instead`,
-      );
+  /** Every table of the workbook, every column (tests and tools). */
+  readAll(): Promise<RawTable[]> {
+    return this.read(EVERY_TABLE);
+  }
+
+  private async layout(): Promise<Structure> {
+    if (!this.structure) {
+      const workbookPart = await workbookPartOf(this.pkg);
+      const sheets = await sheetsOf(this.pkg, workbookPart);
+      this.structure = { workbookPart, sheets, tables: await tablesOf(this.pkg, sheets) };
     }
+    return this.structure;
+  }
+
+  /** Runs `change` on the package, putting the package back as it was if it throws: a save is whole or not at all. */
+  private async atomically<T>(change: () => Promise<T>): Promise<T> {
+    const restore = this.pkg.checkpoint();
+    try {
+      return await change();
+    } catch (e) {
+      restore();
+      throw e;
+    } finally {
+      this.structure = undefined;
+    }
+  }
+
+  private async styles(layout: Structure): Promise<{ styles: Styles; part: string }> {
+    let part = (await this.pkg.relationships(layout.workbookPart)).find((r) => r.type === REL.styles && !r.external)?.target;
+    if (!part || !this.pkg.has(part)) {
+      // A workbook written without cell formats (some generators do): it gets Excel's defaults.
+      const { BLANK_STYLES } = await import("./ooxml/blank");
+      part = `${layout.workbookPart.slice(0, layout.workbookPart.lastIndexOf("/") + 1)}styles.xml`;
+      this.pkg.setText(part, BLANK_STYLES);
+      await this.pkg.override(part, "application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml");
+      await this.pkg.relate(layout.workbookPart, REL.styles, part);
+    }
+    return { styles: new Styles(await this.pkg.require(part)), part };
   }
 
   async write(plan: WritePlan): Promise<void> {
-    this.refuseUnsupported();
-    await this.loadForWriting();
-    const targets = plan.tables.map((p) => ({ plan: p, at: this.locate(p.table) }));
-    // Check every table can grow or shrink before touching any cell: writing is all or nothing.
-    for (const { plan: p, at } of targets) {
-      if (p.deletes.length) checkDeletable(p.table, at, p.deletes);
-      if (!p.appends.length) continue;
-      if (at.model.totalsRow) throw new WorkbookWriteError(`table ${p.table} has a totals row; add its rows in Excel`);
-      // Deleted rows make room first: only the net growth needs empty cells below the table.
-      for (let r = at.bottom + 1; r <= at.bottom + p.appends.length - p.deletes.length; r++) {
-        for (let c = at.left; c <= at.right; c++) {
-          if (plainValue(at.sheet.getCell(r, c).value) !== null) {
-            throw new WorkbookWriteError(
-              `table ${p.table} cannot grow: cell ${at.sheet.name}!${columnLetter(c)}${r} below it is not empty; move what is below the table first`,
-            );
-          }
+    if (!plan.tables.length) return;
+    await this.atomically(async () => {
+      const layout = await this.layout();
+      const { styles, part: stylesPart } = await this.styles(layout);
+      const sheets = new Map<string, Worksheet>();
+      const sheetOf = async (part: string) => {
+        let sheet = sheets.get(part);
+        if (!sheet) {
+          sheet = new Worksheet(await this.pkg.require(part));
+          sheets.set(part, sheet);
+        }
+        return sheet;
+      };
+      const effects = { formulas: false, addin: false, movedFormulas: false };
+      const resized: TableEntry[] = [];
+      // Every check first, then every change: nothing is written when any table cannot take its rows.
+      const targets = await Promise.all(
+        plan.tables.map(async (p) => {
+          const entry = layout.tables.find((t) => t.name.toLowerCase() === p.table.toLowerCase());
+          if (!entry) throw new WorkbookWriteError(`the workbook has no ${p.table} table`);
+          return { p, entry, sheet: await sheetOf(entry.sheetPart) };
+        }),
+      );
+      for (const { p, entry, sheet } of targets) await this.check(layout, entry, sheet, p);
+      for (const { p, entry, sheet } of targets) {
+        const bottom = this.apply(entry, sheet, styles, p, effects);
+        if (bottom !== entry.area.bottom) {
+          const area = { ...entry.area, bottom };
+          this.pkg.setText(entry.part, resizedTable(await this.pkg.require(entry.part), area));
+          sheet.moveRangeEnds(entry.area.bottom, bottom, entry.area.left, entry.area.right, entry.area.top + entry.headerRows);
+          resized.push({ ...entry, area: { ...entry.area, bottom: Math.max(bottom, entry.area.bottom) } });
+          entry.area = area;
+        }
+      }
+      for (const [part, sheet] of sheets) this.pkg.setText(part, sheet.text);
+      if (styles.changed) this.pkg.setText(stylesPart, styles.toXml());
+      for (const table of resized) await refreshPivotsOver(this.pkg, layout.workbookPart, table);
+      await this.afterCellsChanged(layout, effects);
+    });
+  }
+
+  /** What a save that changed cells does to the workbook as a whole. */
+  private async afterCellsChanged(layout: Structure, effects: { addin: boolean; movedFormulas: boolean }): Promise<void> {
+    await recalculateOnOpen(this.pkg, layout.workbookPart);
+    if (effects.addin) await nameAddin(this.pkg);
+    // The calculation chain lists formula cells by address; Excel rebuilds it when it is missing,
+    // but reports a damaged file when it names a cell that no longer holds a formula.
+    if (effects.movedFormulas) {
+      const chain = (await this.pkg.relationships(layout.workbookPart)).find((r) => CALC_CHAIN.test(r.type) && !r.external);
+      if (chain) {
+        await this.pkg.unrelate(layout.workbookPart, chain.id);
+        await this.pkg.removeTree(chain.target);
+      }
+    }
+  }
+
+  /** Refuses, naming the sheet and cell, a change the table's sheet cannot take. */
+  private async check(layout: Structure, entry: TableEntry, sheet: Worksheet, p: WritePlan["tables"][number]): Promise<void> {
+    if (sheet.isProtected) {
+      throw new WorkbookWriteError(`the sheet ${entry.sheet}, which holds the ${entry.name} table, is protected: unprotect it in Excel (Review › Unprotect Sheet) to save this change`);
+    }
+    const first = entry.area.top + entry.headerRows;
+    for (const u of p.updates) {
+      const row = first + u.row;
+      const column = entry.area.left + u.column;
+      const array = sheet.arrays().find((a) => contains(a.area, row, column) && !(a.area.top === row && a.area.left === column));
+      if (array) throw new WorkbookWriteError(`cell ${at(entry.sheet, row, column)} of table ${entry.name} is part of the spilled or array formula in ${array.anchor}; change it in Excel`);
+    }
+    if (p.deletes.length) await this.checkDeletable(entry, sheet, p.deletes);
+    const growth = p.appends.length - p.deletes.length;
+    if (p.appends.length && entry.totalsRows) throw new WorkbookWriteError(`table ${entry.name} has a totals row; add its rows in Excel`);
+    if (growth <= 0) return;
+    // The rows the table grows into must be free: no value, merged cell, other table or spill there.
+    const below: Area = { top: entry.area.bottom + 1, left: entry.area.left, bottom: entry.area.bottom + growth, right: entry.area.right };
+    const spill = sheet.arrays().find((a) => intersects(a.area, below));
+    if (spill) throw new WorkbookWriteError(`table ${entry.name} cannot grow: the formula in ${at(entry.sheet, spill.area.top, spill.area.left)} spills into ${quoteSheet(entry.sheet)}!${formatArea(spill.area)} below it; move it first`);
+    for (const [row, cells] of sheet.cellsIn(below)) {
+      for (const [column, cell] of cells) {
+        if (readCellXml(cell.text).filled) {
+          throw new WorkbookWriteError(`table ${entry.name} cannot grow: cell ${at(entry.sheet, row, column)} below it is not empty; move what is below the table first`);
         }
       }
     }
-    for (const { plan: p, at } of targets) {
-      const schema = tableSchema(p.table);
-      const headers: string[] = [];
-      for (let c = at.left; c <= at.right; c++) headers.push(headerText(plainValue(at.sheet.getCell(at.top, c).value)));
-      const isDate = headers.map((h) => schema.columns.some((s) => s.kind === "date" && s.name.toLowerCase() === h.toLowerCase()));
-      const put = (cell: ExcelJS.Cell, value: CellInput, column: number) => {
-        cell.value = isFormula(value) ? { formula: fileFormula(value.formula) } : value;
-        if (isDate[column] && typeof value === "number" && !/[dmy]/i.test(cell.numFmt ?? "")) cell.numFmt = DATE_FORMAT;
-      };
-      for (const u of p.updates) put(at.sheet.getCell(at.top + 1 + u.row, at.left + u.column), u.value, u.column);
-      if (p.deletes.length) {
-        at.bottom = deleteRows(at, p.deletes);
-        at.model.tableRef = `${columnLetter(at.left)}${at.top}:${columnLetter(at.right)}${at.bottom}`;
-        if (at.model.autoFilterRef) at.model.autoFilterRef = at.model.tableRef;
-      }
-      const styleRow = at.bottom > at.top ? at.bottom : undefined;
-      p.appends.forEach((values, i) => {
-        const r = at.bottom + 1 + i;
-        values.forEach((value, c) => {
-          const cell = at.sheet.getCell(r, at.left + c);
-          if (styleRow) {
-            const above = at.sheet.getCell(styleRow, at.left + c);
-            cell.style = { ...above.style };
-            if (above.dataValidation) cell.dataValidation = above.dataValidation;
-          }
-          put(cell, value, c);
-        });
-      });
-      if (p.appends.length) {
-        const bottom = at.bottom + p.appends.length;
-        at.model.tableRef = `${columnLetter(at.left)}${at.top}:${columnLetter(at.right)}${bottom}`;
-        if (at.model.autoFilterRef) at.model.autoFilterRef = at.model.tableRef;
+    const merge = sheet.merges().find((m) => intersects(m, below));
+    if (merge) throw new WorkbookWriteError(`table ${entry.name} cannot grow: cells ${quoteSheet(entry.sheet)}!${formatArea(merge)} below it are merged; unmerge or move them first`);
+    const other = layout.tables.find((t) => t !== entry && t.sheetPart === entry.sheetPart && intersects(t.area, below));
+    if (other) throw new WorkbookWriteError(`table ${entry.name} cannot grow: table ${other.name} starts at ${at(entry.sheet, other.area.top, other.area.left)} below it; move one of them first`);
+  }
+
+  /**
+   * Refuses, before anything is written, to delete rows where moving the cells below them up would
+   * change what the workbook means: merged cells, array formulas, notes, hyperlinks, or formulas
+   * addressing cells in the rows that move.
+   */
+  private async checkDeletable(entry: TableEntry, sheet: Worksheet, deletes: readonly number[]): Promise<void> {
+    if (entry.totalsRows) throw new WorkbookWriteError(`table ${entry.name} has a totals row; delete its rows in Excel`);
+    const first = entry.area.top + entry.headerRows;
+    const moving: Area = { top: first + Math.min(...deletes), left: entry.area.left, bottom: entry.area.bottom, right: entry.area.right };
+    const refuse = (what: string, where: string) => {
+      throw new WorkbookWriteError(`table ${entry.name} has ${what} at ${where}, which deleting a row above would move; delete the row in Excel`);
+    };
+    const merge = sheet.merges().find((m) => intersects(m, moving));
+    if (merge) refuse("merged cells", `${quoteSheet(entry.sheet)}!${formatArea(merge)}`);
+    const array = sheet.arrays().find((a) => intersects(a.area, moving));
+    if (array) refuse("an array formula", at(entry.sheet, array.area.top, array.area.left));
+    const link = sheet.hyperlinks().find((h) => intersects(h, moving));
+    if (link) refuse("a hyperlink", at(entry.sheet, link.top, link.left));
+    for (const rel of await this.pkg.relationships(entry.sheetPart)) {
+      if (rel.external || !(rel.type === REL.comments || rel.type === REL.threadedComment)) continue;
+      const xml = (await this.pkg.text(rel.target)) ?? "";
+      for (const name of ["comment", "threadedComment"]) {
+        for (const c of elements(xml, name)) {
+          const cell = parseArea(c.attributes.get("ref") ?? "");
+          if (cell && intersects(cell, moving)) refuse("a note", at(entry.sheet, cell.top, cell.left));
+        }
       }
     }
+    for (const [row, cells] of sheet.cellsIn(moving)) {
+      for (const [column, cell] of cells) {
+        const formula = readCellXml(cell.text).formula;
+        if (!formula) continue;
+        const text = formula.type === "shared" && !formula.text && formula.si ? (sheet.sharedFormula(formula.si) ?? "") : formula.text;
+        if (hasCellAddress(text)) {
+          throw new WorkbookWriteError(
+            `cell ${at(entry.sheet, row, column)} of table ${entry.name} has a formula with cell addresses, which deleting a row above it would break; delete the row in Excel`,
+          );
+        }
+      }
+    }
+  }
+
+  /**
+   * Writes one table's plan into its sheet: updates, then deletions (the table's own cells below
+   * each deleted row move up), then new rows. Returns the table's new last row.
+   */
+  private apply(entry: TableEntry, sheet: Worksheet, styles: Styles, p: WritePlan["tables"][number], effects: { formulas: boolean; addin: boolean; movedFormulas: boolean }): number {
+    const schema = tableSchema(p.table);
+    const first = entry.area.top + entry.headerRows;
+    const { left, right } = entry.area;
+    const isDate = entry.columns.map((c) => schema.columns.some((s) => s.kind === "date" && s.name.toLowerCase() === c.name.trim().toLowerCase()));
+    const edits: CellEdits = new Map();
+    const put = (row: number, column: number, text: string | null) => {
+      let cells = edits.get(row);
+      if (!cells) edits.set(row, (cells = new Map()));
+      cells.set(column, text);
+    };
+    /** The cell's content and format for `value` in workbook column `c` (0-based in the table), keeping `style`. */
+    const written = (value: CellInput, c: number, style: number): [CellContent, number] => {
+      if (isFormula(value)) {
+        effects.formulas = true;
+        const formula = fileFormula(value.formula);
+        if (formula.includes("_xldudf_")) effects.addin = true;
+        return [{ formula }, style];
+      }
+      if (isDate[c] && typeof value === "number") {
+        const dated = styles.isDate(style) ? style : styles.withNumberFormat(style, DATE_FORMAT);
+        return [this.date1904 ? value - DATE_1904_OFFSET : value, dated];
+      }
+      return [value, style];
+    };
+    const styleAbove = (row: number, column: number): number => {
+      for (let r = row - 1; r >= first; r--) {
+        const cell = sheet.cell(r, column);
+        if (cell) return cell.style;
+      }
+      return 0;
+    };
+
+    for (const u of p.updates) {
+      const row = first + u.row;
+      const column = left + u.column;
+      const existing = sheet.cell(row, column);
+      if (existing?.formula) effects.movedFormulas = true;
+      const [content, style] = written(u.value, u.column, existing ? existing.style : styleAbove(row, column));
+      put(row, column, cellXml(sheet.prefix, cellRef(row, column), content, style) ?? null);
+    }
+    let bottom = entry.area.bottom;
+    if (p.deletes.length) {
+      const gone = new Set(p.deletes.map((d) => first + d));
+      const from = first + Math.min(...p.deletes);
+      const moving = sheet.cellsIn({ top: from, left, bottom, right });
+      // Updates already planned for rows that move go with them.
+      const planned = new Map([...edits].filter(([row]) => row >= from).map(([row, cells]) => [row, new Map(cells)]));
+      let target = from;
+      for (let source = from; source <= bottom; source++) {
+        if (gone.has(source)) continue;
+        for (let column = left; column <= right; column++) {
+          const edit = planned.get(source)?.get(column);
+          const original = moving.get(source)?.get(column)?.text;
+          const text = edit !== undefined ? edit : original;
+          if (original && readCellXml(original).formula) effects.movedFormulas = true;
+          put(target, column, text ? movedCell(text, cellRef(target, column)) : null);
+        }
+        target++;
+      }
+      // The rows left at the bottom are no longer the table's; a table keeps one (blank) data row,
+      // as Excel's tables do, with the formats its cells had.
+      const last = Math.max(target - 1, first);
+      for (let row = target; row <= bottom; row++) {
+        for (let column = left; column <= right; column++) {
+          const original = moving.get(row)?.get(column);
+          if (original && readCellXml(original.text).formula) effects.movedFormulas = true;
+          const blank = row <= last && original ? cellXml(sheet.prefix, cellRef(row, column), null, readCellXml(original.text).style) : undefined;
+          put(row, column, blank ?? null);
+        }
+      }
+      bottom = last;
+    }
+    if (p.appends.length) {
+      const styleRow = bottom >= first ? bottom : undefined;
+      const rowStyles = Array.from({ length: right - left + 1 }, (_, c) => {
+        if (styleRow === undefined) return 0;
+        const edited = edits.get(styleRow)?.get(left + c);
+        if (edited !== undefined) return edited ? readCellXml(edited).style : 0;
+        return sheet.cell(styleRow, left + c)?.style ?? 0;
+      });
+      p.appends.forEach((values, i) => {
+        const row = bottom + 1 + i;
+        values.forEach((value, c) => {
+          const calculated = entry.columns[c]?.calculated;
+          if (value === null && calculated) {
+            effects.formulas = true;
+            if (calculated.includes("_xldudf_")) effects.addin = true;
+            put(row, left + c, cellXml(sheet.prefix, cellRef(row, left + c), { formula: calculated }, rowStyles[c]) ?? null);
+            return;
+          }
+          const [content, style] = written(value, c, rowStyles[c]);
+          put(row, left + c, cellXml(sheet.prefix, cellRef(row, left + c), content, style) ?? null);
+        });
+      });
+      bottom += p.appends.length;
+    }
+    sheet.edit(edits);
+    return bottom;
   }
 
   async create(tables: readonly TableSchema[]): Promise<void> {
-    this.refuseUnsupported();
-    await this.loadForWriting();
-    for (const schema of tables) {
-      let name: string = schema.name;
-      for (let n = 2; this.workbook.getWorksheet(name); n++) name = `${schema.name} ${n}`;
-      const sheet = this.workbook.addWorksheet(name);
-      sheet.addTable({
-        name: schema.name,
-        ref: "A1",
-        headerRow: true,
-        style: { theme: "TableStyleMedium2", showRowStripes: true },
-        columns: schema.columns.map((c) => ({ name: c.name, filterButton: true })),
-        rows: [schema.columns.map(() => null)],
-      });
-      schema.columns.forEach((column, i) => {
-        const letter = columnLetter(i + 1);
-        sheet.getColumn(i + 1).width = column.width ?? Math.max(10, column.name.length + 3);
-        if (column.numberFormat) sheet.getColumn(i + 1).numFmt = column.numberFormat;
-        const rule = validationRule(column);
-        // On the table's first row; Excel extends a table column's validation to the rows added to it.
-        if (rule) sheet.getCell(`${letter}2`).dataValidation = dataValidation(rule);
-      });
-      sheet.views = [{ state: "frozen", ySplit: 1 }];
-    }
+    await this.atomically(async () => {
+      const layout = await this.layout();
+      const taken = new Set(layout.sheets.map((s) => s.name.toLowerCase()));
+      for (const schema of tables) {
+        let name: string = schema.name;
+        for (let n = 2; taken.has(name.toLowerCase()); n++) name = `${schema.name} ${n}`;
+        taken.add(name.toLowerCase());
+        const columns = schema.columns.map((c) => c.name);
+        const table: TableSpec = { name: schema.name, top: 1, left: 1, columns, rows: 1 };
+        const validations: ValidationSpec[] = schema.columns.flatMap((column, i) => {
+          const rule = validationRule(column);
+          // On the table's first row; the rule follows the column as rows are added.
+          return rule ? [{ ref: a1(2, i + 1), rule }] : [];
+        });
+        await this.addSheet(layout, {
+          name,
+          cells: columns.map((c, i) => ({ row: 1, column: i + 1, value: c })),
+          widths: Object.fromEntries(schema.columns.map((c, i) => [i + 1, c.width ?? Math.max(10, c.name.length + 3)])),
+          columnFormats: Object.fromEntries(schema.columns.flatMap((c, i) => (c.numberFormat ? [[i + 1, c.numberFormat]] : []))),
+          charts: [],
+          tables: [table],
+          validations,
+          freeze: { rows: 1 },
+        });
+        layout.sheets = await sheetsOf(this.pkg, layout.workbookPart);
+        layout.tables = await tablesOf(this.pkg, layout.sheets);
+      }
+    });
   }
 
-  /** Sheets the add-in wrote in this session, whose charts are added to the saved file. */
-  private readonly owned = new Map<string, SheetSpec>();
-
+  /** Writes a sheet the add-in owns, replacing a sheet of that name (and its charts) whole. */
   async writeSheet(spec: SheetSpec): Promise<void> {
-    this.refuseUnsupported();
-    await this.loadForWriting();
-    writeSheet(this.workbook, spec);
-    this.owned.set(spec.name, spec);
+    await this.atomically(async () => {
+      if (spec.name.length > MAX_SHEET_NAME || /[[\]:*?/\\]/.test(spec.name)) {
+        throw new WorkbookWriteError(`"${spec.name}" cannot be a sheet name: Excel allows at most ${MAX_SHEET_NAME} characters and none of [ ] : * ? / \\`);
+      }
+      const layout = await this.layout();
+      const existing = layout.sheets.find((s) => s.name.toLowerCase() === spec.name.toLowerCase());
+      if (existing && layout.tables.some((t) => t.sheetPart === existing.part)) {
+        throw new WorkbookWriteError(`the sheet ${existing.name} holds a table; choose another name`);
+      }
+      await this.addSheet(layout, spec, existing?.part);
+    });
   }
 
-  /** The workbook as .xlsx bytes (never written over the file it came from unless the caller does). */
+  /** Writes `spec` as a new sheet, or over the sheet part `replace` (whose drawings and other parts go). */
+  private async addSheet(layout: Structure, spec: SheetSpec, replace?: string): Promise<void> {
+    const { styles, part: stylesPart } = await this.styles(layout);
+    let part = replace;
+    if (part) {
+      for (const rel of await this.pkg.relationships(part)) if (!rel.external) await this.pkg.removeTree(rel.target);
+      this.pkg.remove(`${part.slice(0, part.lastIndexOf("/") + 1)}_rels/${part.slice(part.lastIndexOf("/") + 1)}.rels`);
+    } else part = await addSheet(this.pkg, layout.workbookPart, spec.name, "");
+    const dynamicArray = spec.cells.some((c) => c.spill && (c.spill.rows > 1 || c.spill.columns > 1)) ? await dynamicArrayIndex(this.pkg, layout.workbookPart) : undefined;
+    const tableIds: string[] = [];
+    let nextId = Math.max(0, ...layout.tables.map((t) => t.id)) + 1;
+    for (const table of spec.tables ?? []) {
+      const name = table.name;
+      if (layout.tables.some((t) => t.name.toLowerCase() === name.toLowerCase())) throw new WorkbookWriteError(`the workbook already has a table named ${name}`);
+      const tablePart = this.pkg.freeName("xl/tables/table", ".xml");
+      this.pkg.setText(tablePart, tablePartXml(nextId++, name, tableArea(table), table.columns, table.style));
+      await this.pkg.override(tablePart, CONTENT_TYPE.table);
+      tableIds.push(await this.pkg.relate(part, REL.table, tablePart));
+    }
+    const drawing = await writeCharts(this.pkg, part, spec);
+    this.pkg.setText(part, worksheetXml(spec, styles, { dynamicArray, tables: tableIds, drawing }));
+    if (styles.changed) this.pkg.setText(stylesPart, styles.toXml());
+    const formulas = spec.cells.filter((c) => isFormula(c.value));
+    if (!formulas.length) return;
+    if (formulas.some((c) => fileFormula((c.value as { formula: string }).formula).includes("_xldudf_"))) await nameAddin(this.pkg);
+    // Cached results are the formulas' values: Excel need not recalculate on opening unless one is missing.
+    if (formulas.some((c) => c.result === undefined)) await recalculateOnOpen(this.pkg, layout.workbookPart);
+  }
+
+  /** The workbook as .xlsx (or .xlsm) bytes: the file as it came when nothing was changed. */
   async save(): Promise<Uint8Array> {
-    this.refuseUnsupported();
-    // Nothing was changed: the file as it came.
-    if (!this.book && this.bytes && !this.owned.size) return this.bytes.slice();
-    await this.loadForWriting();
-    const bytes = new Uint8Array(await this.workbook.xlsx.writeBuffer());
-    return addCharts(bytes, [...this.owned.values()].filter((s) => this.workbook.getWorksheet(s.name)));
+    const { written, removed } = this.pkg.changed;
+    if (this.original && !written.length && !removed.length) return this.original.slice();
+    const layout = await this.layout();
+    if (!layout.sheets.length) throw new WorkbookWriteError("a workbook needs at least one sheet");
+    return this.pkg.save();
   }
 }
 
 /** Text outside string literals and structured references (`Table[[#This Row],[Column]]`). */
 const formulaCode = (formula: string) => formula.replace(/"(?:[^"]|"")*"/g, "").replace(/\[(?:[^\[\]]|\[[^\]]*\])*\]/g, "");
 /** A formula that refers to cells by address (`B5`, `$C$2`), which moving it to another row would break. */
-const hasCellAddress = (formula: string) => /(^|[^A-Za-z0-9_.])\$?[A-Za-z]{1,3}\$?\d+(?![A-Za-z0-9_(!])/.test(formulaCode(formula));
-
-/**
- * Refuses, before anything is written, to delete rows where moving the cells below them up would
- * change what the workbook means: a totals row, merged cells, or formulas addressing cells.
- */
-function checkDeletable(name: string, at: Located, deletes: readonly number[]): void {
-  if (at.model.totalsRow) throw new WorkbookWriteError(`table ${name} has a totals row; delete its rows in Excel`);
-  const first = at.top + 1 + Math.min(...deletes);
-  const merges = Object.values((at.sheet as unknown as { _merges: Record<string, { top: number; left: number; bottom: number; right: number }> })._merges ?? {});
-  for (const m of merges) {
-    if (m && m.bottom >= first && m.top <= at.bottom && m.right >= at.left && m.left <= at.right) {
-      throw new WorkbookWriteError(`table ${name} has merged cells; delete its rows in Excel`);
-    }
-  }
-  for (let r = first; r <= at.bottom; r++) {
-    for (let c = at.left; c <= at.right; c++) {
-      const formula = at.sheet.getCell(r, c).formula;
-      if (formula && hasCellAddress(formula)) {
-        throw new WorkbookWriteError(
-          `cell ${at.sheet.name}!${columnLetter(c)}${r} of table ${name} has a formula with cell addresses, which deleting a row above it would break; delete the row in Excel`,
-        );
-      }
-    }
-  }
-}
-
-/**
- * Deletes data rows (0-based) of a table: the table's own cells below each deleted row move up
- * within the table's columns (value, style, note, data validation), the rows left empty at the
- * bottom are cleared, and the table ends at its last remaining row. Cells outside the table are
- * never touched. A table keeps one (blank) data row, as Excel's tables do. Returns the new bottom.
- */
-function deleteRows(at: Located, deletes: readonly number[]): number {
-  const first = at.top + 1;
-  const gone = new Set(deletes.map((d) => first + d));
-  let target = first + Math.min(...deletes);
-  for (let source = target; source <= at.bottom; source++) {
-    if (gone.has(source)) continue;
-    for (let c = at.left; c <= at.right; c++) {
-      const from = at.sheet.getCell(source, c);
-      const to = at.sheet.getCell(target, c);
-      const formula = from.formula;
-      // A shared formula's other cells point at its first cell: moved, each keeps its own text.
-      to.value = formula ? { formula, result: from.result } : from.value;
-      to.style = { ...from.style };
-      if (from.note || to.note) moveNote(from, to);
-      to.dataValidation = from.dataValidation;
-    }
-    target++;
-  }
-  const bottom = Math.max(target - 1, first);
-  for (let r = target; r <= at.bottom; r++) {
-    for (let c = at.left; c <= at.right; c++) {
-      const cell = at.sheet.getCell(r, c);
-      cell.value = null;
-      if (cell.note) moveNote(undefined, cell);
-      if (r > bottom) {
-        cell.style = {};
-        cell.dataValidation = undefined as unknown as ExcelJS.DataValidation;
-      }
-    }
-  }
-  return bottom;
-}
-
-/** Gives `to` the note of `from` (none when `from` is undefined or has none). */
-function moveNote(from: ExcelJS.Cell | undefined, to: ExcelJS.Cell): void {
-  if (from?.note) to.note = from.note;
-  // exceljs has no way to remove a note but to forget it.
-  else (to as unknown as { _comment?: unknown })._comment = undefined;
-}
-
-/** A schema validation rule in exceljs's form. */
-function dataValidation(rule: ValidationRule): ExcelJS.DataValidation {
-  const common = { allowBlank: true, showErrorMessage: true, errorStyle: "stop" as const, error: rule.message };
-  switch (rule.type) {
-    case "list":
-      return { ...common, type: "list", formulae: [`"${rule.values!.join(",")}"`] };
-    case "date":
-      return { ...common, type: "date", operator: "greaterThan", formulae: [new Date(Date.UTC(1899, 11, 31))] };
-    default:
-      return rule.max === undefined
-        ? { ...common, type: rule.type, operator: "greaterThanOrEqual", formulae: [rule.min] }
-        : { ...common, type: rule.type, operator: "between", formulae: [rule.min, rule.max] };
-  }
-}
-
-/**
- * Puts back what exceljs misreads in a file's tables, so that saving does not change them:
- * - a table part that leaves out `headerRowCount` (as Excel writes it: 1 is the default) is read
- *   as having no header row, and would be saved so, turning the header into data;
- * - a table without style information (as LibreOffice writes it) cannot be saved at all.
- */
-function repairTables(workbook: ExcelJS.Workbook, parts: readonly TablePart[]): void {
-  for (const { sheet, model } of tablesOf(workbook)) {
-    const part = parts.find((p) => p.sheet === sheet.name && p.name.toLowerCase() === (model.displayName || model.name).toLowerCase());
-    model.headerRow = part ? part.headerRows > 0 : true;
-    const styled = model as { style?: unknown };
-    styled.style ??= {};
-  }
-}
-
-/**
- * Writing goes through exceljs, which must see the partner tables where the reader found them;
- * if it does not (a file it reads differently), changing the file is refused rather than risked.
- */
-function checkSameTables(workbook: ExcelJS.Workbook, parts: readonly TablePart[]): void {
-  const loaded = tablesOf(workbook);
-  for (const part of parts.filter((p) => isSchemaTable(p.name))) {
-    const same = loaded.find((t) => t.sheet.name === part.sheet && (t.model.displayName || t.model.name).toLowerCase() === part.name.toLowerCase());
-    if (!same || same.model.tableRef.replaceAll("$", "").toUpperCase() !== part.ref.replaceAll("$", "").toUpperCase()) {
-      throw new WorkbookWriteError(`browser mode cannot change this workbook safely: its ${part.name} table (${part.sheet}!${part.ref}) does not load the same way for writing; make this change in Excel instead`);
-    }
-  }
-}
+export const hasCellAddress = (formula: string): boolean => /(^|[^A-Za-z0-9_.])\$?[A-Za-z]{1,3}\$?\d+(?![A-Za-z0-9_(!])/.test(formulaCode(formula));

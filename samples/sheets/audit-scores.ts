@@ -1,13 +1,13 @@
 /** The "Audit Scores" sheet: each partner's latest ratings pulled from the Audit table, then scored. */
-import type ExcelJS from "exceljs";
 import { AREA_ORDER, AUDIT_AREAS, type AreaRatings, auditAreas, score } from "../../engine/audit";
 import { isEngineError } from "../../engine/error";
 import { AUDIT_DATES } from "../data/audit";
+import type { SheetSpec } from "../../addin/workbook/sheet";
 import type { SampleData } from "../generate";
-import { type ArrayFormulaValue, DATE_FORMAT, columnLetter } from "./tables";
+import { DATE_FORMAT, SheetBuilder, columnLetter } from "./tables";
 
-export function addAuditScoresSheet(workbook: ExcelJS.Workbook, data: SampleData): void {
-  const sheet = workbook.addWorksheet("Audit Scores");
+export function auditScoresSheet(data: SampleData): SheetSpec {
+  const sheet = new SheetBuilder("Audit Scores");
   const criteria = AUDIT_AREAS.flatMap((area) => area.criteria.map((c) => ({ area, criterion: c })));
   const first = 4; // column D
   const last = first + criteria.length - 1;
@@ -21,22 +21,23 @@ export function addAuditScoresSheet(workbook: ExcelJS.Workbook, data: SampleData
   const auditCol = areasCol + 5;
   const scoreCol = auditCol + 1;
 
-  sheet.getCell("A1").value = "Area";
-  sheet.getCell("A2").value = "PartnerId";
-  sheet.getCell("B2").value = "Name";
-  sheet.getCell("C2").value = "Last audit";
+  sheet.set(1, 1, "Area");
+  sheet.set(2, 1, "PartnerId");
+  sheet.set(2, 2, "Name");
+  sheet.set(2, 3, "Last audit");
   criteria.forEach(({ area, criterion }, i) => {
-    sheet.getCell(1, first + i).value = area.name;
-    sheet.getCell(2, first + i).value = criterion.label;
+    sheet.set(1, first + i, area.name);
+    sheet.set(2, first + i, criterion.label);
   });
+  // Row 1 labels the function each block of columns shows (text, not formulas).
   ["Ability to deliver", "Focus on sweet spot", "Territory alignment", "Revenue potential", "Overall"].forEach((h, i) => {
-    sheet.getCell(1, areasCol + i).value = i === 0 ? "=PARTNER.AUDIT.AREAS" : null;
-    sheet.getCell(2, areasCol + i).value = h;
+    sheet.set(1, areasCol + i, i === 0 ? "=PARTNER.AUDIT.AREAS" : null);
+    sheet.set(2, areasCol + i, h);
   });
-  sheet.getCell(1, auditCol).value = "=PARTNER.AUDIT";
-  sheet.getCell(2, auditCol).value = "Overall";
-  sheet.getCell(1, scoreCol).value = "=PARTNER.SCORE";
-  sheet.getCell(2, scoreCol).value = "All criteria, equal weights";
+  sheet.set(1, auditCol, "=PARTNER.AUDIT");
+  sheet.set(2, auditCol, "Overall");
+  sheet.set(1, scoreCol, "=PARTNER.SCORE");
+  sheet.set(2, scoreCol, "All criteria, equal weights");
 
   const latest = new Map<string, Map<string, number | null>>();
   for (const row of data.audits) {
@@ -50,19 +51,13 @@ export function addAuditScoresSheet(workbook: ExcelJS.Workbook, data: SampleData
   for (const partner of data.partners) {
     const ratings = latest.get(partner.id);
     if (!ratings) continue;
-    sheet.getCell(r, 1).value = partner.id;
-    sheet.getCell(r, 2).value = { formula: `INDEX(Partners[Name],MATCH($A${r},Partners[PartnerId],0))`, result: partner.name };
-    sheet.getCell(r, 3).value = {
-      formula: `_xlfn.MAXIFS(Audit[Date],Audit[PartnerId],$A${r})`,
-      result: AUDIT_DATES[AUDIT_DATES.length - 1],
-    };
+    sheet.set(r, 1, partner.id);
+    sheet.formula(r, 2, `=INDEX(Partners[Name],MATCH($A${r},Partners[PartnerId],0))`, partner.name);
+    sheet.formula(r, 3, `=MAXIFS(Audit[Date],Audit[PartnerId],$A${r})`, AUDIT_DATES[AUDIT_DATES.length - 1]);
     const values = criteria.map(({ area, criterion }) => ratings.get(`${area.name}|${criterion.label}`) ?? null);
     values.forEach((rating, i) => {
       const c = columnLetter(first + i);
-      sheet.getCell(r, first + i).value = {
-        formula: `SUMIFS(Audit[Rating],Audit[PartnerId],$A${r},Audit[Area],${c}$1,Audit[Criterion],${c}$2,Audit[Date],$C${r})`,
-        result: rating ?? 0,
-      };
+      sheet.formula(r, first + i, `=SUMIFS(Audit[Rating],Audit[PartnerId],$A${r},Audit[Area],${c}$1,Audit[Criterion],${c}$2,Audit[Date],$C${r})`, rating ?? 0);
     });
     const byArea = {} as Record<(typeof AREA_ORDER)[number], (number | null)[]>;
     let offset = 0;
@@ -75,29 +70,21 @@ export function addAuditScoresSheet(workbook: ExcelJS.Workbook, data: SampleData
     if (isEngineError(result) || isEngineError(overall)) throw new Error(`sample audit of ${partner.id} does not score`);
     const ranges = areaRanges.map((range) => range.replaceAll("{r}", String(r))).join(",");
     const cells = [...result.areas.map((a) => a ?? ""), result.overall];
-    sheet.getCell(r, areasCol).value = {
-      formula: `PARTNER.AUDIT.AREAS(${ranges})`,
-      result: cells[0],
-      shareType: "array",
-      ref: `${columnLetter(areasCol)}${r}:${columnLetter(areasCol + 4)}${r}`,
-    } as ArrayFormulaValue;
-    cells.slice(1).forEach((v, i) => (sheet.getCell(r, areasCol + 1 + i).value = v));
-    sheet.getCell(r, auditCol).value = { formula: `PARTNER.AUDIT(${ranges})`, result: result.overall };
-    sheet.getCell(r, scoreCol).value = { formula: `PARTNER.SCORE(${columnLetter(first)}${r}:${columnLetter(last)}${r})`, result: overall };
+    sheet.spill(r, areasCol, `=PARTNER.AUDIT.AREAS(${ranges})`, [cells]);
+    sheet.formula(r, auditCol, `=PARTNER.AUDIT(${ranges})`, result.overall);
+    sheet.formula(r, scoreCol, `=PARTNER.SCORE(${columnLetter(first)}${r}:${columnLetter(last)}${r})`, overall);
     r++;
   }
 
-  sheet.getColumn(1).width = 10;
-  sheet.getColumn(2).width = 34;
-  sheet.getColumn(3).width = 12;
-  sheet.getColumn(3).numFmt = DATE_FORMAT;
-  for (let c = first; c <= last; c++) sheet.getColumn(c).width = 6;
+  Object.assign(sheet.widths, { 1: 10, 2: 34, 3: 12 });
+  sheet.columnFormats[3] = DATE_FORMAT;
+  for (let c = first; c <= last; c++) sheet.widths[c] = 6;
   for (let c = areasCol; c <= scoreCol; c++) {
-    sheet.getColumn(c).width = 12;
-    sheet.getColumn(c).numFmt = "0.0";
+    sheet.widths[c] = 12;
+    sheet.columnFormats[c] = "0.0";
   }
-  for (const row of [1, 2]) sheet.getRow(row).font = { bold: true };
-  sheet.getRow(2).alignment = { wrapText: true, vertical: "top" };
-  sheet.views = [{ state: "frozen", xSplit: 2, ySplit: 2 }];
+  sheet.row(1, { bold: true });
+  sheet.row(2, { bold: true, wrap: true });
+  return sheet.spec({ freeze: { rows: 2, columns: 2 } });
 }
 

@@ -3,16 +3,16 @@
  * exactly the formula the task pane writes (scoreFormulas) with the value the engine computes for
  * it (scoreValues) cached, so the sheet shows its numbers before the add-in recalculates.
  */
-import type ExcelJS from "exceljs";
 import { STAGES } from "../../engine/scorecard";
 import { latestPlan } from "../../addin/taskpane/model/summary";
 import { toSerial } from "../../addin/workbook/cells";
-import { fileFormula } from "../../addin/workbook/formulas";
 import { PartnerData } from "../../addin/workbook/records";
 import { DATE_FORMAT, tableSchema } from "../../addin/workbook/schema";
 import { scoreFormulas, scoreValues } from "../../addin/workbook/scores";
+import type { SheetSpec } from "../../addin/workbook/sheet";
 import { type RawTable, snapshotOf } from "../../addin/workbook/snapshot";
 import { type SampleData, sampleTables } from "../generate";
+import { tableSheet } from "./tables";
 
 export const SCORES_SHEET = "PartnerFit";
 
@@ -38,7 +38,7 @@ function formatOf(column: string): string | undefined {
   return undefined;
 }
 
-export function addPartnerScoresSheet(workbook: ExcelJS.Workbook, data: SampleData): void {
+export function partnerScoresSheet(data: SampleData): SheetSpec {
   const records = sampleRecords(data);
   const columns = tableSchema("PartnerScores").columns;
   const rows = records.partners.map((partner) => {
@@ -51,27 +51,15 @@ export function addPartnerScoresSheet(workbook: ExcelJS.Workbook, data: SampleDa
         const name = c.name as keyof typeof formulas;
         const formula = formulas[name];
         const value = values[name];
-        // A date is cached as a date, as a file read back gives it (LastAudit).
-        const result = name === "LastAudit" && typeof value === "number" ? new Date(Date.UTC(1899, 11, 30) + value * 86_400_000) : (value ?? "");
-        if (formula && typeof formula === "object") return { formula: fileFormula(formula.formula), result };
+        if (formula && typeof formula === "object") return { formula: formula.formula, result: value ?? "" };
         return value;
       }),
     ];
   });
-  const sheet = workbook.addWorksheet(SCORES_SHEET);
-  sheet.addTable({
-    name: "PartnerScores",
-    ref: "A1",
-    headerRow: true,
-    style: { theme: "TableStyleLight9", showRowStripes: true },
-    columns: columns.map((c) => ({ name: c.name, filterButton: true })),
+  return tableSheet(
+    "PartnerScores",
+    columns.map((c) => ({ name: c.name, width: c.width, numFmt: formatOf(c.name) })),
     rows,
-  });
-  columns.forEach((c, i) => {
-    const column = sheet.getColumn(i + 1);
-    column.width = c.width ?? Math.max(10, c.name.length + 3);
-    const format = formatOf(c.name);
-    if (format) column.numFmt = format;
-  });
-  sheet.views = [{ state: "frozen", xSplit: 1, ySplit: 1 }];
+    { sheet: SCORES_SHEET, style: "TableStyleLight9", defaultWidth: (name) => Math.max(10, name.length + 3), freeze: { rows: 1, columns: 1 } },
+  );
 }

@@ -36,6 +36,8 @@ export function officeStub(background: string, tables: StubTable[]): string {
         get address() { return t.name + "!A1:" + col(t.headers.length) + (t.rows.length + 1); },
       });
       proxy.getDataBodyRange = () => ({
+        load() {},
+        get rowCount() { return t.rows.length; },
         getCell(r, c) {
           const cell = {};
           queue.push(() => { t.rows[r][c] = cell.formulas ? { formula: cell.formulas[0][0] } : cell.values[0][0]; });
@@ -43,10 +45,19 @@ export function officeStub(background: string, tables: StubTable[]): string {
         },
       });
       proxy.rows = { add(_i, values) { queue.push(() => values.forEach((v) => t.rows.push([...v]))); } };
+      proxy.worksheet = { load() {}, name: t ? t.name : undefined, protection: { load() {}, protected: false } };
+      proxy.columns = { getItemAt: (c) => ({ getDataBodyRange: () => ({ load() {}, get values() { return t.rows.map((r) => [r[c]]); } }) }) };
       return proxy;
     };
+    // The workbook's sheets (one per table), none with a formula showing an error.
+    const worksheets = {
+      load() {},
+      get items() {
+        return window.__workbook.map((t) => ({ name: t.name, getRange: () => ({ getSpecialCellsOrNullObject: () => ({ load() {}, isNullObject: true }) }) }));
+      },
+    };
     const context = {
-      workbook: { tables: { getItemOrNullObject: table, getItem: table } },
+      workbook: { tables: { getItemOrNullObject: table, getItem: table }, worksheets },
       sync: async () => { window.__syncs++; queue.splice(0).forEach((op) => op()); },
     };
     window.Excel = { run: async (batch) => batch(context) };

@@ -5,6 +5,7 @@
  * way Excel passes them (dates as serial numbers, empty cells as null).
  */
 import type ExcelJS from "exceljs";
+import { excelFormula } from "../../addin/workbook/formulas";
 
 export interface PartnerCall {
   id: string;
@@ -83,9 +84,13 @@ function argument(workbook: ExcelJS.Workbook, sheet: ExcelJS.Worksheet, text: st
   return block(target, Number(r1), columnNumber(c1), Number(r2), columnNumber(c2));
 }
 
-/** The PARTNER.* call a formula makes, with its arguments read from the workbook; `undefined` for other formulas. */
+/**
+ * The PARTNER.* call a formula makes, with its arguments read from the workbook; `undefined` for
+ * other formulas. `formula` is as the file stores it (`_xldudf_PARTNER_SCORE(…)`), read the way
+ * Excel shows it.
+ */
 export function partnerCall(workbook: ExcelJS.Workbook, sheet: ExcelJS.Worksheet, formula: string): PartnerCall | undefined {
-  const match = /^PARTNER\.([A-Z][A-Z.]*)\((.*)\)$/.exec(formula);
+  const match = /^=PARTNER\.([A-Z][A-Z.]*)\((.*)\)$/.exec(excelFormula(formula));
   if (!match) return undefined;
   return { id: match[1], args: splitArguments(match[2]).map((a) => argument(workbook, sheet, a)) };
 }

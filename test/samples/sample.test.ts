@@ -4,6 +4,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import ExcelJS from "exceljs";
+import JSZip from "jszip";
 import { describe, expect, it } from "vitest";
 import { AUDIT_AREAS } from "../../engine/audit";
 import { DRIVERS } from "../../engine/pnl";
@@ -18,7 +19,7 @@ import { excelHost } from "../excel-host";
 import { convert, libreOfficeAvailable } from "../support/libreoffice";
 import { cellArgument, partnerCall } from "./formulas";
 import { AUDIT_AREAS as AREAS } from "../../engine/audit";
-import { fileFormula } from "../../addin/workbook/formulas";
+import { PREFIXED_FUNCTIONS, excelFormula, fileFormula } from "../../addin/workbook/formulas";
 import { SCORE_COLUMNS } from "../../addin/workbook/schema";
 import { scoreFormulas } from "../../addin/workbook/scores";
 import type { RawTable } from "../../addin/workbook/snapshot";
@@ -46,6 +47,56 @@ async function read(file: string): Promise<ExcelJS.Workbook> {
   const workbook = new ExcelJS.Workbook();
   await workbook.xlsx.readFile(file);
   return workbook;
+}
+
+async function load(bytes: Uint8Array): Promise<ExcelJS.Workbook> {
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
+  return workbook;
+}
+
+/** The sample as the generator writes it now, built once for the tests that need it. */
+let builtOnce: Promise<Uint8Array> | undefined;
+const built = () => (builtOnce ??= buildSampleWorkbook());
+
+/** Every part of an .xlsx file by name, as text, in the archive's order. */
+async function partsOf(bytes: Uint8Array): Promise<[string, string][]> {
+  const zip = await JSZip.loadAsync(bytes);
+  const names = Object.keys(zip.files).filter((n) => !zip.files[n].dir);
+  return Promise.all(names.map(async (n): Promise<[string, string]> => [n, await zip.files[n].async("string")]));
+}
+
+/** A formula cell of a worksheet part as stored: its cell metadata (`cm`), its `<f>`'s type and ref, its formula. */
+interface StoredFormula {
+  cm?: string;
+  type?: string;
+  ref?: string;
+  formula: string;
+}
+
+const attribute = (tag: string, name: string) => new RegExp(`\\s${name}="([^"]*)"`).exec(tag)?.[1];
+const unescape = (xml: string) => xml.replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&amp;/g, "&");
+
+/** Every formula of the sample file, by sheet name and cell address, read from the worksheet parts' XML. */
+async function storedFormulas(bytes: Uint8Array): Promise<Map<string, Map<string, StoredFormula>>> {
+  const zip = await JSZip.loadAsync(bytes);
+  const workbook = await zip.file("xl/workbook.xml")!.async("string");
+  const rels = await zip.file("xl/_rels/workbook.xml.rels")!.async("string");
+  const targets = new Map([...rels.matchAll(/<Relationship\s[^>]*>/g)].map(([tag]) => [attribute(tag, "Id")!, attribute(tag, "Target")!]));
+  const sheets = new Map<string, Map<string, StoredFormula>>();
+  for (const [tag] of workbook.matchAll(/<sheet\s[^>]*>/g)) {
+    const part = `xl/${targets.get(attribute(tag, "r:id")!)!.replace(/^\/?xl\//, "")}`;
+    const xml = await zip.file(part)!.async("string");
+    const cells = new Map<string, StoredFormula>();
+    for (const [, cellTag, body] of xml.matchAll(/(<c\s[^>]*?)(?:\/>|>(.*?)<\/c>)/g)) {
+      const f = body && /<f(?:\s[^>]*)?>[^<]*<\/f>/.exec(body)?.[0];
+      if (!f) continue;
+      const fTag = /^<f[^>]*>/.exec(f)![0];
+      cells.set(attribute(cellTag, "r")!, { cm: attribute(cellTag, "cm"), type: attribute(fTag, "t"), ref: attribute(fTag, "ref"), formula: unescape(f.slice(fTag.length, -4)) });
+    }
+    sheets.set(unescape(attribute(tag, "name")!), cells);
+  }
+  return sheets;
 }
 
 /** A cell's value, or a formula cell's cached result (exceljs reads a cached 0 back as no result). */
@@ -138,9 +189,64 @@ describe("sample partner workbook", () => {
 
   it("is what `npm run samples` generates today", async () => {
     const committed = await read(SAMPLE_PATH);
-    const fresh = await buildSampleWorkbook();
+    const fresh = await load(await built());
     expect(committed.worksheets.map((s) => s.name)).toEqual(fresh.worksheets.map((s) => s.name));
     for (const sheet of fresh.worksheets) expect(snapshot(committed.getWorksheet(sheet.name)!), sheet.name).toEqual(snapshot(sheet));
+    // Every part, byte for byte once inflated (how the parts are deflated may vary with the platform's zlib).
+    expect(await partsOf(new Uint8Array(fs.readFileSync(SAMPLE_PATH)))).toEqual(await partsOf(await built()));
+  });
+
+  it("is written the same, byte for byte, every time it is generated", async () => {
+    const again = await buildSampleWorkbook();
+    expect(Buffer.from(again).equals(Buffer.from(await built()))).toBe(true);
+  });
+
+  it("stores formulas as Excel does: PARTNER.* as _xldudf_PARTNER_*, newer functions with _xlfn., spills as dynamic arrays", async () => {
+    const bytes = new Uint8Array(fs.readFileSync(SAMPLE_PATH));
+    const sheets = await storedFormulas(bytes);
+    const zip = await JSZip.loadAsync(bytes);
+    const unprefixed = new RegExp(`(^|[^A-Za-z0-9_.])(${PREFIXED_FUNCTIONS.map((f) => f.replace(/\./g, "\\.")).join("|")})\\(`, "i");
+    const used = new Set<string>();
+    let custom = 0;
+    let spills = 0;
+    for (const [sheet, cells] of sheets) {
+      for (const [address, f] of cells) {
+        const where = `${sheet}!${address} ${f.formula}`;
+        // Outside text in quotes: a bare PARTNER.X( is #NAME? in Excel until each cell is typed again.
+        const code = f.formula.replace(/"(?:[^"]|"")*"/g, '""');
+        expect(code, where).not.toMatch(/(^|[^A-Za-z0-9_.])PARTNER\.[A-Za-z]/);
+        // A score hides only #N/A (no data): IFERROR around a PARTNER.* call would hide #VALUE! and #NAME? too.
+        if (/_xldudf_PARTNER_/i.test(code)) expect(code, where).not.toMatch(/IFERROR\(/i);
+        // Functions newer than Excel 2007 carry _xlfn., or open as #NAME?.
+        expect(code, where).not.toMatch(unprefixed);
+        for (const [, name] of code.matchAll(/_xlfn\.([A-Z.]+)\(/g)) used.add(name);
+        if (/_xldudf_PARTNER_/.test(code)) custom++;
+        if (f.type === "array") {
+          expect([f.cm, f.ref], where).toEqual(["1", expect.stringMatching(/^[A-Z]+\d+:[A-Z]+\d+$/)]);
+          expect(f.ref!.startsWith(`${address}:`), where).toBe(true);
+          spills++;
+        }
+        if (f.cm) expect(f.type, where).toBe("array");
+      }
+    }
+    console.log(`Sample workbook: ${custom} PARTNER.* formulas, ${spills} of them spilling`);
+    expect(custom).toBeGreaterThan(2000);
+    expect(spills).toBeGreaterThan(200);
+    expect([...used].sort()).toEqual(["IFNA", "MAXIFS"]);
+
+    // cm="1" is the first cell metadata record: a dynamic array (XLDAPR, fDynamic).
+    const metadata = await zip.file("xl/metadata.xml")?.async("string");
+    expect(metadata).toBeDefined();
+    expect(metadata).toMatch(/<metadataType name="XLDAPR"/);
+    expect(metadata).toMatch(/<cellMetadata count="1"><bk><rc t="1" v="0"\/><\/bk><\/cellMetadata>/);
+    expect(metadata).toMatch(/<xda:dynamicArrayProperties fDynamic="1" fCollapsed="0"\/>/);
+    expect(await zip.file("[Content_Types].xml")!.async("string")).toContain(`PartName="/xl/metadata.xml"`);
+
+    // The add-in is named by the workbook, so that Excel offers it to whoever opens the file.
+    const manifestId = /<Id>([^<]+)<\/Id>/.exec(fs.readFileSync(path.resolve(__dirname, "../../manifest/manifest.xml"), "utf8"))![1];
+    const extension = await zip.file("xl/webextensions/webextension1.xml")?.async("string");
+    expect(extension).toBeDefined();
+    expect(/<we:reference id="([^"]+)"/.exec(extension!)?.[1]?.toLowerCase()).toBe(manifestId.toLowerCase());
   });
 
   it("holds a realistic partner network in the Partners and Audit tables", async () => {
@@ -181,7 +287,7 @@ describe("sample partner workbook", () => {
       const ratings = (from: number, to: number) => [Array.from({ length: to - from + 1 }, (_, i) => result(sheet.getCell(r, from + i).value))];
       const args = ranges.map(([from, to]) => ratings(from, to));
       const areas = sheet.getCell(r, 18).value as ExcelJS.CellFormulaValue;
-      expect(areas.formula).toBe(`PARTNER.AUDIT.AREAS(D${r}:H${r},I${r}:K${r},L${r}:N${r},O${r}:Q${r})`);
+      expect(excelFormula(areas.formula)).toBe(`=PARTNER.AUDIT.AREAS(D${r}:H${r},I${r}:K${r},L${r}:N${r},O${r}:Q${r})`);
       const cached = [18, 19, 20, 21, 22].map((c) => result(sheet.getCell(r, c).value));
       expect(excel.value("AUDIT.AREAS", ...args)).toEqual([cached]);
       expect(excel.value("AUDIT", ...args)).toBe(result(sheet.getCell(r, 23).value));
@@ -238,7 +344,7 @@ describe("sample partner workbook", () => {
     ];
     for (const [at, formula, [id, ...args]] of spills) {
       const master = sheet.getCell(at).value as ExcelJS.CellFormulaValue & { ref?: string };
-      expect(master.formula).toBe(formula);
+      expect(excelFormula(master.formula)).toBe(`=${formula}`);
       const expected = excel.value(id as string, ...args) as unknown[][];
       const { row, column } = position(at);
       const cached = block(sheet, `${at}:${sheet.getCell(row + expected.length - 1, column + expected[0].length - 1).address}`);
@@ -370,6 +476,7 @@ describe("sample partner workbook", () => {
 
   it("has PARTNER.* formulas whose cached results the add-in reproduces, on every sheet", async () => {
     const workbook = await read(SAMPLE_PATH);
+    const stored = await storedFormulas(new Uint8Array(fs.readFileSync(SAMPLE_PATH)));
     const excel = excelHost();
     const used = new Map<string, number>();
     for (const sheet of workbook.worksheets) {
@@ -387,6 +494,13 @@ describe("sample partner workbook", () => {
             return;
           }
           const actual = excel.value(call.id, ...call.args);
+          // A result of more than one cell spills: the file must hold it as a dynamic array over the whole result.
+          if (Array.isArray(actual) && (actual.length > 1 || (actual[0] as unknown[]).length > 1)) {
+            const f = stored.get(sheet.name)!.get(cell.address)!;
+            const { row, column } = position(cell.address);
+            const last = sheet.getCell(row + actual.length - 1, column + (actual[0] as unknown[]).length - 1).address;
+            expect([f.cm, f.type, f.ref], where).toEqual(["1", "array", `${cell.address}:${last}`]);
+          }
           if (value.shareType !== "array") {
             expect(sameResult(actual, cached), `${where}: ${JSON.stringify(actual)} vs ${JSON.stringify(cached)}`).toBe(true);
             return;
@@ -427,7 +541,7 @@ describe("sample partner workbook", () => {
       sheet.eachRow((row) =>
         row.eachCell((cell) => {
           const value = cell.value as ExcelJS.CellFormulaValue;
-          if (!value || typeof value !== "object" || !("formula" in value) || value.formula.includes("PARTNER.")) return;
+          if (!value || typeof value !== "object" || !("formula" in value) || excelFormula(value.formula).includes("PARTNER.")) return;
           const theirs = plain(lo.getCell(cell.address).value);
           const ours = plain(value);
           const where = `${name}!${cell.address} =${value.formula}`;
@@ -464,10 +578,15 @@ describe("sample partner workbook", () => {
     const tables = await scoresTables(fs.readFileSync(SAMPLE_PATH));
     const excel = excelHost();
     const same = (a: unknown, b: unknown) => String(a).trim().toLowerCase() === String(b).trim().toLowerCase();
-    // What IFERROR(PARTNER.X(...), "") shows: the function's value, or blank for an error.
-    const shown = (id: string, ...args: unknown[]) => {
+    // What PARTNER.X(...) gives: its value, or its error as text (as the reader gives an error cell).
+    const given = (id: string, ...args: unknown[]) => {
       const outcome = excel.call(id, ...args);
-      return outcome.kind === "value" ? outcome.value : null;
+      return outcome.kind === "value" ? outcome.value : outcome.kind === "error" ? outcome.error.code : outcome.exception;
+    };
+    // What IFNA(PARTNER.X(...), "") shows: blank for #N/A (no data), anything else as the function gives it.
+    const shown = (id: string, ...args: unknown[]) => {
+      const value = given(id, ...args);
+      return value === "#N/A" ? null : value;
     };
     const first = (table: string, id: unknown) => byHeader(tables.get(table)!).find((r) => same(r.PartnerId, id));
     const last = (table: string, id: unknown) => byHeader(tables.get(table)!).filter((r) => same(r.PartnerId, id)).at(-1);
@@ -486,8 +605,10 @@ describe("sample partner workbook", () => {
       expect(row.Stage ?? null).toEqual(shown("STAGE", cells(["Fit", "Onboarding", "Activation", "Enablement"]), null));
       const plan = byHeader(tables.get("Plan")!).filter((p) => same(p.PartnerId, row.PartnerId) && row.PlanPeriod !== null && same(p.Period, row.PlanPeriod));
       const sum = (k: string) => plan.reduce((n, p) => n + ((p[k] as number) ?? 0), 0);
-      expect(row.Attainment ?? null).toEqual(shown("ATTAINMENT", sum("Actual"), sum("Target")));
-      expect(row.PlanStatus ?? null).toEqual(shown("STATUS", sum("Actual"), sum("Target"), null, null));
+      // IF(target>0, PARTNER.X(...), ""): a plan without a target is blank, not scored.
+      const planned = sum("Target") > 0;
+      expect(row.Attainment ?? null).toEqual(planned ? given("ATTAINMENT", sum("Actual"), sum("Target")) : null);
+      expect(row.PlanStatus ?? null).toEqual(planned ? given("STATUS", sum("Actual"), sum("Target"), null, null) : null);
       checked++;
     }
     expect(checked).toBe(240);

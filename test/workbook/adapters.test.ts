@@ -11,6 +11,21 @@ import { XlsxAdapter } from "../../addin/workbook/xlsx";
 import { type FakeExcel, fakeExcelOf } from "./fake-excel";
 import { rawTablesOf, tablesOf, xlsxOf } from "./fixtures";
 
+/** A file as exceljs reads it: an independent reader of what the adapter wrote. */
+async function excelJsOf(bytes: Uint8Array) {
+  const ExcelJS = (await import("exceljs")).default;
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
+  return workbook;
+}
+
+/** `bytes` with `edit` applied by exceljs: a test file changed by another program. */
+async function editedWithExcelJS(bytes: Uint8Array, edit: (workbook: Awaited<ReturnType<typeof excelJsOf>>) => void): Promise<Uint8Array> {
+  const workbook = await excelJsOf(bytes);
+  edit(workbook);
+  return new Uint8Array(await workbook.xlsx.writeBuffer());
+}
+
 interface Subject {
   adapter: WorkbookAdapter;
   /** Opens what the adapter wrote as a fresh workbook (a saved file, or the same Excel session). */
@@ -28,7 +43,7 @@ beforeAll(async () => {
 
 const subjects: [string, () => Promise<Subject>][] = [
   [
-    ".xlsx (exceljs)",
+    ".xlsx",
     async () => {
       const adapter = await XlsxAdapter.open(bytes);
       return {
@@ -107,6 +122,19 @@ describe.each(subjects)("%s adapter", (_name, make) => {
     expect(await subject.raw()).toEqual(before);
   });
 
+  it("refuses text longer than an Excel cell holds, naming the table and column", async () => {
+    const subject = await make();
+    const before = await subject.raw();
+    const workbook = await PartnerWorkbook.open(subject.adapter);
+    const result = await workbook.save([
+      { table: "Partners", key: { PartnerId: "P0001" }, set: { Name: "x".repeat(40_000) } },
+      { table: "Partners", key: { PartnerId: "P0002" }, set: { Region: "y".repeat(32_767) } },
+    ]);
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(result.problems).toEqual([{ table: "Partners", column: "Name", message: "Name: the text is 40,000 characters long, more than the 32,767 an Excel cell holds" }]);
+    expect(await subject.raw()).toEqual(before);
+  });
+
   it("writes formulas as formulas", async () => {
     const subject = await make();
     const workbook = await PartnerWorkbook.open(subject.adapter);
@@ -118,7 +146,7 @@ describe.each(subjects)("%s adapter", (_name, make) => {
       const partners = subject.fake.tables.find((t) => t.name === "Partners")!;
       expect(partners.rows[2][2]).toEqual({ formula: '=UPPER("emea")' });
     } else {
-      const sheet = (subject.adapter as XlsxAdapter).workbook.getWorksheet("Partners")!;
+      const sheet = (await excelJsOf(await (subject.adapter as XlsxAdapter).save())).getWorksheet("Partners")!;
       expect(sheet.getCell("C4").value).toEqual({ formula: 'UPPER("emea")' });
     }
   });
@@ -151,21 +179,19 @@ describe.each(subjects)("%s adapter", (_name, make) => {
 const WITH_ASSUMPTIONS = ["Partners", "Assumptions", "Audit"];
 let assumptionsBytes: Uint8Array;
 beforeAll(async () => {
-  const ExcelJS = (await import("exceljs")).default;
-  const workbook = new ExcelJS.Workbook();
-  await workbook.xlsx.load((await xlsxOf(tablesOf(60, WITH_ASSUMPTIONS))) as unknown as ArrayBuffer);
-  // Cells beside and below the table, which no deletion may move.
-  const sheet = workbook.getWorksheet("Assumptions")!;
-  sheet.getCell("N1").value = "Notes";
-  sheet.getCell("N30").value = "beside row 29";
-  sheet.getCell("A60").value = "below the table";
-  sheet.getCell("C61").value = { formula: "SUM(Assumptions[Value])", result: 1 };
-  assumptionsBytes = new Uint8Array(await workbook.xlsx.writeBuffer());
+  assumptionsBytes = await editedWithExcelJS(await xlsxOf(tablesOf(60, WITH_ASSUMPTIONS)), (workbook) => {
+    // Cells beside and below the table, which no deletion may move.
+    const sheet = workbook.getWorksheet("Assumptions")!;
+    sheet.getCell("N1").value = "Notes";
+    sheet.getCell("N30").value = "beside row 29";
+    sheet.getCell("A60").value = "below the table";
+    sheet.getCell("C61").value = { formula: "SUM(Assumptions[Value])", result: 1 };
+  });
 });
 
 const deletionSubjects: [string, () => Promise<Subject>][] = [
   [
-    ".xlsx (exceljs)",
+    ".xlsx",
     async () => {
       const adapter = await XlsxAdapter.open(assumptionsBytes);
       return { adapter, reopen: async () => PartnerWorkbook.open(await XlsxAdapter.open(await adapter.save())), raw: () => adapter.read() };
@@ -287,9 +313,8 @@ describe(".xlsx adapter: deleting rows touches only the table", () => {
     const last = table.rows.length + 1; // sheet row of the last data row
     const result = await workbook.save([assumption("*", "years"), assumption("P0056", "product_margin")]);
     expect(result.ok).toBe(true);
-    const reopened = await XlsxAdapter.open(await adapter.save());
-    await reopened.loadForWriting();
-    const sheet = reopened.workbook.getWorksheet("Assumptions")!;
+    const reopened = await excelJsOf(await adapter.save());
+    const sheet = reopened.getWorksheet("Assumptions")!;
     expect(sheet.getCell("N1").value).toBe("Notes");
     expect(sheet.getCell("N30").value).toBe("beside row 29");
     expect(sheet.getCell("A60").value).toBe("below the table");
@@ -300,36 +325,38 @@ describe(".xlsx adapter: deleting rows touches only the table", () => {
     for (const r of [last - 1, last]) for (let c = 1; c <= 12; c++) expect(sheet.getCell(r, c).value).toBeNull();
     expect(sheet.getCell(2, 2).value).toBe("license_revenue");
     // Other sheets are untouched.
-    const original = new (await import("exceljs")).default.Workbook();
-    await original.xlsx.load(assumptionsBytes as unknown as ArrayBuffer);
+    const original = await excelJsOf(assumptionsBytes);
     for (const name of ["Partners", "Audit"]) {
       const values = (wb: typeof original) => wb.getWorksheet(name)!.getSheetValues();
-      expect(values(reopened.workbook as unknown as typeof original)).toEqual(values(original));
+      expect(values(reopened)).toEqual(values(original));
     }
   });
 
   it("moves formulas with structured references, and refuses to move formulas with cell addresses", async () => {
-    const adapter = await XlsxAdapter.open(assumptionsBytes);
-    await adapter.loadForWriting();
-    const sheet = adapter.workbook.getWorksheet("Assumptions")!;
-    sheet.getCell("L40").value = { formula: "Assumptions[[#This Row],[Value]]*2", result: 0.5 };
+    const structured = await editedWithExcelJS(assumptionsBytes, (workbook) => {
+      workbook.getWorksheet("Assumptions")!.getCell("L40").value = { formula: "Assumptions[[#This Row],[Value]]*2", result: 0.5 };
+    });
+    let adapter = await XlsxAdapter.open(structured);
     let workbook = await PartnerWorkbook.open(adapter);
     expect((await workbook.save([assumption("P0058", "license_revenue")])).ok).toBe(true);
-    expect(sheet.getCell("L39").value).toEqual({ formula: "Assumptions[[#This Row],[Value]]*2", result: 0.5 });
+    expect((await excelJsOf(await adapter.save())).getWorksheet("Assumptions")!.getCell("L39").value).toEqual({ formula: "Assumptions[[#This Row],[Value]]*2", result: 0.5 });
 
-    sheet.getCell("L39").value = { formula: "C39*2", result: 0 };
+    const addressed = await editedWithExcelJS(structured, (workbook) => {
+      workbook.getWorksheet("Assumptions")!.getCell("L39").value = { formula: "C39*2", result: 0 };
+    });
+    adapter = await XlsxAdapter.open(addressed);
     workbook = await PartnerWorkbook.open(adapter);
     const before = await adapter.read();
     await expect(workbook.save([assumption("P0007", "license_revenue")])).rejects.toThrow(
       "cell Assumptions!L39 of table Assumptions has a formula with cell addresses, which deleting a row above it would break; delete the row in Excel",
     );
     expect(await adapter.read()).toEqual(before);
+    expect(await adapter.save()).toEqual(addressed);
   });
 
   it("refuses to delete rows of a table with merged cells below the deleted row", async () => {
-    const adapter = await XlsxAdapter.open(assumptionsBytes);
-    await adapter.loadForWriting();
-    adapter.workbook.getWorksheet("Assumptions")!.mergeCells("K41:L41");
+    const merged = await editedWithExcelJS(assumptionsBytes, (workbook) => workbook.getWorksheet("Assumptions")!.mergeCells("K41:L41"));
+    const adapter = await XlsxAdapter.open(merged);
     const workbook = await PartnerWorkbook.open(adapter);
     const before = await adapter.read();
     // Opening already reports the merged cells, so the batch is refused before anything is written.
@@ -337,16 +364,21 @@ describe(".xlsx adapter: deleting rows touches only the table", () => {
     expect(result.ok).toBe(false);
     if (!result.ok) expect(result.problems.map((p) => p.message).join("\n")).toMatch(/merged/i);
     expect(await adapter.read()).toEqual(before);
+    expect(await adapter.save()).toEqual(merged);
   });
 });
 
 describe("Office.js adapter round trips", () => {
   for (const partners of [10, 5000]) {
-    it(`reads every table in one sync and saves a batch in one sync (${partners.toLocaleString("en-US")} partners)`, async () => {
+    it(`reads every table in one sync and saves a batch in two, a check and a write (${partners.toLocaleString("en-US")} partners)`, async () => {
       const fake = fakeExcelOf(rawTablesOf(tablesOf(partners)));
       const sync = vi.spyOn(fake.context, "sync");
-      const workbook = await PartnerWorkbook.open(new OfficeAdapter(fake.run));
+      await new OfficeAdapter(fake.run).read();
       expect(sync).toHaveBeenCalledTimes(1);
+      // Opening also looks for formulas showing #NAME?: the sheets, then their error cells.
+      sync.mockClear();
+      const workbook = await PartnerWorkbook.open(new OfficeAdapter(fake.run));
+      expect(sync).toHaveBeenCalledTimes(3);
       expect(workbook.snapshot.tables.get("Partners")!.rows).toHaveLength(partners);
 
       const ids = workbook.snapshot.tables.get("Partners")!.rows.map((r) => String(r[0]));
@@ -357,11 +389,68 @@ describe("Office.js adapter round trips", () => {
       sync.mockClear();
       const result = await workbook.save(changes);
       expect(result.ok).toBe(true);
-      expect(sync).toHaveBeenCalledTimes(1);
+      expect(sync).toHaveBeenCalledTimes(2);
       const audit = fake.tables.find((t) => t.name === "Audit")!;
       expect(audit.rows.filter((r) => r[4] === 46387)).toHaveLength(partners);
     });
   }
+
+  it("refuses, writing nothing, when a table changed since it was read (sorted, a row deleted, a co-author)", async () => {
+    const fake = fakeExcelOf(rawTablesOf(tablesOf(20, ["Partners", "Audit"])));
+    const workbook = await PartnerWorkbook.open(new OfficeAdapter(fake.run));
+    const audit = fake.tables.find((t) => t.name === "Audit")!;
+    const first = audit.rows[0];
+    const update = rating(String(first[0]), String(first[2]), "2026-09-30", first[3] === 5 ? 4 : 5);
+    // Someone sorts the table by rating after the pane read it: row 1 is another row now.
+    const original = audit.rows.map((r) => [...r]);
+    audit.rows.sort((a, b) => Number(a[3]) - Number(b[3]) || String(a[2]).localeCompare(String(b[2])));
+    expect(audit.rows[0]).not.toEqual(first);
+    const sorted = structuredClone(fake.tables);
+    await expect(workbook.save([update])).rejects.toThrow(/^the Audit table changed since the task pane read it \(row 1 now holds .+\): select Reload, then make the change again$/);
+    expect(fake.tables).toEqual(sorted);
+    // A row deleted in Excel: the count differs.
+    audit.rows.splice(0, audit.rows.length, ...original.slice(1));
+    await expect(workbook.save([update])).rejects.toThrow(`the Audit table changed since the task pane read it (it has ${original.length - 1} rows, not ${original.length})`);
+    // After Reload the same change is written to the row that holds it now.
+    await workbook.reload();
+    audit.rows.splice(0, audit.rows.length, ...original);
+    await workbook.reload();
+    expect((await workbook.save([update])).ok).toBe(true);
+    expect(audit.rows[0][3]).toBe(first[3] === 5 ? 4 : 5);
+  });
+
+  it("refuses a save that touches a table on a protected sheet, naming the sheet", async () => {
+    const fake = fakeExcelOf(rawTablesOf(tablesOf(10, ["Partners", "Audit"])));
+    fake.protectedSheets.add("Audit");
+    const workbook = await PartnerWorkbook.open(new OfficeAdapter(fake.run));
+    const before = structuredClone(fake.tables);
+    await expect(workbook.save([rating("P0001", "Energy invested", "2026-12-31", 4)])).rejects.toThrow(
+      "the sheet Audit, which holds the Audit table, is protected: unprotect it (Review › Unprotect Sheet) to save this change",
+    );
+    expect(fake.tables).toEqual(before);
+    // Other sheets can still be changed.
+    expect((await workbook.save([{ table: "Partners", key: { PartnerId: "P0001" }, set: { Status: "Active" } }])).ok).toBe(true);
+  });
+
+  it("on opening, re-enters the add-in's formulas that show #NAME? and says how many", async () => {
+    const fake = fakeExcelOf(rawTablesOf(tablesOf(5, ["Partners"])));
+    fake.sheets.add("Scores");
+    const cell = (formula: string, value: unknown) => ({ formula, value, entered: 0 });
+    const cells = new Map([
+      ["B2", cell("=PARTNER.SCORE(A2:D2)", "#NAME?")],
+      ["B3", cell('=IFNA(partner.audit.areas(A3:E3,F3:H3,I3:K3,L3:N3),"")', "#NAME?")],
+      // Not the add-in's: left as it is. The add-in's, with another error: a real one, left as it is.
+      ["B4", cell("=MYFUNC(A4)", "#NAME?")],
+      ["B5", cell("=PARTNER.SCORE(A5:D5)", "#VALUE!")],
+    ]);
+    fake.formulaCells.set("Scores", cells);
+    const workbook = await PartnerWorkbook.open(new OfficeAdapter(fake.run));
+    expect(workbook.notice).toBe("2 PARTNER formulas showed #NAME? (stored in a form Excel does not recognise, by another program): re-entered.");
+    expect([...cells.values()].map((c) => c.entered)).toEqual([1, 1, 0, 0]);
+    expect(cells.get("B3")!.formula).toBe('=IFNA(partner.audit.areas(A3:E3,F3:H3,I3:K3,L3:N3),"")');
+    // Nothing left to repair: no notice.
+    expect((await PartnerWorkbook.open(new OfficeAdapter(fake.run))).notice).toBeUndefined();
+  });
 
   it("sets up tables with data validation and number formats", async () => {
     const fake = fakeExcelOf([]);

@@ -13,7 +13,16 @@ import { SCHEMA, type TableName } from "../../addin/workbook/schema";
 import { type Problem, type RawTable, type WorkbookSnapshot, cell } from "../../addin/workbook/snapshot";
 import { PartnerWorkbook } from "../../addin/workbook/workbook";
 import { WorkbookOpenError, XlsxAdapter } from "../../addin/workbook/xlsx";
+import { openArchive } from "../../addin/workbook/ooxml/zip";
 import { fakeExcelOf } from "./fake-excel";
+
+/** A file as exceljs reads it: an independent reader of what the adapter wrote. */
+async function excelJsOf(bytes: Uint8Array) {
+  const ExcelJS = (await import("exceljs")).default;
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
+  return workbook;
+}
 
 const CORPUS = path.resolve(__dirname, "../fixtures/workbooks");
 const bytesOf = (file: string) => new Uint8Array(fs.readFileSync(path.join(CORPUS, file)));
@@ -81,11 +90,11 @@ async function reportsAndRefuses(
   expect(excel.workbook.snapshot.problems.map(line)).toEqual(workbook.snapshot.problems.filter((p) => !structural(p)).map(line));
   expect(excel.workbook.snapshot.missing).toEqual(workbook.snapshot.missing);
 
-  // .xlsx: refused by validation before exceljs is even loaded; saving gives back the file's own bytes.
+  // .xlsx: refused by validation before any part is touched; saving gives back the file's own bytes.
   const result = await workbook.save(change(workbook.snapshot));
   expect(result.ok).toBe(false);
   if (!result.ok) expect(result.problems.map(line).join("\n")).toMatch(refusal);
-  expect(adapter.loadedForWriting).toBe(false);
+  expect(adapter.changedParts).toEqual({ written: [], removed: [] });
   expect(await adapter.save()).toEqual(bytesOf(file));
 
   // Office.js: refused the same way; not a cell of the fake workbook changes. (Excel never lets a
@@ -265,7 +274,7 @@ describe("workbooks with problems: a clear report, and a save touching a bad tab
   });
 });
 
-describe("workbooks that are odd but valid: read, and saved where browser mode can", () => {
+describe("workbooks that are odd but valid: read, and saved", () => {
   async function saveAndReopen(opened: Opened, changes: Upsert[]) {
     const result = await opened.workbook.save(changes);
     expect(result).toMatchObject({ ok: true });
@@ -311,7 +320,7 @@ describe("workbooks that are odd but valid: read, and saved where browser mode c
 
     // A new partner would need the row the count formula is on: refused before any cell is written.
     await expect(opened.workbook.save([fix, { table: "Partners", key: { PartnerId: "P9001" }, set: { Name: "Newco" } }])).rejects.toThrow(
-      /table Partners cannot grow: cell Partner list!C45 below it is not empty; move what is below the table first/,
+      /table Partners cannot grow: cell 'Partner list'!C45 below it is not empty; move what is below the table first/,
     );
     expect(await reread(await opened.adapter.save())).toEqual(opened.raw);
 
@@ -319,7 +328,7 @@ describe("workbooks that are odd but valid: read, and saved where browser mode c
     const saved = after.find((t) => t.name === "Partners")!;
     expect(saved.rows[4][7]).toBe(46296);
     expect(await problemsOf(after)).toEqual([]);
-    const sheet = opened.adapter.workbook.getWorksheet("Partner list")!;
+    const sheet = (await excelJsOf(await opened.adapter.save())).getWorksheet("Partner list")!;
     expect([sheet.getCell("A1").value, sheet.getCell("L5").value, (sheet.getCell("C45").value as { formula: string }).formula]).toEqual([
       "Channel partners — EMEA, Americas, APAC",
       "Region codes follow the finance system.",
@@ -403,37 +412,49 @@ describe("workbooks that are odd but valid: read, and saved where browser mode c
     expect(saved).toMatchObject({ ok: true, rows: 1 });
   });
 
-  it("date-1904.xlsx: dates read in the 1900 system Excel's functions use; saving is refused", async () => {
+  it("date-1904.xlsx: dates read in the 1900 system Excel's functions use, and written back in the file's own", async () => {
     const opened = await open("date-1904.xlsx");
     expect(opened.workbook.snapshot.problems).toEqual([]);
-    expect(opened.adapter.unsupported).toEqual(["dates in the 1904 date system"]);
     // The same 30 partners' audits in a 1900-system file.
     const same = await open("blank-required.xlsx");
     const dates = (o: Opened) => o.raw.find((t) => t.name === "Audit")!.rows.map((r) => r[4]);
     expect(dates(opened)).toEqual(dates(same));
     expect(new Set(dates(opened))).toEqual(new Set([46203, 46295]));
-    await expect(opened.workbook.save([rating(opened.workbook.snapshot, 0, 2)])).rejects.toThrow(
-      /this workbook has dates in the 1904 date system, which browser mode cannot keep when saving; make this change in Excel instead/,
-    );
-    expect(opened.adapter.loadedForWriting).toBe(false);
+    const first = opened.raw.find((t) => t.name === "Audit")!.rows[0];
+    const after = await saveAndReopen(opened, [
+      rating(opened.workbook.snapshot, 0, 2),
+      { table: "Audit", key: { PartnerId: first[0] as string, Area: "Ability to deliver", Criterion: "Energy invested", Date: "2026-12-31" }, set: { Rating: 4 } },
+    ]);
+    const audit = after.find((t) => t.name === "Audit")!;
+    expect(audit.rows[0][3]).toBe(2);
+    // 2026-12-31 is 46387 in the 1900 system; the file stores 46387 − 1462 and reads back the same day.
+    expect(audit.rows.at(-1)!.slice(0, 5)).toEqual([first[0], "Ability to deliver", "Energy invested", 4, 46387]);
+    const saved = await excelJsOf(await opened.adapter.save());
+    expect(saved.properties.date1904).toBe(true);
   });
 
-  it("chart.xlsx: read as usual; any save is refused, naming the charts", async () => {
+  it("chart.xlsx: saved with its chart: the chart and drawing parts are the file's own bytes", async () => {
     const opened = await open("chart.xlsx");
     expect(opened.workbook.snapshot.problems).toEqual([]);
-    expect(opened.adapter.unsupported).toEqual(["charts"]);
-    await expect(opened.workbook.save([status(opened.workbook.snapshot, 0, "Active")])).rejects.toThrow(/this workbook has charts, which browser mode cannot keep when saving/);
-    await expect(opened.adapter.save()).rejects.toThrow(/charts/);
-    expect(opened.adapter.loadedForWriting).toBe(false);
+    const after = await saveAndReopen(opened, [status(opened.workbook.snapshot, 0, "Active")]);
+    expect(after.find((t) => t.name === "Partners")!.rows[0][6]).toBe("Active");
+    const [before, saved] = await Promise.all([openArchive(bytesOf("chart.xlsx")), openArchive(await opened.adapter.save())]);
+    expect(saved.names).toEqual(before.names);
+    for (const part of before.names.filter((n) => /chart|drawing/.test(n))) expect(await saved.bytes(part), part).toEqual(await before.bytes(part));
   });
 
-  it("prefixed-xml.xlsx: read in full; a save is refused because the writing library cannot load the file", async () => {
+  it("prefixed-xml.xlsx: read in full, and saved in the file's own namespace prefix", async () => {
     const opened = await open("prefixed-xml.xlsx");
     expect(opened.workbook.snapshot.problems).toEqual([]);
     expect(new PartnerData(opened.workbook.snapshot).partners).toHaveLength(20);
     expect(opened.raw.find((t) => t.name === "Audit")!.rows.length).toBe(378);
-    await expect(opened.workbook.save([status(opened.workbook.snapshot, 0, "Active")])).rejects.toThrow(/^browser mode cannot change this workbook: it could not be loaded for writing/);
-    expect(await opened.adapter.save()).toEqual(bytesOf("prefixed-xml.xlsx"));
+    const after = await saveAndReopen(opened, [status(opened.workbook.snapshot, 0, "Active"), { table: "Partners", key: { PartnerId: "P9001" }, set: { Name: "Newco" } }]);
+    const partners = after.find((t) => t.name === "Partners")!;
+    expect(partners.rows[0][6]).toBe("Active");
+    expect(partners.rows.at(-1)!.slice(0, 2)).toEqual(["P9001", "Newco"]);
+    const sheet = (await (await openArchive(await opened.adapter.save())).text("xl/worksheets/sheet1.xml"))!;
+    expect(sheet).toContain(`<x:c r="G2" t="inlineStr"><x:is><x:t>Active</x:t></x:is></x:c>`);
+    expect(sheet).not.toMatch(/<c[\s>]|<row[\s>]/);
   });
 
   it("covers every file of the corpus", () => {

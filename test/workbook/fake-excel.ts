@@ -60,8 +60,20 @@ export interface FakeSheet {
   charts: { type: string; source: string; title?: string; position?: [string, string] }[];
 }
 
+/** A formula cell of a sheet, with the value Excel shows for it (`#NAME?` for a formula it does not recognise). */
+export interface FakeFormulaCell {
+  formula: string;
+  value: unknown;
+  /** How many times the formula was assigned through the API. */
+  entered: number;
+}
+
 export class FakeExcel {
   readonly sheets = new Set<string>();
+  /** Sheets protected with Review › Protect Sheet. */
+  readonly protectedSheets = new Set<string>();
+  /** Formula cells outside the tables, by sheet and address (`B2`), for the #NAME? repair. */
+  readonly formulaCells = new Map<string, Map<string, FakeFormulaCell>>();
   readonly sheetContent = new Map<string, FakeSheet>();
   readonly pending: Loadable[] = [];
   private queue: (() => void)[] = [];
@@ -126,6 +138,7 @@ export class FakeExcel {
           return `${t.sheet}!${letters(t.origin.column)}${top}:${letters(t.origin.column + t.headers.length - 1)}${bottom}`;
         }
         if (p === "values") return part === "all" ? [t.headers, ...t.rows].map((r) => [...r]) : t.rows.map((r) => [...r]);
+        if (p === "rowCount") return part === "all" ? t.rows.length + 1 : t.rows.length;
         throw new Error(`fake range has no property ${p}`);
       });
       return {
@@ -135,6 +148,9 @@ export class FakeExcel {
         },
         get values() {
           return loadable.get("values");
+        },
+        get rowCount() {
+          return loadable.get("rowCount");
         },
         getCell(row: number, column: number) {
           const cell = {} as { values?: unknown[][]; formulas?: unknown[][] };
@@ -161,6 +177,43 @@ export class FakeExcel {
       },
       getRange: () => rangeOf("all"),
       getDataBodyRange: () => rangeOf("body"),
+      get worksheet() {
+        const sheet = new Loadable(fake, (p) => {
+          if (p === "name") return fake.find(name)?.sheet;
+          if (p === "protected") return fake.protectedSheets.has(fake.find(name)?.sheet ?? "");
+          throw new Error(`fake worksheet has no property ${p}`);
+        });
+        return {
+          load: (p: string) => sheet.load(p),
+          get name() {
+            return sheet.get("name");
+          },
+          protection: {
+            load: (p: string) => sheet.load(p),
+            get protected() {
+              return sheet.get("protected");
+            },
+          },
+        };
+      },
+      columns: {
+        getItemAt(column: number) {
+          return {
+            getDataBodyRange() {
+              const values = new Loadable(fake, (p) => {
+                if (p !== "values") throw new Error(`fake column range has no property ${p}`);
+                return fake.find(name)!.rows.map((r) => [r[column]]);
+              });
+              return {
+                load: (p: string) => values.load(p),
+                get values() {
+                  return values.get("values");
+                },
+              };
+            },
+          };
+        },
+      },
       rows: {
         getItemAt(index: number) {
           return {
@@ -188,9 +241,54 @@ export class FakeExcel {
     };
   }
 
+  /** A whole sheet's range, as far as the #NAME? repair uses it: the formula cells showing an error. */
+  private sheetRange(sheet: string) {
+    const fake = this;
+    return {
+      getSpecialCellsOrNullObject(type: string, valueType: string) {
+        if (type !== "Formulas" || valueType !== "Errors") throw new Error(`fake getSpecialCells(${type}, ${valueType})`);
+        const cells = () => [...(fake.formulaCells.get(sheet) ?? new Map<string, FakeFormulaCell>()).entries()].filter(([, c]) => typeof c.value === "string" && c.value.startsWith("#"));
+        const state = new Loadable(fake, (p) => {
+          if (p === "isNullObject") return cells().length === 0;
+          throw new Error(`fake range areas have no property ${p}`);
+        });
+        // One area per cell: enough for the repair, which looks at each cell of each area.
+        const areas = new Loadable(fake, () =>
+          cells().map(([address, cell]) => ({
+            formulas: [[cell.formula]],
+            values: [[cell.value]],
+            getCell: () => {
+              const target = {} as { formulas?: string[][] };
+              fake.queue.push(() => {
+                if (!target.formulas) return;
+                cell.formula = target.formulas[0][0];
+                cell.entered++;
+                cell.value = 0;
+              });
+              void address;
+              return target;
+            },
+          })),
+        );
+        return {
+          load: (p: string) => state.load(p),
+          get isNullObject() {
+            return state.get("isNullObject");
+          },
+          areas: {
+            load: () => areas.load("items"),
+            get items() {
+              return areas.get("items");
+            },
+          },
+        };
+      },
+    };
+  }
+
   private worksheetsProxy() {
     const fake = this;
-    const items = new Loadable(this, () => [...fake.sheets].map((name) => ({ name })));
+    const items = new Loadable(this, () => [...fake.sheets].map((name) => ({ name, getRange: () => fake.sheetRange(name) })));
     return {
       load: (p: string) => items.load(p === "items/name" ? "items" : p),
       get items() {

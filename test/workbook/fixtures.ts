@@ -3,7 +3,7 @@ import ExcelJS from "exceljs";
 import { toSerial } from "../../addin/workbook/cells";
 import type { RawTable } from "../../addin/workbook/snapshot";
 import { type SampleTable, sampleData, sampleTables } from "../../samples/generate";
-import { addTableSheet } from "../../samples/sheets/tables";
+import { addTableSheet } from "../support/exceljs-workbook";
 
 /** The sample's tables for a network of `partners`, optionally only some of them. */
 export function tablesOf(partners: number, only?: readonly string[]): SampleTable[] {

@@ -8,7 +8,7 @@ import { describe, expect, it } from "vitest";
 import { STAGES } from "../../engine/scorecard";
 import { scoresRow } from "../../addin/taskpane/model/changes";
 import { latestPlan } from "../../addin/taskpane/model/summary";
-import { PREFIXED_FUNCTIONS, fileFormula } from "../../addin/workbook/formulas";
+import { PREFIXED_FUNCTIONS, excelFormula, fileFormula } from "../../addin/workbook/formulas";
 import { PartnerData } from "../../addin/workbook/records";
 import { SCORE_COLUMNS } from "../../addin/workbook/schema";
 import { scoreFormulas, scoreValues } from "../../addin/workbook/scores";
@@ -29,15 +29,41 @@ describe("fileFormula", () => {
     expect(fileFormula('=SUMIFS(Plan[Actual],Plan[KPI],"MAXIFS(")')).toBe('SUMIFS(Plan[Actual],Plan[KPI],"MAXIFS(")');
     expect(fileFormula("='MAXIFS(x'!A1+Metrics[[#This Row],[MAXIFS(]]")).toBe("'MAXIFS(x'!A1+Metrics[[#This Row],[MAXIFS(]]");
     expect(fileFormula("=_xlfn.MAXIFS(A:A,B:B,1)")).toBe("_xlfn.MAXIFS(A:A,B:B,1)");
-    expect(fileFormula("=PARTNER.MAXIFS(A1)+XMAXIFS(A1)+MAXIFS")).toBe("PARTNER.MAXIFS(A1)+XMAXIFS(A1)+MAXIFS");
+    expect(fileFormula("=XMAXIFS(A1)+MAXIFS+MyMAXIFS(B2)")).toBe("XMAXIFS(A1)+MAXIFS+MyMAXIFS(B2)");
     expect(fileFormula('="say ""MAXIFS(""" & MAXIFS(A:A,B:B,1)')).toBe('"say ""MAXIFS(""" & _xlfn.MAXIFS(A:A,B:B,1)');
+  });
+
+  it("stores the add-in's functions as Excel stores JavaScript custom functions, and reads them back", () => {
+    expect(fileFormula('=IFNA(PARTNER.SCORE(B2:E2),"")')).toBe('_xlfn.IFNA(_xldudf_PARTNER_SCORE(B2:E2),"")');
+    expect(fileFormula("=partner.rank.pct(A2,A:A)+PARTNER.AUDIT.AREAS(A1,B1,C1,D1)")).toBe("_xldudf_PARTNER_RANK_PCT(A2,A:A)+_xldudf_PARTNER_AUDIT_AREAS(A1,B1,C1,D1)");
+    // A name that only starts like the namespace, text, sheet names and structured references are not calls.
+    expect(fileFormula('=PARTNERS(A1)+"PARTNER.SCORE(x)"+\'PARTNER.SCORE(\'!A1+T[PARTNER.SCORE(]+PARTNER.SCORE')).toBe(
+      'PARTNERS(A1)+"PARTNER.SCORE(x)"+\'PARTNER.SCORE(\'!A1+T[PARTNER.SCORE(]+PARTNER.SCORE',
+    );
+    expect(excelFormula('_xlfn.IFNA(_xldudf_PARTNER_SCORE(B2:E2),"")')).toBe('=IFNA(PARTNER.SCORE(B2:E2),"")');
+    expect(excelFormula("_xldudf_PARTNER_RANK_PCT(A2,A:A)+_xlfn._xlws.SORT(A1:A9)")).toBe("=PARTNER.RANK.PCT(A2,A:A)+SORT(A1:A9)");
+    // A formula another tool stored in the shown form reads the same.
+    expect(excelFormula("PARTNER.SCORE(B2:E2)")).toBe("=PARTNER.SCORE(B2:E2)");
+  });
+
+  it("round-trips every function id: file form and back gives the shown form", () => {
+    const ids = JSON.parse(fs.readFileSync(path.resolve(__dirname, "../functions/ids.golden.json"), "utf8")) as string[] | Record<string, unknown>;
+    const list = Array.isArray(ids) ? ids : Object.keys(ids);
+    expect(list.length).toBeGreaterThan(25);
+    for (const id of list) {
+      // The reverse mapping relies on ids without "_".
+      expect(id).not.toContain("_");
+      const shown = `=PARTNER.${id}(A1)`;
+      expect(fileFormula(shown)).toBe(`_xldudf_PARTNER_${id.replace(/\./g, "_")}(A1)`);
+      expect(excelFormula(fileFormula(shown))).toBe(shown);
+    }
   });
 
   it("covers every function the PartnerScores formulas use that Excel stores with a prefix", () => {
     const formulas = Object.values(scoreFormulas("2026-Q3")).flatMap((v) => (v && typeof v === "object" ? [v.formula] : []));
     const used = new Set(formulas.flatMap((f) => [...f.matchAll(/([A-Z][A-Z0-9.]*)\(/g)].map((m) => m[1])));
     // Functions Excel 2010 and later added (stored with _xlfn.); the rest date from Excel 2007 or are the add-in's own.
-    const modern = [...used].filter((name) => ["MAXIFS", "MINIFS", "IFS", "SWITCH", "CONCAT", "TEXTJOIN", "XLOOKUP", "XMATCH", "FILTER", "SORT", "UNIQUE", "LET"].includes(name));
+    const modern = [...used].filter((name) => ["IFNA", "MAXIFS", "MINIFS", "IFS", "SWITCH", "CONCAT", "TEXTJOIN", "XLOOKUP", "XMATCH", "FILTER", "SORT", "UNIQUE", "LET"].includes(name));
     for (const name of modern) expect(PREFIXED_FUNCTIONS).toContain(name);
     const usingModern = formulas.filter((f) => modern.some((name) => f.includes(`${name}(`)));
     expect(formulas.map(fileFormula).filter((f) => f.includes("_xlfn."))).toHaveLength(usingModern.length);
@@ -61,8 +87,14 @@ describe.skipIf(!libreOfficeAvailable())("PartnerScores formulas saved by the .x
     const zip = await JSZip.loadAsync(bytes);
     const sheets = await Promise.all(Object.keys(zip.files).filter((n) => n.startsWith("xl/worksheets/sheet")).map((n) => zip.file(n)!.async("string")));
     const scoresSheet = sheets.find((xml) => xml.includes("PartnerScores[[#This Row]"))!;
-    // No function that a file stores with a prefix appears without it.
+    // No function that a file stores with a prefix appears without it; no custom function is bare
+    // or hidden by IFERROR (a workbook opened without the add-in must show #NAME?, not a blank).
     for (const name of PREFIXED_FUNCTIONS) expect(scoresSheet).not.toMatch(new RegExp(`[>(,]${name.replace(".", "\\.")}\\(`));
+    expect(scoresSheet).toContain("_xlfn.IFNA(_xldudf_PARTNER_AUDIT(");
+    expect(scoresSheet).not.toMatch(/[^_]PARTNER\.[A-Z]/);
+    const formulas = [...scoresSheet.matchAll(/<f>([^<]*)<\/f>/g)].map((m) => m[1]);
+    expect(formulas.filter((f) => f.includes("_xldudf_")).length).toBeGreaterThan(10);
+    expect(formulas.filter((f) => f.includes("_xldudf_") && f.includes("IFERROR("))).toEqual([]);
 
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), "partnerfit-scores-"));
     try {
@@ -81,8 +113,8 @@ describe.skipIf(!libreOfficeAvailable())("PartnerScores formulas saved by the .x
           expect(row[column(name)], `${id} ${name}`).toEqual(expected[name as keyof typeof expected] === "" ? null : expected[name as keyof typeof expected]);
           compared++;
         }
-        // LibreOffice has no PARTNER.* functions: IFERROR turns their #NAME? into "".
-        expect(row[column("Audit")]).toBeNull();
+        // LibreOffice has no PARTNER.* functions: they show #NAME?, as in Excel without the add-in.
+        expect(row[column("Audit")]).toBe("#NAME?");
       }
       expect(compared).toBe(3 * 19);
       // The audited partner's criteria hold its latest ratings.

@@ -19,7 +19,24 @@ function planned(changes: Change[]) {
 describe("planning deletions", () => {
   it("lists the rows to delete in ascending order, matching keys as upserts do (case and spaces aside)", () => {
     const { plan, snapshot: after } = planned([remove("P0058", "ramp"), remove(" p0007 ", "PRODUCT_MARGIN")]);
-    expect(plan.tables).toEqual([{ table: "Assumptions", updates: [], filled: [], deletes: [rowOf("P0007", "product_margin"), rowOf("P0058", "ramp")], appends: [] }]);
+    expect(plan.tables).toEqual([
+      {
+        table: "Assumptions",
+        updates: [],
+        filled: [],
+        deletes: [rowOf("P0007", "product_margin"), rowOf("P0058", "ramp")],
+        appends: [],
+        // What an adapter checks before deleting: the table's size and the keys of the rows it deletes, as read.
+        read: {
+          rows: assumptions.rows.length,
+          keyColumns: [0, 1],
+          keys: new Map([
+            [rowOf("P0058", "ramp"), ["P0058", "ramp"]],
+            [rowOf("P0007", "product_margin"), ["P0007", "product_margin"]],
+          ]),
+        },
+      },
+    ]);
     const rows = after.tables.get("Assumptions")!.rows;
     expect(rows).toHaveLength(assumptions.rows.length - 2);
     expect(rows.some((r) => r[0] === "P0058" && r[1] === "ramp")).toBe(false);

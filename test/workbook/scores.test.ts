@@ -8,7 +8,7 @@ import ExcelJS from "exceljs";
 import { describe, expect, it } from "vitest";
 import { LAST_ENGAGEMENT, LATEST_SCORECARD, scoreFormulas } from "../../addin/workbook/scores";
 import { STAGES } from "../../engine/scorecard";
-import { addTableSheet } from "../../samples/sheets/tables";
+import { addTableSheet } from "../support/exceljs-workbook";
 import { convert, libreOfficeAvailable } from "../support/libreoffice";
 
 const formulaOf = (value: unknown) => (value as { formula: string }).formula.slice(1);

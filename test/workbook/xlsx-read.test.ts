@@ -1,5 +1,5 @@
-// The fast .xlsx reader against the exceljs-based reading it replaces when opening a workbook:
-// the same tables from the sample workbook and from every corpus file, through both inflaters;
+// The fast .xlsx reader against exceljs reading the same file (an independent reader): the same
+// tables from the sample workbook and from every corpus file, through both inflaters;
 // and opening never fails with anything but a clear WorkbookOpenError, whatever the bytes.
 import fs from "node:fs";
 import path from "node:path";
@@ -8,10 +8,11 @@ import JSZip from "jszip";
 import { describe, expect, it } from "vitest";
 import type { RawTable } from "../../addin/workbook/snapshot";
 import { PartnerWorkbook } from "../../addin/workbook/workbook";
-import { WorkbookOpenError, XlsxAdapter, readWithExcelJS } from "../../addin/workbook/xlsx";
+import { WorkbookOpenError, XlsxAdapter } from "../../addin/workbook/xlsx";
 import { readArchive, readXlsxTables } from "../../addin/workbook/xlsx-read";
-import { crc32, openArchive } from "../../addin/workbook/zip";
+import { crc32, openArchive } from "../../addin/workbook/ooxml/zip";
 import { SAMPLE_PATH } from "../../samples/generate";
+import { readWithExcelJSFrom } from "./exceljs-tables";
 import { tablesOf, xlsxOf } from "./fixtures";
 
 const CORPUS = path.resolve(__dirname, "../fixtures/workbooks");
@@ -19,46 +20,42 @@ const corpus = fs.readdirSync(CORPUS).filter((f) => f.endsWith(".xlsx") || f.end
 
 /** Files that are not workbooks (each is a WorkbookOpenError, tested in corpus.test.ts). */
 const NOT_WORKBOOKS = ["not-a-workbook.xlsx", "word-document.xlsx", "truncated.xlsx", "corrupt-part.xlsx", "legacy.xls"];
-/** Files exceljs cannot load at all (the reader can; writing them is refused, tested in corpus.test.ts). */
+/** Files exceljs cannot load at all (the reader can, and the adapter saves them: corpus.test.ts). */
 const EXCELJS_CANNOT_LOAD = ["prefixed-xml.xlsx"];
 
 const byName = (tables: RawTable[]) => [...tables].sort((a, b) => a.name.localeCompare(b.name) || a.sheet.localeCompare(b.sheet));
 
-/** Every table, read by the fast reader and by exceljs as the adapter loads it for writing. */
+/** Every table, read by the fast reader and by exceljs. */
 async function bothReadings(bytes: Uint8Array): Promise<{ fast: RawTable[]; exceljs: RawTable[] }> {
-  const fast = (await readXlsxTables(bytes)).tables;
-  const adapter = await XlsxAdapter.open(bytes);
-  const workbook = await adapter.loadForWriting();
-  return { fast: byName(fast), exceljs: byName(readWithExcelJS(workbook)) };
+  const { tables, parts } = await readXlsxTables(bytes);
+  return { fast: byName(tables), exceljs: byName(await readWithExcelJSFrom(bytes, parts)) };
 }
 
 describe("the fast .xlsx reader", () => {
-  it("reads the sample workbook's tables exactly as the exceljs-based reading does", async () => {
+  it("reads the sample workbook's tables exactly as exceljs does", async () => {
     const { fast, exceljs } = await bothReadings(fs.readFileSync(SAMPLE_PATH));
     expect(fast.map((t) => t.name)).toEqual(["Approvals", "Assumptions", "Audit", "Deals", "Engagement", "Metrics", "Partners", "PartnerScores", "Plan", "Scorecard", "Tasks"]);
     expect(fast.reduce((n, t) => n + t.rows.length, 0)).toBeGreaterThan(10_000);
     expect(fast).toEqual(exceljs);
   });
 
-  it.each(corpus.filter((f) => !NOT_WORKBOOKS.includes(f) && !EXCELJS_CANNOT_LOAD.includes(f)))("reads %s exactly as the exceljs-based reading does", async (file) => {
+  it.each(corpus.filter((f) => !NOT_WORKBOOKS.includes(f) && !EXCELJS_CANNOT_LOAD.includes(f)))("reads %s exactly as exceljs does", async (file) => {
     const { fast, exceljs } = await bothReadings(fs.readFileSync(path.join(CORPUS, file)));
     expect(fast.length).toBeGreaterThan(0);
     expect(fast).toEqual(exceljs);
   });
 
-  it("gives the adapter only the schema's tables, and the same ones after loading for writing", async () => {
+  it("gives the adapter only the schema's tables, and the same ones when it reads the file again", async () => {
     const bytes = fs.readFileSync(path.join(CORPUS, "missing-tables.xlsx"));
     const adapter = await XlsxAdapter.open(bytes);
     const opened = await adapter.read();
     expect(opened.map((t) => t.name)).toEqual(["Partners"]);
-    expect(adapter.loadedForWriting).toBe(false);
-    await adapter.loadForWriting();
     expect(await adapter.read()).toEqual(opened);
     // The table Excel left as "Table2" is in the file, and read when asked for.
     expect((await readXlsxTables(bytes)).tables.map((t) => t.name).sort()).toEqual(["Partners", "Table2"]);
   });
 
-  it("reads only the key and plan period of the add-in's PartnerScores table, the same way before and after loading for writing", async () => {
+  it("reads only the key and plan period of the add-in's PartnerScores table, the same way when it reads the file again", async () => {
     const adapter = await XlsxAdapter.open(fs.readFileSync(SAMPLE_PATH));
     const opened = await adapter.read();
     const scores = opened.find((t) => t.name === "PartnerScores")!;
@@ -69,7 +66,6 @@ describe("the fast .xlsx reader", () => {
     expect(whole.rows.map((r) => [r[0], r[period]])).toEqual(scores.rows.map((r) => [r[0], r[period]]));
     expect(scores.rows.filter((r) => typeof r[period] === "string").length).toBeGreaterThan(150);
     expect(whole.rows.filter((r) => typeof r[whole.headers.indexOf("Audit")] === "number").length).toBeGreaterThan(150);
-    await adapter.loadForWriting();
     expect(await adapter.read()).toEqual(opened);
   });
 

@@ -15,8 +15,11 @@ export interface WorkbookSource {
   /** What the header shows: "This workbook" in Excel, the file name in a browser. */
   readonly label: string;
   open(): Promise<PartnerWorkbook>;
-  /** Browser mode: downloads the workbook with every saved change, under `fileName`. */
-  saveAs?(workbook: PartnerWorkbook, fileName: string): Promise<void>;
+  /**
+   * Browser mode: downloads the workbook with every saved change, as `baseName` with the file's
+   * own extension (.xlsx, or .xlsm for a workbook with macros).
+   */
+  saveAs?(workbook: PartnerWorkbook, baseName: string): Promise<void>;
 }
 
 export interface Session {

@@ -19,11 +19,32 @@ export interface Archive {
   bytes(name: string): Promise<Uint8Array | undefined>;
   /** A part as UTF-8 text; `undefined` when the archive has no such part. */
   text(name: string): Promise<string | undefined>;
+  /**
+   * A part as stored in the file (compressed), to copy it into another archive unchanged;
+   * `undefined` when the part is absent or the archive was read without access to its entries.
+   */
+  stored?(name: string): StoredEntry | undefined;
+}
+
+/** A part exactly as a zip archive stores it. */
+export interface StoredEntry {
+  /** 0 stored, 8 deflated. */
+  method: number;
+  /** MS-DOS time and date of the entry. */
+  time: number;
+  date: number;
+  crc: number;
+  /** Size inflated. */
+  size: number;
+  /** The part's bytes as stored (compressed when `method` is 8). */
+  data: Uint8Array;
 }
 
 interface Entry {
   method: number;
   flags: number;
+  time: number;
+  date: number;
   compressedSize: number;
   /** Size and CRC-32 of the part inflated, as the directory records them. */
   size: number;
@@ -234,7 +255,7 @@ function directory(bytes: Uint8Array): Map<string, Entry> {
       }
       x += 4 + length;
     }
-    entries.set(name, { method: u16(at + 10), flags: u16(at + 8), compressedSize, size, crc: u32(at + 16), offset });
+    entries.set(name, { method: u16(at + 10), flags: u16(at + 8), time: u16(at + 12), date: u16(at + 14), compressedSize, size, crc: u32(at + 16), offset });
     at += 46 + nameLength + extraLength + commentLength;
   }
   return entries;
@@ -247,13 +268,17 @@ export async function openArchive(data: ArrayBuffer | Uint8Array, options: { nat
   const names = [...entries.keys()].filter((n) => !n.endsWith("/"));
   if (!(options.native ?? canInflateNatively())) return jszipArchive(bytes, names);
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  const inflate = async (name: string, entry: Entry): Promise<Uint8Array> => {
+  const storedBytes = (name: string, entry: Entry): Uint8Array => {
     if (entry.flags & 1) throw new ArchiveError(`its part ${name} is encrypted`);
     const at = entry.offset;
     if (at + 30 > bytes.length || view.getUint32(at, true) !== LOCAL) throw new ArchiveError(`its part ${name} is damaged`);
     const start = at + 30 + view.getUint16(at + 26, true) + view.getUint16(at + 28, true);
     const stored = bytes.subarray(start, start + entry.compressedSize);
     if (stored.length !== entry.compressedSize) throw new ArchiveError(`its part ${name} is cut short`);
+    return stored;
+  };
+  const inflate = async (name: string, entry: Entry): Promise<Uint8Array> => {
+    const stored = storedBytes(name, entry);
     const expected = { size: entry.size, crc: entry.crc };
     if (entry.method === 0) {
       const why = damage(stored, expected.size, expected.crc, crc32);
@@ -279,6 +304,11 @@ export async function openArchive(data: ArrayBuffer | Uint8Array, options: { nat
     text: async (name) => {
       const part = await bytesOf(name);
       return part && utf8.decode(part);
+    },
+    stored: (name) => {
+      const entry = entries.get(name);
+      if (!entry || (entry.method !== 0 && entry.method !== 8)) return undefined;
+      return { method: entry.method, time: entry.time, date: entry.date, crc: entry.crc, size: entry.size, data: storedBytes(name, entry) };
     },
   };
 }
