@@ -15,6 +15,17 @@ import { type WorkbookAdapter, WorkbookWriteError } from "./workbook";
 /** A key cell as compared: blanks alike, text in any case, numbers as Excel shows them typed. */
 const keyText = (value: unknown) => (value === null || value === undefined ? "" : isFormula(value as CellInput) ? (value as { formula: string }).formula : String(value).trim().toLowerCase());
 
+/**
+ * Text that Excel would take for something else when it is set through `values`, as when typed: a
+ * formula (`=`, `+`, `-`, `@` first), a number, a percentage or an amount, TRUE or FALSE, a date or
+ * a time (`2026-07`, a month period, would become 1 July 2026).
+ */
+const TAKEN_FOR_ANOTHER = /^(?:[=+\-@]|\s*[$€£¥]?\s*[-+]?[\d.,]+\s*%?\s*$|\s*(?:true|false)\s*$|\s*\d{1,4}[-/.]\d{1,2}(?:[-/.]\d{1,4})?(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?\s*$|\s*\d{1,2}:\d{2})/i;
+
+/** A value as `range.values` must be given it: text Excel would read as something else keeps its apostrophe, which keeps it text. */
+export const asExcelValue = (value: CellInput): string | number | boolean =>
+  isFormula(value) ? value.formula : typeof value === "string" && TAKEN_FOR_ANOTHER.test(value) ? `'${value}` : (value ?? "");
+
 /** Whether a formula calls one of the add-in's functions. */
 const CALLS_ADDIN = /(^|[^A-Za-z0-9_.])PARTNER\.[A-Za-z]/i;
 
@@ -109,12 +120,12 @@ export class OfficeAdapter implements WorkbookAdapter {
           const cell = body.getCell(row, column);
           // A null would leave the cell as it is: "" clears it.
           if (isFormula(value)) cell.formulas = [[value.formula]];
-          else cell.values = [[value ?? ""]];
+          else cell.values = [[asExcelValue(value)]];
         }
         // Last row first, so that the rows still to delete keep their positions.
         for (let i = change.deletes.length - 1; i >= 0; i--) table.rows.getItemAt(change.deletes[i]).delete();
         if (change.appends.length) {
-          table.rows.add(undefined, change.appends.map((row) => row.map((v) => (isFormula(v) ? v.formula : (v ?? "")))));
+          table.rows.add(undefined, change.appends.map((row) => row.map(asExcelValue)));
         }
       }
       await context.sync();
@@ -124,11 +135,15 @@ export class OfficeAdapter implements WorkbookAdapter {
   /**
    * Re-enters the add-in's formulas that show `#NAME?` — written to the file by a program that
    * stored them bare (`PARTNER.SCORE(…)` rather than Excel's `_xldudf_PARTNER_SCORE(…)`), which
-   * no recalculation clears — by assigning each its formula again. Returns how many it re-entered.
-   * Excel versions without `getSpecialCells` (before ExcelApi 1.9) are left as they are.
+   * no recalculation clears — by assigning each its formula again. A legacy array formula (a block
+   * of cells sharing one formula, which Excel does not let anyone change in part) is cleared and
+   * its formula entered in its first cell, where it spills as a dynamic array. Each sheet is done on
+   * its own: one that refuses (protected) leaves the others repaired. Excel versions without
+   * `getSpecialCells` (before ExcelApi 1.9) are left as they are. Says what it did, if anything.
    */
   async prepare(): Promise<string | undefined> {
-    const count = await this.run(async (context) => {
+    const done = await this.run(async (context) => {
+      const result = { formulas: 0, arrays: 0, refused: [] as string[] };
       const sheets = context.workbook.worksheets;
       sheets.load("items/name");
       await context.sync();
@@ -136,35 +151,66 @@ export class OfficeAdapter implements WorkbookAdapter {
       const found = sheets.items.map((sheet) => {
         const errors = sheet.getRange().getSpecialCellsOrNullObject("Formulas", "Errors");
         errors.load("isNullObject");
-        return errors;
+        return { sheet, errors };
       });
       try {
         await context.sync();
       } catch {
-        return 0;
+        return result;
       }
-      const withErrors = found.filter((errors) => !errors.isNullObject);
-      for (const errors of withErrors) errors.areas.load("items/formulas,items/values");
+      const withErrors = found.filter(({ errors }) => !errors.isNullObject);
+      for (const { errors } of withErrors) errors.areas.load("items/formulas,items/values");
       if (withErrors.length) await context.sync();
-      let repaired = 0;
-      for (const errors of withErrors) {
-        for (const area of errors.areas.items) {
+      for (const { sheet, errors } of withErrors) {
+        const areas = errors.areas.items.map((area) => {
           const formulas = area.formulas as unknown[][];
           const values = area.values as unknown[][];
+          const cells: { r: number; c: number; formula: string }[] = [];
           formulas.forEach((row, r) =>
             row.forEach((formula, c) => {
-              if (values[r][c] !== "#NAME?" || typeof formula !== "string" || !CALLS_ADDIN.test(formula)) return;
-              area.getCell(r, c).formulas = [[formula]];
-              repaired++;
+              if (values[r][c] === "#NAME?" && typeof formula === "string" && CALLS_ADDIN.test(formula)) cells.push({ r, c, formula });
             }),
           );
+          return { area, cells };
+        });
+        if (!areas.some((a) => a.cells.length)) continue;
+        const cellByCell = () => areas.forEach(({ area, cells }) => cells.forEach(({ r, c, formula }) => (area.getCell(r, c).formulas = [[formula]])));
+        cellByCell();
+        try {
+          await context.sync();
+          result.formulas += areas.reduce((n, a) => n + a.cells.length, 0);
+          continue;
+        } catch {
+          // Part of an array formula, most likely: blocks whose cells all hold one formula are arrays.
+        }
+        for (const { area, cells } of areas) {
+          const block = cells.length > 1 && cells.length === (area.formulas as unknown[][]).flat().length && cells.every((x) => x.formula === cells[0].formula);
+          if (block) {
+            area.clear("Contents");
+            area.getCell(0, 0).formulas = [[cells[0].formula]];
+          } else cells.forEach(({ r, c, formula }) => (area.getCell(r, c).formulas = [[formula]]));
+        }
+        try {
+          await context.sync();
+          for (const { area, cells } of areas) {
+            const block = cells.length > 1 && cells.length === (area.formulas as unknown[][]).flat().length && cells.every((x) => x.formula === cells[0].formula);
+            if (block) result.arrays++;
+            else result.formulas += cells.length;
+          }
+        } catch {
+          result.refused.push(sheet.name);
         }
       }
-      if (repaired) await context.sync();
-      return repaired;
+      return result;
     });
-    if (!count) return undefined;
-    return `${count.toLocaleString("en-US")} PARTNER formula${count === 1 ? "" : "s"} showed #NAME? (stored in a form Excel does not recognise, by another program): re-entered.`;
+    const said: string[] = [];
+    const plural = (n: number, one: string, many: string) => `${n.toLocaleString("en-US")} ${n === 1 ? one : many}`;
+    if (done.formulas || done.arrays) {
+      const what = [done.formulas ? plural(done.formulas, "PARTNER formula", "PARTNER formulas") : "", done.arrays ? plural(done.arrays, "array formula", "array formulas") : ""].filter(Boolean).join(" and ");
+      said.push(`${what} showed #NAME? (stored in a form Excel does not recognise, by another program): re-entered${done.arrays ? ", the arrays as spilling formulas" : ""}.`);
+    }
+    if (done.refused.length) said.push(`PARTNER formulas showing #NAME? on ${done.refused.join(", ")} could not be re-entered (a protected sheet?): select each and press F2, then Enter.`);
+    return said.length ? said.join(" ") : undefined;
   }
 
   create(tables: readonly TableSchema[]): Promise<void> {

@@ -66,23 +66,44 @@ const normalise = (value: CellInput): string =>
   value === null ? "" : isFormula(value) ? value.formula : typeof value === "string" ? value.trim().toLowerCase() : String(value);
 const keyOf = (values: readonly CellInput[]) => values.map(normalise).join("\u0000");
 
+type Index = Map<string, number[]>;
+
+/**
+ * Indexes that hold for a table's rows as a plan left them, by that rows array and key columns:
+ * the next plan on the same table starts from a copy rather than reading every row again.
+ */
+const carried = new WeakMap<readonly (readonly CellInput[])[], Map<string, Index>>();
+
 /** Rows by key, built once per table and set of key columns, kept current as rows are appended. */
 class KeyIndex {
-  private readonly indexes = new Map<string, Map<string, number[]>>();
-  rows(table: TableSnapshot, columns: readonly string[]): Map<string, number[]> {
-    const id = `${table.schema.name}|${columns.join("|").toLowerCase()}`;
+  private readonly indexes = new Map<string, Index>();
+  /** `rows` are the working rows; `read` the snapshot's, by which an earlier plan's index is found. */
+  rows(table: TableSnapshot, read: readonly (readonly CellInput[])[], columns: readonly string[]): Index {
+    const columnsId = columns.join("|").toLowerCase();
+    const id = `${table.schema.name}|${columnsId}`;
     let index = this.indexes.get(id);
     if (!index) {
-      index = new Map();
-      for (let r = 0; r < table.rows.length; r++) {
-        const key = keyOf(columns.map((c) => cell(table, r, c)));
-        const list = index.get(key);
-        if (list) list.push(r);
-        else index.set(key, [r]);
+      const earlier = carried.get(read)?.get(columnsId);
+      if (earlier) index = new Map(earlier);
+      else {
+        index = new Map();
+        for (let r = 0; r < table.rows.length; r++) {
+          const key = keyOf(columns.map((c) => cell(table, r, c)));
+          const list = index.get(key);
+          if (list) list.push(r);
+          else index.set(key, [r]);
+        }
       }
       this.indexes.set(id, index);
     }
     return index;
+  }
+
+  /** The indexes of one table (by key columns). */
+  of(table: string): Map<string, Index> {
+    const found = new Map<string, Index>();
+    for (const [id, index] of this.indexes) if (id.startsWith(`${table}|`)) found.set(id.slice(table.length + 1), index);
+    return found;
   }
 }
 
@@ -95,6 +116,18 @@ interface Working {
   /** The blank rows at the table's end not yet filled, in order. */
   free: number[];
   plan: TablePlan;
+  /** Rows changed or added: each is a copy of its own (rows not changed are the snapshot's, shared). */
+  changed: Set<CellInput[]>;
+}
+
+/** Row `r` of the working table, copied the first time the batch changes it. */
+function changing(work: Working, r: number): CellInput[] {
+  const row = work.rows[r];
+  if (work.changed.has(row)) return row;
+  const copy = [...row];
+  work.rows[r] = copy;
+  work.changed.add(copy);
+  return copy;
 }
 
 const blank = (v: CellInput) => v === null || (typeof v === "string" && v.trim() === "");
@@ -137,7 +170,14 @@ function readChange(change: Change, table: TableSnapshot, problems: Problem[]): 
 }
 
 /** Plans `changes` against the snapshot; the returned snapshot is the workbook after the write. */
-export function planChanges(snapshot: WorkbookSnapshot, changes: readonly Change[]): PlanResult {
+/**
+ * How an adapter deletes a table row: `remove` takes the row out (Excel does, and adjusts every
+ * reference to the rows below); `clear` empties the table's cells of that row and leaves it in
+ * the table, so that nothing below moves (a file, where references to moved cells would not follow).
+ */
+export type Deletion = "remove" | "clear";
+
+export function planChanges(snapshot: WorkbookSnapshot, changes: readonly Change[], deletion: Deletion = "remove"): PlanResult {
   const problems: Problem[] = [];
   const working = new Map<TableName, Working>();
   const index = new KeyIndex();
@@ -172,7 +212,8 @@ export function planChanges(snapshot: WorkbookSnapshot, changes: readonly Change
     if (!work) {
       work = {
         table,
-        rows: table.rows.map((r) => [...r]),
+        rows: [...table.rows] as CellInput[][],
+        changed: new Set(),
         deleted: new Set(),
         free: trailingBlankRows(table.rows),
         plan: { table: change.table, updates: [], deletes: [], appends: [], filled: [], read: { rows: table.rows.length, keyColumns: [], keys: new Map() } },
@@ -180,7 +221,7 @@ export function planChanges(snapshot: WorkbookSnapshot, changes: readonly Change
       working.set(change.table, work);
     }
     const keyColumns = Object.keys(change.key);
-    const rowsByKey = index.rows({ ...table, rows: work.rows }, keyColumns);
+    const rowsByKey = index.rows({ ...table, rows: work.rows }, table.rows, keyColumns);
     const key = keyOf(keyColumns.map((k) => values.get(k.toLowerCase())?.[1] ?? null));
     // An index built before a delete still lists the deleted row: skip it.
     const matches = (rowsByKey.get(key) ?? []).filter((r) => !work.deleted.has(r));
@@ -201,14 +242,15 @@ export function planChanges(snapshot: WorkbookSnapshot, changes: readonly Change
       for (const [column, value] of values.values()) {
         const current = work.rows[r][column];
         if (normalise(current) === normalise(value) && typeof current === typeof value) continue;
-        work.rows[r][column] = value;
+        changing(work, r)[column] = value;
         if (r < table.rows.length) work.plan.updates.push({ row: r, column, value });
       }
     } else if (work.free.length) {
       // A new row goes into the blank row at the table's end first, as typing in Excel would.
       const r = work.free.shift()!;
+      const row = changing(work, r);
       for (const [column, value] of values.values()) {
-        work.rows[r][column] = value;
+        row[column] = value;
         if (value !== null) work.plan.updates.push({ row: r, column, value });
       }
       work.plan.filled.push(r);
@@ -217,6 +259,7 @@ export function planChanges(snapshot: WorkbookSnapshot, changes: readonly Change
       const row: CellInput[] = table.headers.map(() => null);
       for (const [column, value] of values.values()) row[column] = value;
       work.rows.push(row);
+      work.changed.add(row);
       work.plan.appends.push(row);
       rowsByKey.set(key, [work.rows.length - 1]);
     }
@@ -224,8 +267,11 @@ export function planChanges(snapshot: WorkbookSnapshot, changes: readonly Change
   if (problems.length) return { ok: false, problems };
 
   // Deleted rows leave the plan's updates and appends, and the tables as they will be.
+  const reindexed = new Set<TableName>();
   for (const work of working.values()) {
     if (!work.deleted.size) continue;
+    // Rows move (removed, or added and deleted in this batch): the indexes no longer hold.
+    if (deletion === "remove" || [...work.deleted].some((r) => r >= work.table.rows.length)) reindexed.add(work.plan.table);
     const read = work.table.rows.length;
     const plan = work.plan;
     plan.updates = plan.updates.filter((u) => !work.deleted.has(u.row));
@@ -236,15 +282,28 @@ export function planChanges(snapshot: WorkbookSnapshot, changes: readonly Change
       if (r >= read && work.deleted.has(r)) added.delete(row);
     });
     plan.appends = plan.appends.filter((row) => added.has(row));
-    work.rows = work.rows.filter((_, r) => !work.deleted.has(r));
+    // Rows this batch added and deleted are never written; rows read are removed or emptied.
+    work.rows =
+      deletion === "remove"
+        ? work.rows.filter((_, r) => !work.deleted.has(r))
+        : work.rows.flatMap((row, r) => (!work.deleted.has(r) ? [row] : r < read ? [row.map(() => null)] : []));
   }
 
-  // Every changed table must be valid as it will be, against the Partners table as it will be.
+  // Every changed table must be valid as it will be, against the Partners table as it will be. A
+  // table that was valid only needs its changed rows checked (Partners, whose ids must stay
+  // unique, is checked whole); one that had problems is checked whole, and refused with them.
   const tables = new Map(snapshot.tables);
   for (const [name, work] of working) tables.set(name, { ...work.table, rows: work.rows });
   const ids = partnerIdsOf(tables.get("Partners"));
-  for (const name of working.keys()) problems.push(...validateTable(tables.get(name)!, ids));
-  if (working.has("Partners")) {
+  for (const [name, work] of working) {
+    const table = tables.get(name)!;
+    const valid = name !== "Partners" && !snapshot.problems.some((p) => p.table === name);
+    const rows = valid ? work.rows.flatMap((row, r) => (work.changed.has(row) ? [r] : [])) : undefined;
+    problems.push(...validateTable(table, ids, rows));
+  }
+  const before = partnerIdsOf(snapshot.tables.get("Partners"));
+  const sameIds = !!before && !!ids && before.size === ids.size && [...ids].every((id) => before.has(id));
+  if (working.has("Partners") && !sameIds) {
     // Ids elsewhere must still resolve; problems those tables already had were reported on load.
     const known = new Set(snapshot.problems.map((p) => `${p.cell}|${p.message}`));
     for (const [name, table] of tables) {
@@ -259,6 +318,7 @@ export function planChanges(snapshot: WorkbookSnapshot, changes: readonly Change
       if (!plan.read.keys.has(row)) plan.read.keys.set(row, plan.read.keyColumns.map((c) => table.rows[row]?.[c] ?? null));
     }
   }
+  for (const [name, work] of working) if (!reindexed.has(name)) carried.set(work.rows, index.of(name));
   const plan = { tables: [...working.values()].map((w) => w.plan).filter((p) => p.updates.length || p.deletes.length || p.appends.length) };
   return { ok: true, plan, snapshot: { ...snapshot, tables } };
 }

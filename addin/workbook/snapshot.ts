@@ -139,8 +139,11 @@ function columnsOf(table: TableSnapshot): Map<string, { index: number; spec: Col
 
 const isEmptyRow = (row: readonly unknown[]) => row.every((v) => v === null || v === undefined || (typeof v === "string" && !v.trim()));
 
-/** Checks one table's cells against its schema; `partnerIds` are the known partners (when Partners exists). */
-export function validateTable(table: TableSnapshot, partnerIds?: ReadonlySet<string>): Problem[] {
+/**
+ * Checks one table's cells against its schema; `partnerIds` are the known partners (when Partners
+ * exists). `only` limits the check of cells to those rows (the table's structure is checked anyway).
+ */
+export function validateTable(table: TableSnapshot, partnerIds?: ReadonlySet<string>, only?: readonly number[]): Problem[] {
   const name = table.schema.name;
   const problems: Problem[] = table.issues.map((issue) => ({ table: name, ...issue }));
   for (const column of table.schema.columns) {
@@ -156,7 +159,7 @@ export function validateTable(table: TableSnapshot, partnerIds?: ReadonlySet<str
   ];
   const idIndex = table.columns.get("partnerid");
   const seen = new Map<string, number>();
-  table.rows.forEach((row, r) => {
+  const check = (row: readonly unknown[], r: number) => {
     if (isEmptyRow(row)) return;
     for (const { spec, index } of checks) {
       const raw = row[index];
@@ -182,7 +185,9 @@ export function validateTable(table: TableSnapshot, partnerIds?: ReadonlySet<str
     } else if (partnerIds && !(table.schema.allowsDefaults && partnerId === "*") && !partnerIds.has(key)) {
       problems.push({ ...at(), message: `PartnerId ${partnerId} is not in the Partners table` });
     }
-  });
+  };
+  if (only) for (const r of only) check(table.rows[r], r);
+  else table.rows.forEach(check);
   return problems;
 }
 

@@ -2,7 +2,7 @@
  * The workbook the task pane works on, through either adapter: read once, validate, and save a
  * batch of changes whole (or not at all).
  */
-import type { Change, WritePlan } from "./plan";
+import type { Change, Deletion, WritePlan } from "./plan";
 import { planChanges } from "./plan";
 import { SCHEMA, type TableSchema } from "./schema";
 import type { SheetSpec } from "./sheet";
@@ -20,6 +20,8 @@ export interface WorkbookAdapter {
   writeSheet(sheet: SheetSpec): Promise<void>;
   /** Puts right what the workbook needs before it is read (Excel: formulas showing #NAME?); says what it did, if anything. */
   prepare?(): Promise<string | undefined>;
+  /** How the adapter deletes a table row (see Deletion); `remove` when not said. */
+  readonly deletion?: Deletion;
 }
 
 /**
@@ -35,12 +37,22 @@ export class WorkbookWriteError extends Error {
 export type SaveResult = { ok: true; cells: number; rows: number; deleted: number } | { ok: false; problems: Problem[] };
 
 export class PartnerWorkbook {
+  /** The work on the workbook, one operation after another: each is planned on the workbook the one before left. */
+  private queue: Promise<unknown> = Promise.resolve();
+
   private constructor(
     private readonly adapter: WorkbookAdapter,
     private current: WorkbookSnapshot,
     /** What opening did to the workbook, for the user to know (formulas re-entered). */
     readonly notice?: string,
   ) {}
+
+  /** Runs `work` after every operation started before it (two tabs saving at once take turns). */
+  private inTurn<T>(work: () => Promise<T>): Promise<T> {
+    const next = this.queue.then(work, work);
+    this.queue = next.catch(() => undefined);
+    return next;
+  }
 
   static async open(adapter: WorkbookAdapter): Promise<PartnerWorkbook> {
     // A repair that fails leaves the workbook as it was: opening goes on without it.
@@ -53,14 +65,20 @@ export class PartnerWorkbook {
   }
 
   /** Reads the workbook again (after it was edited outside the task pane). */
-  async reload(): Promise<WorkbookSnapshot> {
-    this.current = snapshotOf(await this.adapter.read());
-    return this.current;
+  reload(): Promise<WorkbookSnapshot> {
+    return this.inTurn(async () => {
+      this.current = snapshotOf(await this.adapter.read());
+      return this.current;
+    });
   }
 
   /** Validates the whole batch, then writes it in one go; nothing is written if anything is wrong. */
-  async save(changes: readonly Change[]): Promise<SaveResult> {
-    const planned = planChanges(this.current, changes);
+  save(changes: readonly Change[]): Promise<SaveResult> {
+    return this.inTurn(() => this.saveNow(changes));
+  }
+
+  private async saveNow(changes: readonly Change[]): Promise<SaveResult> {
+    const planned = planChanges(this.current, changes, this.adapter.deletion);
     if (!planned.ok) return planned;
     const { plan } = planned;
     if (plan.tables.length) await this.adapter.write(plan);
@@ -78,20 +96,24 @@ export class PartnerWorkbook {
   }
 
   /** Writes a sheet the add-in owns; it never touches the partner tables. */
-  async writeSheet(sheet: SheetSpec): Promise<void> {
-    if (this.current.tables.size && [...this.current.tables.values()].some((t) => t.sheet.toLowerCase() === sheet.name.toLowerCase())) {
-      throw new Error(`the sheet ${sheet.name} holds a partner table; choose another name`);
-    }
-    await this.adapter.writeSheet(sheet);
+  writeSheet(sheet: SheetSpec): Promise<void> {
+    return this.inTurn(async () => {
+      if (this.current.tables.size && [...this.current.tables.values()].some((t) => t.sheet.toLowerCase() === sheet.name.toLowerCase())) {
+        throw new Error(`the sheet ${sheet.name} holds a partner table; choose another name`);
+      }
+      await this.adapter.writeSheet(sheet);
+    });
   }
 
   /** Creates the tables the workbook lacks, with headers, data validation and number formats. */
-  async setUp(): Promise<readonly string[]> {
-    const missing = SCHEMA.filter((t) => this.current.missing.includes(t.name));
-    if (missing.length) {
-      await this.adapter.create(missing);
-      await this.reload();
-    }
-    return missing.map((t) => t.name);
+  setUp(): Promise<readonly string[]> {
+    return this.inTurn(async () => {
+      const missing = SCHEMA.filter((t) => this.current.missing.includes(t.name));
+      if (missing.length) {
+        await this.adapter.create(missing);
+        this.current = snapshotOf(await this.adapter.read());
+      }
+      return missing.map((t) => t.name);
+    });
   }
 }

@@ -14,15 +14,15 @@ import { blankPackage } from "./ooxml/blank";
 import { writeCharts } from "./ooxml/charts";
 import { dynamicArrayIndex } from "./ooxml/metadata";
 import { tableArea, worksheetXml } from "./ooxml/new-sheet";
-import { CONTENT_TYPE, type OoxmlPackage, REL } from "./ooxml/package";
+import { CONTENT_TYPE, type OoxmlPackage, REL, relsPathOf } from "./ooxml/package";
 import { refreshPivotsOver } from "./ooxml/pivots";
-import { type Area, cellRef, contains, formatArea, intersects, parseArea } from "./ooxml/refs";
+import { type Area, cellRef, contains, formatArea, intersects } from "./ooxml/refs";
+import { SharedStrings } from "./ooxml/strings";
 import { Styles } from "./ooxml/styles";
 import { type TableEntry, resizedTable, tablePartXml, tablesOf } from "./ooxml/tables";
 import { nameAddin } from "./ooxml/webextension";
 import { type SheetEntry, addSheet, recalculateOnOpen, sheetsOf, workbookPartOf } from "./ooxml/workbook-part";
-import { type CellContent, type CellEdits, Worksheet, cellXml, movedCell, readCellXml } from "./ooxml/worksheet";
-import { elements } from "./ooxml/xml";
+import { type CellContent, type CellEdits, Worksheet, cellXml, readCellXml } from "./ooxml/worksheet";
 import type { WritePlan } from "./plan";
 import { DATE_FORMAT, SCHEMA, type TableSchema, tableSchema, validationRule } from "./schema";
 import type { SheetSpec, TableSpec, ValidationSpec } from "./sheet";
@@ -62,9 +62,18 @@ interface Structure {
 const CALC_CHAIN = /\/calcChain$/;
 
 export class XlsxAdapter implements WorkbookAdapter {
+  /**
+   * A deleted row is emptied, not taken out: in a file, charts, sparklines, names and formulas
+   * elsewhere that address the rows below by position would otherwise point at other rows.
+   */
+  readonly deletion = "clear";
   private structure?: Structure;
   /** The tables as opened, handed out by the first `read()`. */
   private opened?: RawTable[];
+  /** A workbook this adapter creates keeps its text in shared strings. */
+  private strings?: SharedStrings;
+  /** Worksheets a save changed, kept as rows while the session goes on (their text is joined when saved). */
+  private readonly worksheets = new Map<string, Worksheet>();
 
   private constructor(
     /** The file as opened (`undefined` for a new workbook). */
@@ -87,7 +96,9 @@ export class XlsxAdapter implements WorkbookAdapter {
 
   /** A new workbook with no sheet yet (add some with `create` or `writeSheet` before saving). */
   static blank(created = new Date()): XlsxAdapter {
-    return new XlsxAdapter(undefined, blankPackage(created), [], false);
+    const adapter = new XlsxAdapter(undefined, blankPackage(created), [], false);
+    adapter.strings = new SharedStrings();
+    return adapter;
   }
 
   /** The file's size in bytes (0 for a new workbook). */
@@ -130,10 +141,13 @@ export class XlsxAdapter implements WorkbookAdapter {
   /** Runs `change` on the package, putting the package back as it was if it throws: a save is whole or not at all. */
   private async atomically<T>(change: () => Promise<T>): Promise<T> {
     const restore = this.pkg.checkpoint();
+    const sheets = new Map(this.worksheets);
     try {
       return await change();
     } catch (e) {
       restore();
+      this.worksheets.clear();
+      for (const [part, sheet] of sheets) this.worksheets.set(part, sheet);
       throw e;
     } finally {
       this.structure = undefined;
@@ -158,11 +172,12 @@ export class XlsxAdapter implements WorkbookAdapter {
     await this.atomically(async () => {
       const layout = await this.layout();
       const { styles, part: stylesPart } = await this.styles(layout);
+      // Copies of the sheets to change: the adapter's own stay as they were until every table is written.
       const sheets = new Map<string, Worksheet>();
       const sheetOf = async (part: string) => {
         let sheet = sheets.get(part);
         if (!sheet) {
-          sheet = new Worksheet(await this.pkg.require(part));
+          sheet = this.worksheets.get(part)?.copy() ?? new Worksheet(await this.pkg.require(part));
           sheets.set(part, sheet);
         }
         return sheet;
@@ -188,7 +203,10 @@ export class XlsxAdapter implements WorkbookAdapter {
           entry.area = area;
         }
       }
-      for (const [part, sheet] of sheets) this.pkg.setText(part, sheet.text);
+      for (const [part, sheet] of sheets) {
+        this.worksheets.set(part, sheet);
+        this.pkg.setProduced(part, () => sheet.text);
+      }
       if (styles.changed) this.pkg.setText(stylesPart, styles.toXml());
       for (const table of resized) await refreshPivotsOver(this.pkg, layout.workbookPart, table);
       await this.afterCellsChanged(layout, effects);
@@ -199,15 +217,18 @@ export class XlsxAdapter implements WorkbookAdapter {
   private async afterCellsChanged(layout: Structure, effects: { addin: boolean; movedFormulas: boolean }): Promise<void> {
     await recalculateOnOpen(this.pkg, layout.workbookPart);
     if (effects.addin) await nameAddin(this.pkg);
-    // The calculation chain lists formula cells by address; Excel rebuilds it when it is missing,
-    // but reports a damaged file when it names a cell that no longer holds a formula.
-    if (effects.movedFormulas) {
-      const chain = (await this.pkg.relationships(layout.workbookPart)).find((r) => CALC_CHAIN.test(r.type) && !r.external);
-      if (chain) {
-        await this.pkg.unrelate(layout.workbookPart, chain.id);
-        await this.pkg.removeTree(chain.target);
-      }
-    }
+    if (effects.movedFormulas) await this.dropCalcChain(layout);
+  }
+
+  /**
+   * Removes the calculation chain, which lists formula cells by address: Excel rebuilds it when it
+   * is missing, but reports a damaged file when it names a cell that no longer holds a formula.
+   */
+  private async dropCalcChain(layout: Structure): Promise<void> {
+    const chain = (await this.pkg.relationships(layout.workbookPart)).find((r) => CALC_CHAIN.test(r.type) && !r.external);
+    if (!chain) return;
+    await this.pkg.unrelate(layout.workbookPart, chain.id);
+    await this.pkg.removeTree(chain.target);
   }
 
   /** Refuses, naming the sheet and cell, a change the table's sheet cannot take. */
@@ -222,7 +243,11 @@ export class XlsxAdapter implements WorkbookAdapter {
       const array = sheet.arrays().find((a) => contains(a.area, row, column) && !(a.area.top === row && a.area.left === column));
       if (array) throw new WorkbookWriteError(`cell ${at(entry.sheet, row, column)} of table ${entry.name} is part of the spilled or array formula in ${array.anchor}; change it in Excel`);
     }
-    if (p.deletes.length) await this.checkDeletable(entry, sheet, p.deletes);
+    for (const d of p.deletes) {
+      const row = first + d;
+      const array = sheet.arrays().find((a) => a.area.top <= row && a.area.bottom >= row && a.area.left <= entry.area.right && a.area.right >= entry.area.left);
+      if (array) throw new WorkbookWriteError(`row ${d + 1} of table ${entry.name} holds part of the array formula in ${at(entry.sheet, array.area.top, array.area.left)}; delete the row in Excel`);
+    }
     const growth = p.appends.length - p.deletes.length;
     if (p.appends.length && entry.totalsRows) throw new WorkbookWriteError(`table ${entry.name} has a totals row; add its rows in Excel`);
     if (growth <= 0) return;
@@ -244,50 +269,8 @@ export class XlsxAdapter implements WorkbookAdapter {
   }
 
   /**
-   * Refuses, before anything is written, to delete rows where moving the cells below them up would
-   * change what the workbook means: merged cells, array formulas, notes, hyperlinks, or formulas
-   * addressing cells in the rows that move.
-   */
-  private async checkDeletable(entry: TableEntry, sheet: Worksheet, deletes: readonly number[]): Promise<void> {
-    if (entry.totalsRows) throw new WorkbookWriteError(`table ${entry.name} has a totals row; delete its rows in Excel`);
-    const first = entry.area.top + entry.headerRows;
-    const moving: Area = { top: first + Math.min(...deletes), left: entry.area.left, bottom: entry.area.bottom, right: entry.area.right };
-    const refuse = (what: string, where: string) => {
-      throw new WorkbookWriteError(`table ${entry.name} has ${what} at ${where}, which deleting a row above would move; delete the row in Excel`);
-    };
-    const merge = sheet.merges().find((m) => intersects(m, moving));
-    if (merge) refuse("merged cells", `${quoteSheet(entry.sheet)}!${formatArea(merge)}`);
-    const array = sheet.arrays().find((a) => intersects(a.area, moving));
-    if (array) refuse("an array formula", at(entry.sheet, array.area.top, array.area.left));
-    const link = sheet.hyperlinks().find((h) => intersects(h, moving));
-    if (link) refuse("a hyperlink", at(entry.sheet, link.top, link.left));
-    for (const rel of await this.pkg.relationships(entry.sheetPart)) {
-      if (rel.external || !(rel.type === REL.comments || rel.type === REL.threadedComment)) continue;
-      const xml = (await this.pkg.text(rel.target)) ?? "";
-      for (const name of ["comment", "threadedComment"]) {
-        for (const c of elements(xml, name)) {
-          const cell = parseArea(c.attributes.get("ref") ?? "");
-          if (cell && intersects(cell, moving)) refuse("a note", at(entry.sheet, cell.top, cell.left));
-        }
-      }
-    }
-    for (const [row, cells] of sheet.cellsIn(moving)) {
-      for (const [column, cell] of cells) {
-        const formula = readCellXml(cell.text).formula;
-        if (!formula) continue;
-        const text = formula.type === "shared" && !formula.text && formula.si ? (sheet.sharedFormula(formula.si) ?? "") : formula.text;
-        if (hasCellAddress(text)) {
-          throw new WorkbookWriteError(
-            `cell ${at(entry.sheet, row, column)} of table ${entry.name} has a formula with cell addresses, which deleting a row above it would break; delete the row in Excel`,
-          );
-        }
-      }
-    }
-  }
-
-  /**
-   * Writes one table's plan into its sheet: updates, then deletions (the table's own cells below
-   * each deleted row move up), then new rows. Returns the table's new last row.
+   * Writes one table's plan into its sheet: updates; deleted rows emptied (their cells keep their
+   * formats; nothing below moves); new rows below the table. Returns the table's new last row.
    */
   private apply(entry: TableEntry, sheet: Worksheet, styles: Styles, p: WritePlan["tables"][number], effects: { formulas: boolean; addin: boolean; movedFormulas: boolean }): number {
     const schema = tableSchema(p.table);
@@ -314,62 +297,60 @@ export class XlsxAdapter implements WorkbookAdapter {
       }
       return [value, style];
     };
-    const styleAbove = (row: number, column: number): number => {
-      for (let r = row - 1; r >= first; r--) {
-        const cell = sheet.cell(r, column);
-        if (cell) return cell.style;
+    // The format a new cell of a column takes: that of the column's last cell in the table, as a
+    // row Excel adds to a table takes the formats of the row above.
+    const columnStyles = new Map<number, number>();
+    const columnStyle = (column: number): number => {
+      let style = columnStyles.get(column);
+      if (style === undefined) {
+        style = 0;
+        for (let r = entry.area.bottom; r >= first; r--) {
+          const cell = sheet.cell(r, column);
+          if (cell) {
+            style = cell.style;
+            break;
+          }
+        }
+        columnStyles.set(column, style);
       }
-      return 0;
+      return style;
     };
+
+    // Cells written or emptied that belong to a shared formula: the whole block first gets a
+    // formula of its own in each cell, so that the cells left keep theirs.
+    const touched: [number, number][] = [
+      ...p.updates.map((u): [number, number] => [first + u.row, left + u.column]),
+      ...p.deletes.flatMap((d) => Array.from({ length: right - left + 1 }, (_, c): [number, number] => [first + d, left + c])),
+    ];
+    const groups = new Set<string>();
+    for (const [row, column] of touched) {
+      const formula = sheet.cell(row, column)?.formula;
+      if (formula?.type === "shared" && formula.si !== undefined) groups.add(formula.si);
+    }
+    for (const si of groups) {
+      for (const member of sheet.unshared(si)) put(member.row, member.column, member.text);
+    }
 
     for (const u of p.updates) {
       const row = first + u.row;
       const column = left + u.column;
       const existing = sheet.cell(row, column);
       if (existing?.formula) effects.movedFormulas = true;
-      const [content, style] = written(u.value, u.column, existing ? existing.style : styleAbove(row, column));
+      const [content, style] = written(u.value, u.column, existing ? existing.style : columnStyle(column));
       put(row, column, cellXml(sheet.prefix, cellRef(row, column), content, style) ?? null);
     }
-    let bottom = entry.area.bottom;
-    if (p.deletes.length) {
-      const gone = new Set(p.deletes.map((d) => first + d));
-      const from = first + Math.min(...p.deletes);
-      const moving = sheet.cellsIn({ top: from, left, bottom, right });
-      // Updates already planned for rows that move go with them.
-      const planned = new Map([...edits].filter(([row]) => row >= from).map(([row, cells]) => [row, new Map(cells)]));
-      let target = from;
-      for (let source = from; source <= bottom; source++) {
-        if (gone.has(source)) continue;
-        for (let column = left; column <= right; column++) {
-          const edit = planned.get(source)?.get(column);
-          const original = moving.get(source)?.get(column)?.text;
-          const text = edit !== undefined ? edit : original;
-          if (original && readCellXml(original).formula) effects.movedFormulas = true;
-          put(target, column, text ? movedCell(text, cellRef(target, column)) : null);
-        }
-        target++;
+    for (const d of p.deletes) {
+      const row = first + d;
+      for (let column = left; column <= right; column++) {
+        const existing = sheet.cell(row, column);
+        if (!existing) continue;
+        if (existing.formula) effects.movedFormulas = true;
+        put(row, column, cellXml(sheet.prefix, cellRef(row, column), null, existing.style) ?? null);
       }
-      // The rows left at the bottom are no longer the table's; a table keeps one (blank) data row,
-      // as Excel's tables do, with the formats its cells had.
-      const last = Math.max(target - 1, first);
-      for (let row = target; row <= bottom; row++) {
-        for (let column = left; column <= right; column++) {
-          const original = moving.get(row)?.get(column);
-          if (original && readCellXml(original.text).formula) effects.movedFormulas = true;
-          const blank = row <= last && original ? cellXml(sheet.prefix, cellRef(row, column), null, readCellXml(original.text).style) : undefined;
-          put(row, column, blank ?? null);
-        }
-      }
-      bottom = last;
     }
+    let bottom = entry.area.bottom;
     if (p.appends.length) {
-      const styleRow = bottom >= first ? bottom : undefined;
-      const rowStyles = Array.from({ length: right - left + 1 }, (_, c) => {
-        if (styleRow === undefined) return 0;
-        const edited = edits.get(styleRow)?.get(left + c);
-        if (edited !== undefined) return edited ? readCellXml(edited).style : 0;
-        return sheet.cell(styleRow, left + c)?.style ?? 0;
-      });
+      const rowStyles = Array.from({ length: right - left + 1 }, (_, c) => columnStyle(left + c));
       p.appends.forEach((values, i) => {
         const row = bottom + 1 + i;
         values.forEach((value, c) => {
@@ -429,6 +410,9 @@ export class XlsxAdapter implements WorkbookAdapter {
       }
       const layout = await this.layout();
       const existing = layout.sheets.find((s) => s.name.toLowerCase() === spec.name.toLowerCase());
+      if (existing && (existing.type !== REL.worksheet || !existing.part)) {
+        throw new WorkbookWriteError(`the workbook has a sheet named ${existing.name} that is not a worksheet (a chart sheet); choose another name`);
+      }
       if (existing && layout.tables.some((t) => t.sheetPart === existing.part)) {
         throw new WorkbookWriteError(`the sheet ${existing.name} holds a table; choose another name`);
       }
@@ -441,8 +425,13 @@ export class XlsxAdapter implements WorkbookAdapter {
     const { styles, part: stylesPart } = await this.styles(layout);
     let part = replace;
     if (part) {
-      for (const rel of await this.pkg.relationships(part)) if (!rel.external) await this.pkg.removeTree(rel.target);
-      this.pkg.remove(`${part.slice(0, part.lastIndexOf("/") + 1)}_rels/${part.slice(part.lastIndexOf("/") + 1)}.rels`);
+      this.worksheets.delete(part);
+      // The sheet's own parts go with it (its charts and drawing); parts others still use stay.
+      const targets = (await this.pkg.relationships(part)).filter((r) => !r.external).map((r) => r.target);
+      this.pkg.remove(relsPathOf(part));
+      for (const target of targets) if (!(await this.pkg.isTargeted(target))) await this.pkg.removeTree(target);
+      // Its formula cells go too: a calculation chain naming them would make Excel report damage.
+      await this.dropCalcChain(layout);
     } else part = await addSheet(this.pkg, layout.workbookPart, spec.name, "");
     const dynamicArray = spec.cells.some((c) => c.spill && (c.spill.rows > 1 || c.spill.columns > 1)) ? await dynamicArrayIndex(this.pkg, layout.workbookPart) : undefined;
     const tableIds: string[] = [];
@@ -456,13 +445,25 @@ export class XlsxAdapter implements WorkbookAdapter {
       tableIds.push(await this.pkg.relate(part, REL.table, tablePart));
     }
     const drawing = await writeCharts(this.pkg, part, spec);
-    this.pkg.setText(part, worksheetXml(spec, styles, { dynamicArray, tables: tableIds, drawing }));
+    this.pkg.setText(part, worksheetXml(spec, styles, { dynamicArray, tables: tableIds, drawing, strings: this.strings }));
     if (styles.changed) this.pkg.setText(stylesPart, styles.toXml());
+    if (this.strings?.size) await this.writeStrings(layout);
     const formulas = spec.cells.filter((c) => isFormula(c.value));
     if (!formulas.length) return;
     if (formulas.some((c) => fileFormula((c.value as { formula: string }).formula).includes("_xldudf_"))) await nameAddin(this.pkg);
     // Cached results are the formulas' values: Excel need not recalculate on opening unless one is missing.
     if (formulas.some((c) => c.result === undefined)) await recalculateOnOpen(this.pkg, layout.workbookPart);
+  }
+
+  /** Writes the shared strings part of a workbook this adapter created (adding it the first time). */
+  private async writeStrings(layout: Structure): Promise<void> {
+    const folder = layout.workbookPart.slice(0, layout.workbookPart.lastIndexOf("/") + 1);
+    const part = `${folder}sharedStrings.xml`;
+    if (!this.pkg.has(part)) {
+      await this.pkg.override(part, "application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml");
+      await this.pkg.relate(layout.workbookPart, REL.sharedStrings, part);
+    }
+    this.pkg.setText(part, this.strings!.toXml());
   }
 
   /** The workbook as .xlsx (or .xlsm) bytes: the file as it came when nothing was changed. */
@@ -474,8 +475,3 @@ export class XlsxAdapter implements WorkbookAdapter {
     return this.pkg.save();
   }
 }
-
-/** Text outside string literals and structured references (`Table[[#This Row],[Column]]`). */
-const formulaCode = (formula: string) => formula.replace(/"(?:[^"]|"")*"/g, "").replace(/\[(?:[^\[\]]|\[[^\]]*\])*\]/g, "");
-/** A formula that refers to cells by address (`B5`, `$C$2`), which moving it to another row would break. */
-export const hasCellAddress = (formula: string): boolean => /(^|[^A-Za-z0-9_.])\$?[A-Za-z]{1,3}\$?\d+(?![A-Za-z0-9_(!])/.test(formulaCode(formula));

@@ -10,11 +10,9 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { PartnerData } from "../../addin/workbook/records";
 import { PartnerWorkbook } from "../../addin/workbook/workbook";
 import { XlsxAdapter } from "../../addin/workbook/xlsx";
-import { readXlsxTables } from "../../addin/workbook/xlsx-read";
 import { type App, openApp } from "../browser/app";
 import { SCREENSHOTS, browserAvailable } from "../browser/chromium";
-import { compareParts, worksheetOutsideEdits } from "../workbook/parts";
-import { parseArea } from "../../addin/workbook/ooxml/refs";
+import { compareParts, tableAreasByPart, worksheetOutsideEdits } from "../workbook/parts";
 
 const FOREIGN = path.resolve(__dirname, "../fixtures/foreign");
 const CASES = ["team-analysis.xlsx", "team-macros.xlsm"].filter((f) => fs.existsSync(path.join(FOREIGN, f)));
@@ -74,10 +72,9 @@ describe.skipIf(!browserAvailable || !CASES.length)("team workbooks edited and s
     expect(parts.added).toEqual([]);
     expect(parts.changed.every((n) => /^xl\/(worksheets\/sheet\d+|tables\/table\d+|workbook|styles|pivotCache\/pivotCacheDefinition\d+)\.xml$/.test(n)), parts.changed.join(", ")).toBe(true);
     expect(parts.same.filter((n) => /chart|pivotTable|vbaProject|drawing|sharedStrings|theme/.test(n)).length).toBeGreaterThan(2);
-    const { parts: tables } = await readXlsxTables(saved, () => undefined);
-    const areas = tables.map((t) => parseArea(t.ref)!);
+    const areas = await tableAreasByPart(saved);
     for (const name of parts.changed.filter((n) => n.startsWith("xl/worksheets/"))) {
-      expect(worksheetOutsideEdits((await parts.before.text(name))!, (await parts.after.text(name))!, areas), name).toEqual([]);
+      expect(worksheetOutsideEdits((await parts.before.text(name))!, (await parts.after.text(name))!, areas.get(name) ?? []), name).toEqual([]);
     }
     // The edits are in the file.
     const back = new PartnerData((await PartnerWorkbook.open(await XlsxAdapter.open(saved))).snapshot);

@@ -40,11 +40,12 @@ export function officeStub(background: string, tables: StubTable[]): string {
         get rowCount() { return t.rows.length; },
         getCell(r, c) {
           const cell = {};
-          queue.push(() => { t.rows[r][c] = cell.formulas ? { formula: cell.formulas[0][0] } : cell.values[0][0]; });
+          const typed = (v) => (typeof v === "string" && v.startsWith("'") ? v.slice(1) : v);
+          queue.push(() => { t.rows[r][c] = cell.formulas ? { formula: cell.formulas[0][0] } : typed(cell.values[0][0]); });
           return cell;
         },
       });
-      proxy.rows = { add(_i, values) { queue.push(() => values.forEach((v) => t.rows.push([...v]))); } };
+      proxy.rows = { add(_i, values) { queue.push(() => values.forEach((v) => t.rows.push(v.map((x) => (typeof x === "string" && x.startsWith("'") ? x.slice(1) : x))))); } };
       proxy.worksheet = { load() {}, name: t ? t.name : undefined, protection: { load() {}, protected: false } };
       proxy.columns = { getItemAt: (c) => ({ getDataBodyRange: () => ({ load() {}, get values() { return t.rows.map((r) => [r[c]]); } }) }) };
       return proxy;

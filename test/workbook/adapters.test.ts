@@ -8,6 +8,7 @@ import { SCHEMA } from "../../addin/workbook/schema";
 import type { RawTable } from "../../addin/workbook/snapshot";
 import { PartnerWorkbook, type WorkbookAdapter } from "../../addin/workbook/workbook";
 import { XlsxAdapter } from "../../addin/workbook/xlsx";
+import { openArchive } from "../../addin/workbook/ooxml/zip";
 import { type FakeExcel, fakeExcelOf } from "./fake-excel";
 import { rawTablesOf, tablesOf, xlsxOf } from "./fixtures";
 
@@ -212,16 +213,22 @@ const assumption = (partnerId: string, name: string): Change => ({ table: "Assum
 const plain = (rows: readonly (readonly unknown[])[]) => rows.map((r) => r.map((v) => (v === "" ? null : v)));
 const rowsOf = async (workbook: PartnerWorkbook, table = "Assumptions") => plain(workbook.snapshot.tables.get(table as "Assumptions")!.rows);
 const named = (rows: unknown[][], partnerId: string, name: string) => rows.findIndex((r) => r[0] === partnerId && r[1] === name);
+/**
+ * The rows once `gone` (indexes) are deleted: Excel takes them out (Office.js), a file has them
+ * emptied in place (.xlsx), so that nothing below them moves.
+ */
+const withoutRows = (rows: unknown[][], gone: number[], adapter: WorkbookAdapter) =>
+  adapter.deletion === "clear" ? rows.map((r, i) => (gone.includes(i) ? r.map(() => null) : r)) : rows.filter((_, i) => !gone.includes(i));
 
 describe.each(deletionSubjects)("%s adapter: deleting rows", (_name, make) => {
-  it("deletes table rows: the rows after them move up in order, the rest is unchanged", async () => {
+  it("deletes table rows (Excel takes them out, a file has them emptied), the rest unchanged", async () => {
     const subject = await make();
     const workbook = await PartnerWorkbook.open(subject.adapter);
     const before = await rowsOf(workbook);
     const result = await workbook.save([assumption("P0007", "product_margin"), assumption("P0058", "ramp"), assumption("p0019", "HEADCOUNT")]);
     expect(result).toEqual({ ok: true, cells: 0, rows: 0, deleted: 3 });
-    const expected = before.filter((_, r) => ![named(before, "P0007", "product_margin"), named(before, "P0058", "ramp"), named(before, "P0019", "headcount")].includes(r));
-    expect(expected).toHaveLength(before.length - 3);
+    const expected = withoutRows(before, [named(before, "P0007", "product_margin"), named(before, "P0058", "ramp"), named(before, "P0019", "headcount")], subject.adapter);
+    expect(expected.filter((r) => r.some((v) => v !== null))).toHaveLength(before.length - 3);
     expect(await rowsOf(workbook)).toEqual(expected);
     const again = await subject.reopen();
     expect(await rowsOf(again)).toEqual(expected);
@@ -250,9 +257,8 @@ describe.each(deletionSubjects)("%s adapter: deleting rows", (_name, make) => {
     const result = await workbook.save(changes);
     expect(result).toEqual({ ok: true, cells: 3, rows: 2, deleted: 2 });
     const blank = (n: number) => Array.from({ length: n }, () => null);
-    const expected = before
-      .map((r) => (r[0] === "P0058" && r[1] === "marketing_cost" ? ["P0058", "marketing_cost", 60000, 40000, null, ...blank(7)] : r))
-      .filter((r) => !(r[0] === "P0007" && r[1] === "license_revenue") && !(r[0] === "P0056" && r[1] === "headcount"));
+    const updated = before.map((r) => (r[0] === "P0058" && r[1] === "marketing_cost" ? ["P0058", "marketing_cost", 60000, 40000, null, ...blank(7)] : r));
+    const expected = withoutRows(updated, [named(before, "P0007", "license_revenue"), named(before, "P0056", "headcount")], subject.adapter);
     expected.push(["P0025", "mdf", 20000, ...blank(9)], ["P0056", "headcount", 2, ...blank(9)]);
     expect(await rowsOf(workbook)).toEqual(expected);
     expect(await rowsOf(await subject.reopen())).toEqual(expected);
@@ -288,14 +294,15 @@ describe.each(deletionSubjects)("%s adapter: deleting rows", (_name, make) => {
     expect(await subject.raw()).toEqual(before);
   });
 
-  it("keeps one blank row when every row is deleted, and grows again from it", async () => {
+  it("keeps a blank row when every row is deleted, and grows again from it", async () => {
     const subject = await make();
     const workbook = await PartnerWorkbook.open(subject.adapter);
     const rows = workbook.snapshot.tables.get("Assumptions")!.rows;
     const result = await workbook.save(rows.map((r) => assumption(String(r[0]), String(r[1]))));
     expect(result).toEqual({ ok: true, cells: 0, rows: 0, deleted: rows.length });
     const emptied = await subject.reopen();
-    expect(await rowsOf(emptied)).toEqual([Array.from({ length: 12 }, () => null)]);
+    // Excel keeps one (empty) row in a table whose rows are all deleted; a file keeps them all, empty.
+    expect(await rowsOf(emptied)).toEqual(Array.from({ length: subject.adapter.deletion === "clear" ? rows.length : 1 }, () => Array.from({ length: 12 }, () => null)));
     expect(emptied.snapshot.problems).toEqual([]);
     const current = await PartnerWorkbook.open(subject.adapter);
     const again = await current.save([{ table: "Assumptions", key: { PartnerId: "*", Name: "license_revenue" }, set: { Value: 250000 } }]);
@@ -305,12 +312,13 @@ describe.each(deletionSubjects)("%s adapter: deleting rows", (_name, make) => {
   });
 });
 
-describe(".xlsx adapter: deleting rows touches only the table", () => {
-  it("leaves cells beside and below the table, other sheets and formulas as they were", async () => {
+describe(".xlsx adapter: deleting rows touches only the rows deleted", () => {
+  it("empties the deleted rows' table cells and moves nothing: cells beside and below, other sheets and formulas stay", async () => {
     const adapter = await XlsxAdapter.open(assumptionsBytes);
     const workbook = await PartnerWorkbook.open(adapter);
     const table = workbook.snapshot.tables.get("Assumptions")!;
     const last = table.rows.length + 1; // sheet row of the last data row
+    const gone = [named(await rowsOf(workbook), "*", "years"), named(await rowsOf(workbook), "P0056", "product_margin")];
     const result = await workbook.save([assumption("*", "years"), assumption("P0056", "product_margin")]);
     expect(result.ok).toBe(true);
     const reopened = await excelJsOf(await adapter.save());
@@ -319,52 +327,70 @@ describe(".xlsx adapter: deleting rows touches only the table", () => {
     expect(sheet.getCell("N30").value).toBe("beside row 29");
     expect(sheet.getCell("A60").value).toBe("below the table");
     expect(sheet.getCell("C61").value).toEqual({ formula: "SUM(Assumptions[Value])", result: 1 });
-    // The table now ends two rows higher, and the two rows it left are empty.
+    // The table keeps its extent; the deleted rows are empty; every other row is where it was.
     const model = (sheet as unknown as { tables: Record<string, { table: { tableRef: string } }> }).tables.Assumptions.table;
-    expect(model.tableRef).toBe(`A1:L${last - 2}`);
-    for (const r of [last - 1, last]) for (let c = 1; c <= 12; c++) expect(sheet.getCell(r, c).value).toBeNull();
-    expect(sheet.getCell(2, 2).value).toBe("license_revenue");
-    // Other sheets are untouched.
+    expect(model.tableRef).toBe(`A1:L${last}`);
     const original = await excelJsOf(assumptionsBytes);
+    const before = original.getWorksheet("Assumptions")!;
+    for (let r = 2; r <= last; r++) {
+      for (let c = 1; c <= 12; c++) {
+        expect(sheet.getCell(r, c).value, `row ${r}`).toEqual(gone.includes(r - 2) ? null : before.getCell(r, c).value);
+      }
+    }
     for (const name of ["Partners", "Audit"]) {
       const values = (wb: typeof original) => wb.getWorksheet(name)!.getSheetValues();
       expect(values(reopened)).toEqual(values(original));
     }
   });
 
-  it("moves formulas with structured references, and refuses to move formulas with cell addresses", async () => {
-    const structured = await editedWithExcelJS(assumptionsBytes, (workbook) => {
-      workbook.getWorksheet("Assumptions")!.getCell("L40").value = { formula: "Assumptions[[#This Row],[Value]]*2", result: 0.5 };
+  it("keeps formulas addressing cells below a deleted row pointing at the same cells (nothing moves)", async () => {
+    const addressed = await editedWithExcelJS(assumptionsBytes, (workbook) => {
+      const sheet = workbook.getWorksheet("Assumptions")!;
+      sheet.getCell("L39").value = { formula: "C39*2", result: 0 };
+      sheet.getCell("N40").value = { formula: "C40", result: 0 };
     });
-    let adapter = await XlsxAdapter.open(structured);
-    let workbook = await PartnerWorkbook.open(adapter);
-    expect((await workbook.save([assumption("P0058", "license_revenue")])).ok).toBe(true);
-    expect((await excelJsOf(await adapter.save())).getWorksheet("Assumptions")!.getCell("L39").value).toEqual({ formula: "Assumptions[[#This Row],[Value]]*2", result: 0.5 });
-
-    const addressed = await editedWithExcelJS(structured, (workbook) => {
-      workbook.getWorksheet("Assumptions")!.getCell("L39").value = { formula: "C39*2", result: 0 };
-    });
-    adapter = await XlsxAdapter.open(addressed);
-    workbook = await PartnerWorkbook.open(adapter);
-    const before = await adapter.read();
-    await expect(workbook.save([assumption("P0007", "license_revenue")])).rejects.toThrow(
-      "cell Assumptions!L39 of table Assumptions has a formula with cell addresses, which deleting a row above it would break; delete the row in Excel",
-    );
-    expect(await adapter.read()).toEqual(before);
-    expect(await adapter.save()).toEqual(addressed);
+    const adapter = await XlsxAdapter.open(addressed);
+    const workbook = await PartnerWorkbook.open(adapter);
+    expect((await workbook.save([assumption("P0007", "license_revenue")])).ok).toBe(true);
+    const sheet = (await excelJsOf(await adapter.save())).getWorksheet("Assumptions")!;
+    const before = (await excelJsOf(addressed)).getWorksheet("Assumptions")!;
+    // (exceljs reads a cached 0 back as no result.)
+    expect((sheet.getCell("L39").value as { formula: string }).formula).toBe("C39*2");
+    expect((sheet.getCell("N40").value as { formula: string }).formula).toBe("C40");
+    expect(sheet.getCell("C40").value).toEqual(before.getCell("C40").value);
   });
 
-  it("refuses to delete rows of a table with merged cells below the deleted row", async () => {
-    const merged = await editedWithExcelJS(assumptionsBytes, (workbook) => workbook.getWorksheet("Assumptions")!.mergeCells("K41:L41"));
-    const adapter = await XlsxAdapter.open(merged);
+  it("gives each cell of a shared formula its own formula before writing over or emptying one of them", async () => {
+    // Plan[Weight] filled down as Excel stores it: one formula in F2, the others pointing at it.
+    const bytes = await xlsxOf(tablesOf(10, ["Partners", "Plan"]));
+    const zip = await (await import("jszip")).default.loadAsync(bytes);
+    const part = "xl/worksheets/sheet2.xml";
+    let xml = await zip.file(part)!.async("string");
+    const rows = [...xml.matchAll(/<row r="(\d+)"/g)].map((m) => Number(m[1])).filter((r) => r >= 2);
+    const lastRow = Math.max(...rows);
+    for (const r of rows) {
+      const f = r === 2 ? `<f t="shared" ref="F2:F${lastRow}" si="0">D2/1000+$D$2*0</f>` : `<f t="shared" si="0"/>`;
+      xml = xml.replace(new RegExp(`<c r="F${r}"[^>]*?(/>|>.*?</c>)`), `<c r="F${r}">${f}<v>1</v></c>`);
+    }
+    zip.file(part, xml);
+    const shared = new Uint8Array(await zip.generateAsync({ type: "uint8array", compression: "DEFLATE" }));
+    const adapter = await XlsxAdapter.open(shared);
     const workbook = await PartnerWorkbook.open(adapter);
-    const before = await adapter.read();
-    // Opening already reports the merged cells, so the batch is refused before anything is written.
-    const result = await workbook.save([assumption("P0007", "license_revenue")]);
-    expect(result.ok).toBe(false);
-    if (!result.ok) expect(result.problems.map((p) => p.message).join("\n")).toMatch(/merged/i);
-    expect(await adapter.read()).toEqual(before);
-    expect(await adapter.save()).toEqual(merged);
+    const plan = workbook.snapshot.tables.get("Plan")!;
+    const key = (r: number) => ({ PartnerId: plan.rows[r][0] as string, Period: plan.rows[r][1] as string, KPI: plan.rows[r][2] as string });
+    // Weight of the first row (the formula's own cell) written over; the third row deleted.
+    expect((await workbook.save([{ table: "Plan", key: key(0), set: { Weight: 2 } }, { table: "Plan", key: key(2), delete: true }])).ok).toBe(true);
+    const saved = await adapter.save();
+    const after = (await (await (await import("jszip")).default.loadAsync(saved)).file(part)!.async("string"));
+    expect(after).not.toContain('t="shared"');
+    const formula = (r: number) => new RegExp(`<c r="F${r}"[^>]*><f>([^<]*)</f>`).exec(after)?.[1];
+    expect(new RegExp(`<c r="F2"[^>]*><v>2</v></c>`).test(after)).toBe(true);
+    expect(formula(3)).toBe("D3/1000+$D$2*0");
+    expect(formula(4)).toBeUndefined();
+    expect(formula(lastRow)).toBe(`D${lastRow}/1000+$D$2*0`);
+    // exceljs, an independent reader, sees the same formulas.
+    const sheet = (await excelJsOf(saved)).getWorksheet("Plan")!;
+    expect(sheet.getCell("F5").value).toEqual({ formula: "D5/1000+$D$2*0", result: 1 });
   });
 });
 
@@ -452,6 +478,26 @@ describe("Office.js adapter round trips", () => {
     expect((await PartnerWorkbook.open(new OfficeAdapter(fake.run))).notice).toBeUndefined();
   });
 
+  it("re-enters a legacy array formula showing #NAME? as one spilling formula, and goes on past a sheet it cannot change", async () => {
+    const fake = fakeExcelOf(rawTablesOf(tablesOf(5, ["Partners"])));
+    const cell = (formula: string, value: unknown, more: object = {}) => ({ formula, value, entered: 0, ...more });
+    // A P&L spill an older writer stored as a fixed-size array formula over A31:A33, as Excel reports its cells.
+    const spill = [31, 32, 33].map(() => cell("=PARTNER.PNL($A$6:$K$27)", "#NAME?", { area: "A31:A33", array: true }));
+    fake.sheets.add("P&L");
+    fake.formulaCells.set("P&L", new Map(spill.map((c, i) => [`A${31 + i}`, c])));
+    fake.sheets.add("Locked");
+    fake.protectedSheets.add("Locked");
+    fake.formulaCells.set("Locked", new Map([["B2", cell("=PARTNER.SCORE(A2:D2)", "#NAME?")]]));
+    const workbook = await PartnerWorkbook.open(new OfficeAdapter(fake.run));
+    expect(workbook.notice).toBe(
+      "1 array formula showed #NAME? (stored in a form Excel does not recognise, by another program): re-entered, the arrays as spilling formulas. " +
+        "PARTNER formulas showing #NAME? on Locked could not be re-entered (a protected sheet?): select each and press F2, then Enter.",
+    );
+    // The block was cleared and its formula entered once, in its first cell.
+    expect(spill.map((c) => [c.formula, c.entered])).toEqual([["=PARTNER.PNL($A$6:$K$27)", 1], ["", 0], ["", 0]]);
+    expect(fake.formulaCells.get("Locked")!.get("B2")!.entered).toBe(0);
+  });
+
   it("sets up tables with data validation and number formats", async () => {
     const fake = fakeExcelOf([]);
     const workbook = await PartnerWorkbook.open(new OfficeAdapter(fake.run));
@@ -474,5 +520,98 @@ describe("the sample workbook", () => {
     const workbook = await PartnerWorkbook.open(await XlsxAdapter.open(fs.readFileSync(SAMPLE_PATH)));
     expect(workbook.snapshot.missing).toEqual([]);
     expect(workbook.snapshot.problems.slice(0, 10)).toEqual([]);
+  });
+});
+
+describe("saves that overlap, and what Excel would read as something else", () => {
+  it("takes overlapping saves in turn: each is planned on the workbook the one before left", async () => {
+    const adapter = await XlsxAdapter.open(bytes);
+    const workbook = await PartnerWorkbook.open(adapter);
+    const deal = (id: string) => ({ table: "Deals" as const, key: { DealId: id }, set: { PartnerId: "P0001", Stage: "Qualified", Amount: 1000, Outcome: "Open" } });
+    const results = await Promise.all([
+      workbook.save([rating("P9999", "Energy invested", "2026-12-31", 3)]),
+      workbook.save([deal("NEW-A")]),
+      workbook.save([deal("NEW-B")]),
+    ]);
+    expect(results.map((r) => r.ok)).toEqual([false, true, true]);
+    const deals = (await (await XlsxAdapter.open(await adapter.save())).read()).find((t) => t.name === "Deals")!;
+    expect(deals.rows.slice(-2).map((r) => r[1])).toEqual(["NEW-A", "NEW-B"]);
+  });
+
+  it("Office.js: text that Excel would take for a number, a date or a formula is written as text", async () => {
+    const fake = fakeExcelOf(rawTablesOf(tablesOf(5, ["Partners", "Plan"])));
+    const workbook = await PartnerWorkbook.open(new OfficeAdapter(fake.run));
+    const texts = ["2026-07", "0042", "=1+1", "TRUE", "15%", "Northwind"];
+    const seen: unknown[] = [];
+    const result = await workbook.save(texts.map((t, i) => ({ table: "Plan" as const, key: { PartnerId: "P0001", Period: t, KPI: `KPI ${i}` }, set: { Target: 1, Actual: 0 } })));
+    expect(result.ok).toBe(true);
+    const plan = fake.tables.find((t) => t.name === "Plan")!;
+    for (const row of plan.rows.slice(-texts.length)) seen.push(row[1]);
+    // Excel keeps them as the text they are (the apostrophe that marks them is not part of the value).
+    expect(seen).toEqual(texts);
+    const { asExcelValue } = await import("../../addin/workbook/office");
+    expect(texts.map((t) => asExcelValue(t))).toEqual(["'2026-07", "'0042", "'=1+1", "'TRUE", "'15%", "Northwind"]);
+    expect([asExcelValue(42), asExcelValue(null), asExcelValue({ formula: "=A1" })]).toEqual([42, "", "=A1"]);
+  });
+});
+
+describe(".xlsx adapter: what a sheet or table cannot take", () => {
+  it("refuses a table growing into merged cells, and emptying a row that holds part of an array formula", async () => {
+    const merged = await editedWithExcelJS(await xlsxOf(tablesOf(10, ["Partners"])), (workbook) => workbook.getWorksheet("Partners")!.mergeCells("A13:C13"));
+    const adapter = await XlsxAdapter.open(merged);
+    const workbook = await PartnerWorkbook.open(adapter);
+    const add = (id: string) => ({ table: "Partners" as const, key: { PartnerId: id }, set: { Name: `Newco ${id}` } });
+    await expect(workbook.save([add("P9001"), add("P9002")])).rejects.toThrow("table Partners cannot grow: cells Partners!A13:C13 below it are merged; unmerge or move them first");
+    expect(await adapter.save()).toEqual(merged);
+    // One new row fits above the merged cells.
+    expect((await workbook.save([add("P9001")])).ok).toBe(true);
+
+    const array = await editedWithExcelJS(await xlsxOf(tablesOf(10, ["Partners", "Assumptions"])), (workbook) => {
+      workbook.getWorksheet("Assumptions")!.getCell("M3").value = { formula: "TRANSPOSE(C3:C4)", result: 1, shareType: "array", ref: "L3:M3" } as never;
+    });
+    const withArray = await XlsxAdapter.open(array);
+    const book = await PartnerWorkbook.open(withArray);
+    const rows = book.snapshot.tables.get("Assumptions")!.rows;
+    await expect(book.save([assumption(String(rows[1][0]), String(rows[1][1]))])).rejects.toThrow("row 2 of table Assumptions holds part of the array formula in Assumptions!L3; delete the row in Excel");
+    expect(await withArray.save()).toEqual(array);
+  });
+
+  it("writes a QBR sheet again in place of its own: its old chart parts and the calculation chain go, nothing else", async () => {
+    // A workbook Excel saved has a calculation chain listing its formula cells.
+    const JSZip = (await import("jszip")).default;
+    const zip = await JSZip.loadAsync(bytes);
+    zip.file("xl/calcChain.xml", `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<calcChain xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><c r="A1" i="1"/></calcChain>`);
+    const rels = await zip.file("xl/_rels/workbook.xml.rels")!.async("string");
+    zip.file("xl/_rels/workbook.xml.rels", rels.replace("</Relationships>", `<Relationship Id="rIdChain" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/calcChain" Target="calcChain.xml"/></Relationships>`));
+    const types = await zip.file("[Content_Types].xml")!.async("string");
+    zip.file("[Content_Types].xml", types.replace("</Types>", `<Override PartName="/xl/calcChain.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.calcChain+xml"/></Types>`));
+    const chained = new Uint8Array(await zip.generateAsync({ type: "uint8array", compression: "DEFLATE" }));
+    const adapter = await XlsxAdapter.open(chained);
+    const spec = (title: string) => ({
+      name: "QBR P0001 2026-Q4",
+      widths: {},
+      cells: [
+        { row: 1, column: 1, value: title },
+        { row: 2, column: 1, value: "Revenue" },
+        { row: 2, column: 2, value: 10 },
+        { row: 2, column: 3, value: { formula: "=PARTNER.ATTAINMENT(B2,B2)" }, result: 1 },
+      ],
+      charts: [{ kind: "column" as const, title: "Attainment", categories: { column: 1, first: 2, last: 2 }, series: [{ name: "Attainment", column: 3 }], at: { row: 4, column: 1, rows: 10, columns: 5 } }],
+    });
+    await adapter.writeSheet(spec("first"));
+    const once = await adapter.save();
+    // A new sheet whose formulas have their results leaves the chain; written again over its own formulas, the chain goes.
+    expect((await openArchive(once)).has("xl/calcChain.xml")).toBe(true);
+    await adapter.writeSheet(spec("second"));
+    const twice = await adapter.save();
+    const [a, b] = await Promise.all([openArchive(once), openArchive(twice)]);
+    expect([...b.names].sort()).toEqual([...a.names].filter((n) => n !== "xl/calcChain.xml").sort());
+    expect(await b.text("xl/_rels/workbook.xml.rels")).not.toContain("calcChain");
+    expect(await b.text("[Content_Types].xml")).not.toContain("calcChain");
+    expect(b.names.filter((n) => /chart|drawing/.test(n)).sort()).toEqual(["xl/charts/chart1.xml", "xl/drawings/_rels/drawing1.xml.rels", "xl/drawings/drawing1.xml"]);
+    const reread = await XlsxAdapter.open(twice);
+    expect((await reread.readAll()).map((t) => t.name)).toEqual((await (await XlsxAdapter.open(bytes)).readAll()).map((t) => t.name));
+    const sheet = (await excelJsOf(twice)).getWorksheet("QBR P0001 2026-Q4")!;
+    expect(sheet.getCell("A1").value).toBe("second");
   });
 });

@@ -19,6 +19,9 @@ export interface FakeTable {
   validations?: Record<number, { rule: unknown; errorAlert?: unknown }>;
 }
 
+/** A value set through `values` as Excel keeps it: a leading apostrophe marks text and is not part of it. */
+const asTyped = (value: unknown) => (typeof value === "string" && value.startsWith("'") ? value.slice(1) : value);
+
 const letters = (n: number) => {
   let s = "";
   for (let x = n; x > 0; x = Math.floor((x - 1) / 26)) s = String.fromCharCode(65 + ((x - 1) % 26)) + s;
@@ -66,6 +69,10 @@ export interface FakeFormulaCell {
   value: unknown;
   /** How many times the formula was assigned through the API. */
   entered: number;
+  /** Cells with the same key form one area of getSpecialCells' result (one area per cell by default). */
+  area?: string;
+  /** Part of a legacy array formula: Excel refuses a change to one cell of it. */
+  array?: boolean;
 }
 
 export class FakeExcel {
@@ -158,7 +165,7 @@ export class FakeExcel {
             const t = fake.find(name)!;
             if (row >= t.rows.length || column >= t.headers.length) throw new Error(`cell ${row},${column} outside ${name}`);
             if (cell.formulas) t.rows[row][column] = { formula: cell.formulas[0][0] };
-            else if (cell.values) t.rows[row][column] = cell.values[0][0];
+            else if (cell.values) t.rows[row][column] = asTyped(cell.values[0][0]);
           });
           return cell;
         },
@@ -233,7 +240,7 @@ export class FakeExcel {
             const t = fake.find(name)!;
             for (const row of values) {
               if (row.length !== t.headers.length) throw new Error(`rows.add: ${row.length} values for ${t.headers.length} columns`);
-              t.rows.push([...row]);
+              t.rows.push(row.map(asTyped));
             }
           });
         },
@@ -252,24 +259,38 @@ export class FakeExcel {
           if (p === "isNullObject") return cells().length === 0;
           throw new Error(`fake range areas have no property ${p}`);
         });
-        // One area per cell: enough for the repair, which looks at each cell of each area.
-        const areas = new Loadable(fake, () =>
-          cells().map(([address, cell]) => ({
-            formulas: [[cell.formula]],
-            values: [[cell.value]],
-            getCell: () => {
+        // Cells grouped into areas (by `area`), each laid out as a column of its cells.
+        const areas = new Loadable(fake, () => {
+          const groups = new Map<string, FakeFormulaCell[]>();
+          for (const [address, cell] of cells()) {
+            const key = cell.area ?? address;
+            groups.set(key, [...(groups.get(key) ?? []), cell]);
+          }
+          return [...groups.values()].map((group) => ({
+            formulas: group.map((c) => [c.formula]),
+            values: group.map((c) => [c.value]),
+            clear: (what: string) => {
+              if (what !== "Contents") throw new Error(`fake clear(${what})`);
+              fake.queue.push(() => {
+                if (fake.protectedSheets.has(sheet)) throw new Error(`InvalidOperation: the sheet ${sheet} is protected`);
+                for (const c of group) Object.assign(c, { formula: "", value: null, array: false });
+              });
+            },
+            getCell: (r: number) => {
               const target = {} as { formulas?: string[][] };
+              const cell = group[r];
               fake.queue.push(() => {
                 if (!target.formulas) return;
+                if (fake.protectedSheets.has(sheet)) throw new Error(`InvalidOperation: the sheet ${sheet} is protected`);
+                if (cell.array) throw new Error("InvalidOperation: you can't change part of an array");
                 cell.formula = target.formulas[0][0];
                 cell.entered++;
                 cell.value = 0;
               });
-              void address;
               return target;
             },
-          })),
-        );
+          }));
+        });
         return {
           load: (p: string) => state.load(p),
           get isNullObject() {

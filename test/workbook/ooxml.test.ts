@@ -94,7 +94,7 @@ describe("cell formats", () => {
     expect(styles.isDate(dated)).toBe(true);
     expect(styles.withNumberFormat(2, "yyyy-mm-dd")).toBe(3);
     const bold = styles.look({ bold: true, size: 14 });
-    expect(styles.look({ size: 14, bold: true })).not.toBe(undefined);
+    expect(styles.look({ size: 14, bold: true })).toBe(bold);
     const xml = styles.toXml();
     // Everything that was there is there, in place.
     const existing = STYLES.match(/<xf [^>]*\/>|<xf [^>]*>.*?<\/xf>|<font>.*?<\/font>|<numFmt [^>]*\/>/g)!;

@@ -3,7 +3,10 @@
  * own bytes, and, for each part a save changed, whether it changed only where the save had to —
  * the cells of the tables it wrote, the tables' extent, what it appended.
  */
+import { OoxmlPackage } from "../../addin/workbook/ooxml/package";
 import { type Area, columnNumber, parseArea } from "../../addin/workbook/ooxml/refs";
+import { tablesOf } from "../../addin/workbook/ooxml/tables";
+import { sheetsOf, workbookPartOf } from "../../addin/workbook/ooxml/workbook-part";
 import { type Archive, openArchive } from "../../addin/workbook/ooxml/zip";
 
 export interface PartComparison {
@@ -106,4 +109,13 @@ export function onlyAdded(before: string, after: string): boolean {
     at++;
   }
   return true;
+}
+
+/** The areas of the tables on each worksheet part of a file (before or after a save), by part name. */
+export async function tableAreasByPart(bytes: Uint8Array): Promise<Map<string, Area[]>> {
+  const pkg = await OoxmlPackage.open(bytes);
+  const sheets = await sheetsOf(pkg, await workbookPartOf(pkg));
+  const areas = new Map<string, Area[]>();
+  for (const table of await tablesOf(pkg, sheets)) areas.set(table.sheetPart, [...(areas.get(table.sheetPart) ?? []), table.area]);
+  return areas;
 }

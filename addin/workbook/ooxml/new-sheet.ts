@@ -10,6 +10,7 @@ import type { SheetCell, SheetSpec, ValidationSpec } from "../sheet";
 import { BRAND_COLOUR } from "../sheet";
 import { NS } from "./package";
 import { cellRef } from "./refs";
+import type { SharedStrings } from "./strings";
 import type { Styles } from "./styles";
 import { escapeAttribute, escapeXml } from "./xml";
 import { type CellContent, cellXml } from "./worksheet";
@@ -21,6 +22,8 @@ export interface SheetParts {
   tables: readonly string[];
   /** Relationship id of the sheet's drawing (its charts). */
   drawing?: string;
+  /** The workbook's shared strings, when text goes there rather than into the cells. */
+  strings?: SharedStrings;
 }
 
 /** The cell format of a spec cell. */
@@ -83,7 +86,7 @@ export function worksheetXml(spec: SheetSpec, styles: Styles, parts: SheetParts)
         .sort((a, b) => a.column - b.column)
         .map((cell) => {
           const content = contentOf(cell);
-          const xml = cellXml("", cellRef(r, cell.column), content, cellStyle(styles, cell, columnFormats[cell.column]), parts.dynamicArray);
+          const xml = cellXml("", cellRef(r, cell.column), content, cellStyle(styles, cell, columnFormats[cell.column]), parts.dynamicArray, parts.strings);
           if (xml === undefined) return "";
           [top, left, bottom, right] = [Math.min(top, r), Math.min(left, cell.column), Math.max(bottom, r), Math.max(right, cell.column)];
           return xml;

@@ -88,7 +88,11 @@ export function relativeTarget(from: string, to: string): string {
 const utf8 = new TextDecoder("utf-8");
 const encoder = new TextEncoder();
 
-type Content = { text: string } | { bytes: Uint8Array };
+/** A changed part: its text, its bytes, or a function that puts its text together when it is needed. */
+type Content = { text: string } | { bytes: Uint8Array } | { produce: () => string };
+
+const contentText = (content: Content): string => ("text" in content ? content.text : "produce" in content ? content.produce() : utf8.decode(content.bytes));
+const contentBytes = (content: Content): Uint8Array => ("bytes" in content ? content.bytes : encoder.encode(contentText(content)));
 
 export class OoxmlPackage {
   /** Part names in the order they will be written. */
@@ -148,7 +152,7 @@ export class OoxmlPackage {
 
   async text(name: string): Promise<string | undefined> {
     const changed = this.changes.get(name);
-    if (changed) return "text" in changed ? changed.text : utf8.decode(changed.bytes);
+    if (changed) return contentText(changed);
     if (!this.has(name)) return undefined;
     let text = this.read.get(name);
     if (text === undefined) {
@@ -169,7 +173,7 @@ export class OoxmlPackage {
 
   async bytes(name: string): Promise<Uint8Array | undefined> {
     const changed = this.changes.get(name);
-    if (changed) return "bytes" in changed ? changed.bytes : encoder.encode(changed.text);
+    if (changed) return contentBytes(changed);
     return this.has(name) ? this.archive?.bytes(name) : undefined;
   }
 
@@ -178,6 +182,16 @@ export class OoxmlPackage {
     if (this.read.get(name) === text && !this.changes.has(name)) return;
     this.add(name);
     this.changes.set(name, { text });
+    this.read.delete(name);
+  }
+
+  /**
+   * Sets a part whose text `produce` puts together when it is read or saved (a large worksheet kept
+   * as rows while a session edits it, rather than joined again after every change).
+   */
+  setProduced(name: string, produce: () => string): void {
+    this.add(name);
+    this.changes.set(name, { produce });
     this.read.delete(name);
   }
 
@@ -235,7 +249,7 @@ export class OoxmlPackage {
     for (const name of this.order) {
       const changed = this.changes.get(name);
       if (changed) {
-        parts.push({ name, bytes: "bytes" in changed ? changed.bytes : encoder.encode(changed.text) });
+        parts.push({ name, bytes: contentBytes(changed) });
         continue;
       }
       const stored = this.archive?.stored?.(name);
@@ -342,7 +356,7 @@ export class OoxmlPackage {
   }
 
   /** Whether any relationships part still names `part`. */
-  private async isTargeted(part: string): Promise<boolean> {
+  async isTargeted(part: string): Promise<boolean> {
     for (const name of this.order) {
       const source = sourceOfRels(name);
       if (source === undefined) continue;

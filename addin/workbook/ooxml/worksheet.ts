@@ -6,15 +6,10 @@
  * with x14 content and sparklines, drawings, protection, panes, print settings — stays byte for
  * byte as it was, attribute order and namespace prefixes included.
  */
+import { shiftFormula } from "./shared-formulas";
+import type { SharedStrings } from "./strings";
 import { type Area, cellRef, columnNumber, formatArea, moveAreaEnds, parseArea } from "./refs";
 import { attributesOf, decodeXml, elements, encodeText, escapeXml, rootPrefix, setAttribute } from "./xml";
-
-interface RowEntry {
-  r: number;
-  /** The row element's `<` and the index just past its end. */
-  start: number;
-  end: number;
-}
 
 /** A cell as written in the part. */
 export interface CellXml {
@@ -38,109 +33,155 @@ export interface CellInfo {
 /** Cell edits: by row, by column, the cell's new XML (`null` removes the cell). */
 export type CellEdits = Map<number, Map<number, string | null>>;
 
+const isSpace = (ch: string | undefined) => ch === " " || ch === ">" || ch === "/" || ch === "\t" || ch === "\n" || ch === "\r";
+
+/**
+ * The sheet's rows, split out of `<sheetData>` once: each row's element and the text before it
+ * (whitespace, comments), so that an edit replaces a few strings of an array rather than copying
+ * the whole part, and the part's text is put together again only when it is asked for.
+ */
+interface Rows {
+  /** The part's text up to `<sheetData>`'s content (its start tag included, written open). */
+  head: string;
+  /** Each row element, the text before it, and its number, in order. */
+  xml: string[];
+  gaps: string[];
+  numbers: number[];
+  /** The text after the last row: `</sheetData>` and the rest of the part. */
+  tail: string;
+}
+
 export class Worksheet {
   readonly prefix: string;
-  private rowsIndex?: RowEntry[];
+  private split?: Rows;
+  /** The part's text as last put together (the original until an edit). */
+  private joined?: string;
   private arrayAreas?: { anchor: string; area: Area }[];
 
-  constructor(private xml: string) {
-    this.prefix = rootPrefix(xml);
+  constructor(private readonly original: string) {
+    this.prefix = rootPrefix(original);
+    this.joined = original;
+  }
+
+  /** A copy to change, leaving this one as it is (the rows are shared until either changes them: cheap). */
+  copy(): Worksheet {
+    const copy = new Worksheet(this.original);
+    if (this.split) copy.split = { head: this.split.head, tail: this.split.tail, xml: [...this.split.xml], gaps: [...this.split.gaps], numbers: [...this.split.numbers] };
+    copy.joined = this.joined;
+    copy.arrayAreas = this.arrayAreas;
+    return copy;
   }
 
   get text(): string {
-    return this.xml;
+    if (this.joined === undefined) {
+      const rows = this.split!;
+      const body: string[] = [];
+      for (let i = 0; i < rows.xml.length; i++) body.push(rows.gaps[i], rows.xml[i]);
+      this.joined = rows.head + body.join("") + rows.tail;
+    }
+    return this.joined;
   }
 
   private tag(name: string): string {
     return `<${this.prefix}${name}`;
   }
 
-  /** Where `<sheetData>`'s content starts and ends (`start === end` when it is written empty). */
-  private dataBounds(): { start: number; end: number; empty: boolean; open: number } {
-    const open = new RegExp(`<${this.prefix}sheetData(?=[\\s/>])[^>]*>`).exec(this.xml);
+  /** The rows, split out of the part the first time they are needed. */
+  private rows(): Rows {
+    if (this.split) return this.split;
+    const xml = this.original;
+    const open = new RegExp(`<${this.prefix}sheetData(?=[\\s/>])[^>]*>`).exec(xml);
     if (!open) throw new Error("the worksheet has no sheetData");
     const start = open.index + open[0].length;
-    if (open[0].endsWith("/>")) return { start, end: start, empty: true, open: open.index };
-    const end = this.xml.indexOf(`</${this.prefix}sheetData>`, start);
+    if (open[0].endsWith("/>")) {
+      const tag = open[0].slice(0, -2) + ">";
+      this.split = { head: xml.slice(0, open.index) + tag, xml: [], gaps: [], numbers: [], tail: `</${this.prefix}sheetData>` + xml.slice(start) };
+      return this.split;
+    }
+    const end = xml.indexOf(`</${this.prefix}sheetData>`, start);
     if (end < 0) throw new Error("the worksheet's sheetData does not end");
-    return { start, end, empty: false, open: open.index };
-  }
-
-  /** Every row element, in order (rows without `r` numbered after the one before). */
-  private rows(): RowEntry[] {
-    if (this.rowsIndex) return this.rowsIndex;
-    const { start, end } = this.dataBounds();
-    const rows: RowEntry[] = [];
-    const open = this.tag("row");
+    const rows: Rows = { head: xml.slice(0, start), xml: [], gaps: [], numbers: [], tail: "" };
+    const rowOpen = this.tag("row");
     const close = `</${this.prefix}row>`;
-    let at = this.xml.indexOf(open, start);
+    let copied = start;
+    let at = xml.indexOf(rowOpen, start);
     let last = 0;
     while (at >= 0 && at < end) {
-      const next = this.xml[at + open.length];
-      if (next !== " " && next !== ">" && next !== "/" && next !== "\t" && next !== "\n" && next !== "\r") {
-        at = this.xml.indexOf(open, at + 1);
+      if (!isSpace(xml[at + rowOpen.length])) {
+        at = xml.indexOf(rowOpen, at + 1);
         continue;
       }
-      const gt = this.xml.indexOf(">", at);
-      const tag = this.xml.slice(at, gt + 1);
-      const r = Number(/\sr="(\d+)"/.exec(tag)?.[1] ?? last + 1);
-      const stop = tag.endsWith("/>") ? gt + 1 : this.xml.indexOf(close, gt) + close.length;
-      rows.push({ r, start: at, end: stop });
+      const gt = xml.indexOf(">", at);
+      const selfClosed = xml[gt - 1] === "/";
+      const r = readRowNumber(xml, at, gt) ?? last + 1;
+      const stop = selfClosed ? gt + 1 : xml.indexOf(close, gt) + close.length;
+      rows.gaps.push(xml.slice(copied, at));
+      rows.xml.push(xml.slice(at, stop));
+      rows.numbers.push(r);
       last = r;
-      at = this.xml.indexOf(open, stop);
+      copied = stop;
+      at = xml.indexOf(rowOpen, stop);
     }
-    this.rowsIndex = rows;
+    rows.tail = xml.slice(copied);
+    this.split = rows;
     return rows;
   }
 
-  private findRow(r: number): RowEntry | undefined {
-    const rows = this.rows();
+  /** The position of row `r` in the rows, or where it would go (as `-(insertion point) - 1`). */
+  private position(r: number): number {
+    const numbers = this.rows().numbers;
     let lo = 0;
-    let hi = rows.length - 1;
+    let hi = numbers.length - 1;
     while (lo <= hi) {
       const mid = (lo + hi) >> 1;
-      if (rows[mid].r === r) return rows[mid];
-      if (rows[mid].r < r) lo = mid + 1;
+      if (numbers[mid] === r) return mid;
+      if (numbers[mid] < r) lo = mid + 1;
       else hi = mid - 1;
     }
-    return undefined;
+    return -lo - 1;
   }
 
-  /** The cells of a row element, as written. */
-  private cellsOf(row: RowEntry): { tag: string; cells: CellXml[] } {
-    const text = this.xml.slice(row.start, row.end);
+  /**
+   * The cells of a row element, as written, and what else the row holds after them (an `extLst`),
+   * which a row written again keeps.
+   */
+  private cellsOf(text: string, r: number): { tag: string; cells: CellXml[]; rest: string } {
     const gt = text.indexOf(">");
     const tag = text.slice(0, gt + 1);
     const cells: CellXml[] = [];
-    if (tag.endsWith("/>")) return { tag, cells };
+    if (tag.endsWith("/>")) return { tag, cells, rest: "" };
+    let rest = "";
+    let copied = gt + 1;
     const open = this.tag("c");
     const close = `</${this.prefix}c>`;
     let column = 0;
     let at = text.indexOf(open, gt);
     while (at >= 0) {
-      const next = text[at + open.length];
-      if (next !== " " && next !== ">" && next !== "/" && next !== "\t" && next !== "\n" && next !== "\r") {
+      if (!isSpace(text[at + open.length])) {
         at = text.indexOf(open, at + 1);
         continue;
       }
       const end = text.indexOf(">", at);
       const selfClosed = text[end - 1] === "/";
       const stop = selfClosed ? end + 1 : text.indexOf(close, end) + close.length;
+      rest += text.slice(copied, at);
+      copied = stop;
       let cell = text.slice(at, stop);
-      const ref = /\sr="\$?([A-Za-z]+)\$?\d*"/.exec(cell.slice(0, end - at + 1));
+      const ref = /\sr=["']\$?([A-Za-z]+)\$?\d*["']/.exec(cell.slice(0, end - at + 1));
       column = ref ? columnNumber(ref[1].toUpperCase()) : column + 1;
       // A cell without `r` gets one, so that cells added beside it cannot shift it.
-      if (!ref) cell = setAttribute(cell.slice(0, end - at + 1), "r", cellRef(row.r, column)) + cell.slice(end - at + 1);
+      if (!ref) cell = setAttribute(cell.slice(0, end - at + 1), "r", cellRef(r, column)) + cell.slice(end - at + 1);
       cells.push({ column, text: cell });
       at = text.indexOf(open, stop);
     }
-    return { tag, cells };
+    rest += text.slice(copied, text.lastIndexOf("</"));
+    return { tag, cells, rest };
   }
 
   /** A cell's XML, or undefined when the sheet has no such cell. */
   cellXml(row: number, column: number): string | undefined {
-    const entry = this.findRow(row);
-    return entry ? this.cellsOf(entry).cells.find((c) => c.column === column)?.text : undefined;
+    const at = this.position(row);
+    return at >= 0 ? this.cellsOf(this.rows().xml[at], row).cells.find((c) => c.column === column)?.text : undefined;
   }
 
   /** What a cell holds, or undefined when the sheet has no such cell. */
@@ -152,19 +193,13 @@ export class Worksheet {
   /** The cells of rows `top`..`bottom` in columns `left`..`right`, by row then column. */
   cellsIn(area: Area): Map<number, Map<number, CellXml>> {
     const found = new Map<number, Map<number, CellXml>>();
-    for (const row of this.rows()) {
-      if (row.r < area.top || row.r > area.bottom) continue;
-      const cells = this.cellsOf(row).cells.filter((c) => c.column >= area.left && c.column <= area.right);
-      if (cells.length) found.set(row.r, new Map(cells.map((c) => [c.column, c])));
+    const rows = this.rows();
+    const first = this.position(area.top);
+    for (let i = first >= 0 ? first : -first - 1; i < rows.numbers.length && rows.numbers[i] <= area.bottom; i++) {
+      const cells = this.cellsOf(rows.xml[i], rows.numbers[i]).cells.filter((c) => c.column >= area.left && c.column <= area.right);
+      if (cells.length) found.set(rows.numbers[i], new Map(cells.map((c) => [c.column, c])));
     }
     return found;
-  }
-
-  /** Every row number the sheet has an element for, from `from` on. */
-  rowNumbersFrom(from: number): number[] {
-    return this.rows()
-      .filter((r) => r.r >= from)
-      .map((r) => r.r);
   }
 
   /**
@@ -173,20 +208,15 @@ export class Worksheet {
    */
   edit(edits: CellEdits): void {
     if (!edits.size) return;
-    const bounds = this.dataBounds();
-    const rows = [...edits.keys()].sort((a, b) => a - b);
-    const pieces: string[] = [];
-    let copied = bounds.start;
-    const index = this.rows();
-    let k = 0;
+    const rows = this.rows();
+    const added: { r: number; xml: string }[] = [];
     let grown: Area | undefined;
-    for (const r of rows) {
-      while (k < index.length && index[k].r < r) k++;
-      const existing = index[k] && index[k].r === r ? index[k] : undefined;
-      const changes = edits.get(r)!;
+    for (const [r, changes] of edits) {
+      const at = this.position(r);
       let tag = `<${this.prefix}row r="${r}">`;
       let cells: CellXml[] = [];
-      if (existing) ({ tag, cells } = this.cellsOf(existing));
+      let rest = "";
+      if (at >= 0) ({ tag, cells, rest } = this.cellsOf(rows.xml[at], r));
       const byColumn = new Map(cells.map((c) => [c.column, c.text]));
       for (const [column, text] of changes) {
         if (text === null) byColumn.delete(column);
@@ -199,83 +229,127 @@ export class Worksheet {
       const body = columns.map((c) => byColumn.get(c)).join("");
       const openTag = tag.endsWith("/>") ? tag.slice(0, -2) + ">" : tag;
       const spans = /\sspans="(\d+):(\d+)"/.exec(openTag);
-      const fixedTag = spans && columns.length && (columns[0] < Number(spans[1]) || columns.at(-1)! > Number(spans[2])) ? setAttribute(openTag, "spans", `${Math.min(columns[0], Number(spans[1]))}:${Math.max(columns.at(-1)!, Number(spans[2]))}`) : openTag;
-      const rowXml = body || !/^<[\w.:-]*row r="\d+">$/.test(fixedTag) || existing ? `${fixedTag}${body}</${this.prefix}row>` : "";
-      if (existing) {
-        pieces.push(this.xml.slice(copied, existing.start), rowXml);
-        copied = existing.end;
+      const fixedTag =
+        spans && columns.length && (columns[0] < Number(spans[1]) || columns.at(-1)! > Number(spans[2]))
+          ? setAttribute(openTag, "spans", `${Math.min(columns[0], Number(spans[1]))}:${Math.max(columns.at(-1)!, Number(spans[2]))}`)
+          : openTag;
+      const xml = `${fixedTag}${body}${rest}</${this.prefix}row>`;
+      if (at >= 0) rows.xml[at] = xml;
+      else if (body) added.push({ r, xml });
+    }
+    if (added.length) {
+      // New rows go in order among the others: most often all after the last one.
+      added.sort((a, b) => a.r - b.r);
+      const last = rows.numbers.at(-1) ?? 0;
+      if (added[0].r > last) {
+        for (const row of added) {
+          rows.gaps.push("");
+          rows.xml.push(row.xml);
+          rows.numbers.push(row.r);
+        }
       } else {
-        const before = index[k]?.start ?? bounds.end;
-        pieces.push(this.xml.slice(copied, before), rowXml);
-        copied = before;
+        const merged: Rows = { head: rows.head, tail: rows.tail, xml: [], gaps: [], numbers: [] };
+        let k = 0;
+        for (let i = 0; i <= rows.numbers.length; i++) {
+          const next = i < rows.numbers.length ? rows.numbers[i] : Infinity;
+          while (k < added.length && added[k].r < next) {
+            merged.gaps.push("");
+            merged.xml.push(added[k].xml);
+            merged.numbers.push(added[k++].r);
+          }
+          if (i < rows.numbers.length) {
+            merged.gaps.push(rows.gaps[i]);
+            merged.xml.push(rows.xml[i]);
+            merged.numbers.push(rows.numbers[i]);
+          }
+        }
+        this.split = merged;
       }
     }
-    this.xml = bounds.empty
-      ? this.xml.slice(0, bounds.open) + `<${this.prefix}sheetData>` + pieces.join("") + `</${this.prefix}sheetData>` + this.xml.slice(bounds.start)
-      : this.xml.slice(0, bounds.start) + pieces.join("") + this.xml.slice(copied);
-    this.rowsIndex = undefined;
+    this.joined = undefined;
     this.arrayAreas = undefined;
     if (grown) this.growDimension(grown);
   }
 
   /** Makes `<dimension ref>` cover `area` too (it never shrinks: a larger one is harmless). */
   private growDimension(area: Area): void {
-    const m = new RegExp(`<${this.prefix}dimension\\s[^>]*>`).exec(this.xml);
+    const rows = this.rows();
+    const m = new RegExp(`<${this.prefix}dimension\\s[^>]*>`).exec(rows.head);
     if (!m) return;
     const current = parseArea(attributesOf(m[0]).get("ref") ?? "");
     const union = current
       ? { top: Math.min(current.top, area.top), left: Math.min(current.left, area.left), bottom: Math.max(current.bottom, area.bottom), right: Math.max(current.right, area.right) }
       : area;
     if (current && formatArea(union) === formatArea(current)) return;
-    this.xml = this.xml.slice(0, m.index) + setAttribute(m[0], "ref", formatArea(union)) + this.xml.slice(m.index + m[0].length);
+    rows.head = rows.head.slice(0, m.index) + setAttribute(m[0], "ref", formatArea(union)) + rows.head.slice(m.index + m[0].length);
+    this.joined = undefined;
   }
 
   /** The sheet is protected (`<sheetProtection sheet="1">`): Excel lets nobody change its locked cells or tables. */
   get isProtected(): boolean {
-    const m = new RegExp(`<${this.prefix}sheetProtection\\s[^>]*>`).exec(this.xml);
+    const m = new RegExp(`<${this.prefix}sheetProtection\\s[^>]*>`).exec(this.rows().tail);
     const sheet = m ? attributesOf(m[0]).get("sheet") : undefined;
     return sheet === "1" || sheet === "true";
   }
 
   /** Merged areas. */
   merges(): Area[] {
-    const tail = this.xml.slice(this.dataBounds().end);
-    return elements(tail, "mergeCell").flatMap((m) => {
+    return elements(this.rows().tail, "mergeCell").flatMap((m) => {
       const area = parseArea(m.attributes.get("ref") ?? "");
       return area ? [area] : [];
     });
-  }
-
-  /** Cells the sheet refers to from outside sheetData: hyperlinks (by `ref`). */
-  hyperlinks(): Area[] {
-    const tail = this.xml.slice(this.dataBounds().end);
-    return elements(tail, "hyperlink").flatMap((m) => (m.attributes.get("ref") ?? "").split(/\s+/).flatMap((ref) => parseArea(ref) ?? []));
   }
 
   /** Areas of array formulas (legacy and dynamic): a formula `<f t="array" ref="…">` owns its area. */
   arrays(): { anchor: string; area: Area }[] {
     if (this.arrayAreas) return this.arrayAreas;
     const found: { anchor: string; area: Area }[] = [];
-    const { start, end } = this.dataBounds();
     const pattern = new RegExp(`<${this.prefix}f\\s[^>]*t="array"[^>]*>`, "g");
-    pattern.lastIndex = start;
-    for (let m = pattern.exec(this.xml); m && m.index < end; m = pattern.exec(this.xml)) {
-      const area = parseArea(attributesOf(m[0]).get("ref") ?? "");
-      if (!area) continue;
-      found.push({ anchor: cellRef(area.top, area.left), area });
+    for (const row of this.rows().xml) {
+      if (!row.includes('t="array"')) continue;
+      for (const m of row.matchAll(pattern)) {
+        const area = parseArea(attributesOf(m[0]).get("ref") ?? "");
+        if (area) found.push({ anchor: cellRef(area.top, area.left), area });
+      }
     }
     this.arrayAreas = found;
     return found;
   }
 
-  /** The text of shared formula `si`'s master cell (the cell whose `<f t="shared" si>` has a `ref`). */
-  sharedFormula(si: string): string | undefined {
-    const pattern = new RegExp(`<${this.prefix}f\\s[^>]*t="shared"[^>]*>`, "g");
-    for (let m = pattern.exec(this.xml); m; m = pattern.exec(this.xml)) {
-      const a = attributesOf(m[0]);
-      if (a.get("si") !== si || !a.has("ref") || m[0].endsWith("/>")) continue;
-      const close = this.xml.indexOf("<", m.index + m[0].length);
-      return decodeXml(this.xml.slice(m.index + m[0].length, close));
+  /**
+   * Every cell of shared formula `si`, each with its own formula: the first cell's formula moved by
+   * the cell's offset from it (see shared-formulas.ts), its cached value kept.
+   */
+  unshared(si: string): { row: number; column: number; text: string }[] {
+    const master = this.sharedMaster(si);
+    if (!master) return [];
+    const members: { row: number; column: number; text: string }[] = [];
+    const rows = this.rows();
+    const pattern = /<([\w.-]+:)?f(\s[^>]*)?(\/>|>([^<]*)<\/([\w.-]+:)?f>)/;
+    for (let i = 0; i < rows.xml.length; i++) {
+      if (!rows.xml[i].includes(`si="${si}"`)) continue;
+      for (const cell of this.cellsOf(rows.xml[i], rows.numbers[i]).cells) {
+        const f = pattern.exec(cell.text);
+        if (!f || !/\st="shared"/.test(f[2] ?? "") || attributesOf(f[2] ?? "").get("si") !== si) continue;
+        const formula = shiftFormula(master.formula, rows.numbers[i] - master.row, cell.column - master.column);
+        const text = cell.text.slice(0, f.index) + `<${f[1] ?? ""}f>${escapeXml(formula)}</${f[1] ?? ""}f>` + cell.text.slice(f.index + f[0].length);
+        members.push({ row: rows.numbers[i], column: cell.column, text });
+      }
+    }
+    return members;
+  }
+
+  /** The cell and formula text of shared formula `si`'s master (the cell whose `<f t="shared" si>` has a `ref`). */
+  private sharedMaster(si: string): { row: number; column: number; formula: string } | undefined {
+    const rows = this.rows();
+    for (let i = 0; i < rows.xml.length; i++) {
+      if (!rows.xml[i].includes(`si="${si}"`)) continue;
+      for (const cell of this.cellsOf(rows.xml[i], rows.numbers[i]).cells) {
+        const info = readCellXml(cell.text);
+        if (info.formula?.type === "shared" && info.formula.si === si && info.formula.ref !== undefined && info.formula.text) {
+          return { row: rows.numbers[i], column: cell.column, formula: info.formula.text };
+        }
+      }
     }
     return undefined;
   }
@@ -286,9 +360,8 @@ export class Worksheet {
    */
   moveRangeEnds(from: number, to: number, left: number, right: number, firstRow: number): void {
     if (from === to) return;
-    const tailStart = this.dataBounds().end;
-    const tail = this.xml.slice(tailStart);
-    const moved = tail
+    const rows = this.rows();
+    const moved = rows.tail
       .replace(new RegExp(`(<${this.prefix}(?:dataValidation|conditionalFormatting)(?=\\s)[^>]*?\\ssqref=")([^"]*)(")`, "g"), (all, a: string, sqref: string, b: string) => {
         const next = moveAreaEnds(sqref, from, to, left, right, firstRow);
         return next ? `${a}${next}${b}` : all;
@@ -297,8 +370,27 @@ export class Worksheet {
         const next = moveAreaEnds(sqref, from, to, left, right, firstRow);
         return next ? `${a}${next}${b}` : all;
       });
-    if (moved !== tail) this.xml = this.xml.slice(0, tailStart) + moved;
+    if (moved !== rows.tail) {
+      rows.tail = moved;
+      this.joined = undefined;
+    }
   }
+}
+
+/** The `r` of a row's start tag `xml[from, to]`, read without making a string of the tag. */
+function readRowNumber(xml: string, from: number, to: number): number | undefined {
+  const at = xml.indexOf(" r=", from);
+  if (at < 0 || at > to) return undefined;
+  const quote = xml.charCodeAt(at + 3);
+  if (quote !== 34 && quote !== 39) return undefined;
+  let n = 0;
+  for (let i = at + 4; i < to; i++) {
+    const code = xml.charCodeAt(i);
+    if (code === 34 || code === 39) return n;
+    if (code < 48 || code > 57) return undefined;
+    n = n * 10 + code - 48;
+  }
+  return undefined;
 }
 
 /** Reads a cell's XML. */
@@ -345,16 +437,18 @@ const encodeNumber = (n: number): string => (Number.isFinite(n) ? String(n) : "0
 
 /**
  * A cell's XML: `ref` (`B12`), its content and its cell format `s`. Text is written as an inline
- * string, so that no shared string changes; a dynamic array formula carries `cm` (the index of the
+ * string, so that no shared string changes — or, in a workbook the add-in creates, as an index
+ * into its shared strings (`strings`); a dynamic array formula carries `cm` (the index of the
  * workbook's dynamic-array cell metadata, see metadata.ts) and `t="array"` with its spill area.
  * `undefined` for a blank cell with the default format (the cell is better left out).
  */
-export function cellXml(prefix: string, ref: string, content: CellContent, style = 0, dynamicArray = 1): string | undefined {
+export function cellXml(prefix: string, ref: string, content: CellContent, style = 0, dynamicArray = 1, strings?: SharedStrings): string | undefined {
   const s = style ? ` s="${style}"` : "";
   const c = `${prefix}c`;
   if (content === null) return style ? `<${c} r="${ref}"${s}/>` : undefined;
   if (typeof content === "number") return `<${c} r="${ref}"${s}><${prefix}v>${encodeNumber(content)}</${prefix}v></${c}>`;
   if (typeof content === "boolean") return `<${c} r="${ref}"${s} t="b"><${prefix}v>${content ? 1 : 0}</${prefix}v></${c}>`;
+  if (typeof content === "string" && strings) return `<${c} r="${ref}"${s} t="s"><${prefix}v>${strings.add(content)}</${prefix}v></${c}>`;
   if (typeof content === "string") {
     const space = /^\s|\s$|\n/.test(content) ? ` xml:space="preserve"` : "";
     return `<${c} r="${ref}"${s} t="inlineStr"><${prefix}is><${prefix}t${space}>${encodeText(content)}</${prefix}t></${prefix}is></${c}>`;
@@ -369,10 +463,4 @@ export function cellXml(prefix: string, ref: string, content: CellContent, style
   const f = spill ? `<${prefix}f t="array" ref="${spill}">${escapeXml(formula)}</${prefix}f>` : `<${prefix}f>${escapeXml(formula)}</${prefix}f>`;
   const v = result === undefined || result === null ? "" : `<${prefix}v>${value}</${prefix}v>`;
   return `<${c} r="${ref}"${s}${type}${spill ? ` cm="${dynamicArray}"` : ""}>${f}${v}</${c}>`;
-}
-
-/** A cell's XML moved to `ref` (only its `r` changes). */
-export function movedCell(text: string, ref: string): string {
-  const gt = text.indexOf(">");
-  return setAttribute(text.slice(0, gt + 1), "r", ref) + text.slice(gt + 1);
 }
