@@ -224,3 +224,15 @@ describe("dynamic arrays and the add-in, in Excel's own form", () => {
     expect(await pkg.contentType("xl/webextensions/taskpanes.xml")).toBe("application/vnd.ms-office.webextensiontaskpanes+xml");
   });
 });
+
+describe("a shared formula given to each of its cells", () => {
+  it("moves relative references, and leaves absolute parts, text, sheet names, tables and functions", async () => {
+    const { shiftFormula } = await import("../../addin/workbook/ooxml/shared-formulas");
+    expect(shiftFormula("C2*1.05", 3, 0)).toBe("C5*1.05");
+    expect(shiftFormula("$C2+C$2+$C$2+C2", 1, 1)).toBe("$C3+D$2+$C$2+D3");
+    expect(shiftFormula("SUM(B2:D2)+SUM(2:2)+SUM(B:B)+SUM($B:C)", 2, 1)).toBe("SUM(C4:E4)+SUM(4:4)+SUM(C:C)+SUM($B:D)");
+    expect(shiftFormula("'My B2'!B2+Sheet1!A1+\"B2\"&Plan[[#This Row],[B2]]+LOG10(A1)", 1, 0)).toBe("'My B2'!B3+Sheet1!A2+\"B2\"&Plan[[#This Row],[B2]]+LOG10(A2)");
+    expect(shiftFormula("_xldudf_PARTNER_SCORE(B2:E2)+MarginTarget", 4, 0)).toBe("_xldudf_PARTNER_SCORE(B6:E6)+MarginTarget");
+    expect(shiftFormula("A1", 0, 0)).toBe("A1");
+  });
+});
