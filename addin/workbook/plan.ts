@@ -74,6 +74,33 @@ type Index = Map<string, number[]>;
  */
 const carried = new WeakMap<readonly (readonly CellInput[])[], Map<string, Index>>();
 
+/** The index of `table`'s rows by `columns`. */
+function buildIndex(table: TableSnapshot, columns: readonly string[]): Index {
+  const index: Index = new Map();
+  for (let r = 0; r < table.rows.length; r++) {
+    const key = keyOf(columns.map((c) => cell(table, r, c)));
+    const list = index.get(key);
+    if (list) list.push(r);
+    else index.set(key, [r]);
+  }
+  return index;
+}
+
+/**
+ * Builds, ahead of the first save, the index each table's rows will be looked up by (its key
+ * columns, as the task pane's changes name them): the first save then starts from a copy.
+ */
+export function indexTables(snapshot: WorkbookSnapshot): void {
+  for (const table of snapshot.tables.values()) {
+    const columns = table.schema.key;
+    const columnsId = columns.join("|").toLowerCase();
+    let byColumns = carried.get(table.rows);
+    if (byColumns?.has(columnsId)) continue;
+    if (!byColumns) carried.set(table.rows, (byColumns = new Map()));
+    byColumns.set(columnsId, buildIndex(table, columns));
+  }
+}
+
 /** Rows by key, built once per table and set of key columns, kept current as rows are appended. */
 class KeyIndex {
   private readonly indexes = new Map<string, Index>();
@@ -84,16 +111,7 @@ class KeyIndex {
     let index = this.indexes.get(id);
     if (!index) {
       const earlier = carried.get(read)?.get(columnsId);
-      if (earlier) index = new Map(earlier);
-      else {
-        index = new Map();
-        for (let r = 0; r < table.rows.length; r++) {
-          const key = keyOf(columns.map((c) => cell(table, r, c)));
-          const list = index.get(key);
-          if (list) list.push(r);
-          else index.set(key, [r]);
-        }
-      }
+      index = earlier ? new Map(earlier) : buildIndex(table, columns);
       this.indexes.set(id, index);
     }
     return index;

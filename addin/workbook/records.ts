@@ -147,9 +147,36 @@ export class PartnerData {
   private readonly groups = new Map<TableName, Map<string, unknown[]>>();
   private byId?: Map<string, PartnerRecord>;
 
-  constructor(readonly snapshot: WorkbookSnapshot) {
+  /**
+   * The records of `snapshot`; those of tables that are the same as in `previous` (a save changes a
+   * table or two) are taken from it rather than read again.
+   */
+  constructor(
+    readonly snapshot: WorkbookSnapshot,
+    previous?: PartnerData,
+  ) {
     const t = (name: TableName) => snapshot.tables.get(name);
-    this.partners = recordsOf<PartnerRecord & { partnerId: string }>(t("Partners"), (get) => ({
+    const same = (name: TableName) => !!previous && previous.snapshot.tables.get(name) === t(name);
+    const reuse = <K extends keyof PartnerData>(name: TableName, field: K, read: () => PartnerData[K]): PartnerData[K] => {
+      if (!same(name)) return read();
+      const groups = previous!.groups.get(name);
+      if (groups) this.groups.set(name, groups);
+      return previous![field];
+    };
+    this.partners = reuse("Partners", "partners", () => this.readPartners(t("Partners")));
+    this.audits = reuse("Audit", "audits", () => this.readAudits(t("Audit")));
+    this.engagement = reuse("Engagement", "engagement", () => this.readEngagement(t("Engagement")));
+    this.scorecards = reuse("Scorecard", "scorecards", () => this.readScorecards(t("Scorecard")));
+    this.metrics = reuse("Metrics", "metrics", () => this.readMetrics(t("Metrics")));
+    this.assumptions = reuse("Assumptions", "assumptions", () => this.readAssumptions(t("Assumptions")));
+    this.plans = reuse("Plan", "plans", () => this.readPlans(t("Plan")));
+    this.tasks = reuse("Tasks", "tasks", () => this.readTasks(t("Tasks")));
+    this.deals = reuse("Deals", "deals", () => this.readDeals(t("Deals")));
+    this.approvals = reuse("Approvals", "approvals", () => this.readApprovals(t("Approvals")));
+  }
+
+  private readPartners(table: TableSnapshot | undefined): PartnerRecord[] {
+    return recordsOf<PartnerRecord & { partnerId: string }>(table, (get) => ({
       id: text(get("PartnerId"))!,
       name: text(get("Name")) ?? text(get("PartnerId"))!,
       region: text(get("Region")),
@@ -159,26 +186,37 @@ export class PartnerData {
       status: text(get("Status")),
       signedDate: number(get("SignedDate")),
     })).map(({ partnerId: _, ...p }) => p);
-    this.audits = recordsOf<AuditRecord>(t("Audit"), (get) => {
+  }
+
+  private readAudits(table: TableSnapshot | undefined): AuditRecord[] {
+    return recordsOf<AuditRecord>(table, (get) => {
       const area = text(get("Area"));
       const criterion = text(get("Criterion"));
       if (!area || !criterion) return undefined;
       return { area, criterion, rating: number(get("Rating")), date: number(get("Date")), weight: number(get("Weight")), note: text(get("Note")) };
     });
-    this.engagement = recordsOf<EngagementRecord>(t("Engagement"), (get) => ({
+  }
+
+  private readEngagement(table: TableSnapshot | undefined): EngagementRecord[] {
+    return recordsOf<EngagementRecord>(table, (get) => ({
       answers: ENGAGEMENT_COLUMNS.map((c) => flag(get(c))),
       opportunities: number(get("Opportunities")),
       period: text(get("Period")),
       prospect: flag(get("Prospect")),
     }));
-    this.scorecards = recordsOf<ScorecardRecord>(t("Scorecard"), (get) => {
+  }
+
+  private readScorecards(table: TableSnapshot | undefined): ScorecardRecord[] {
+    return recordsOf<ScorecardRecord>(table, (get) => {
       const category = text(get("Category"));
       const topic = text(get("Topic"));
       if (!category || !topic) return undefined;
       return { category, topic, score: number(get("Score")), target: number(get("Target")), weight: number(get("Weight")), date: number(get("Date")) };
     });
-    const metricsTable = t("Metrics");
-    this.metrics = recordsOf<MetricsRecord>(metricsTable, (get, r) => ({
+  }
+
+  private readMetrics(metricsTable: TableSnapshot | undefined): MetricsRecord[] {
+    return recordsOf<MetricsRecord>(metricsTable, (get, r) => ({
       potential: number(get("Potential")),
       performance: number(get("Performance")),
       extra: Object.fromEntries(
@@ -188,8 +226,10 @@ export class PartnerData {
         }),
       ),
     }));
-    const assumptionsTable = t("Assumptions");
-    this.assumptions = recordsOf<AssumptionRecord>(assumptionsTable, (get, r) => {
+  }
+
+  private readAssumptions(assumptionsTable: TableSnapshot | undefined): AssumptionRecord[] {
+    return recordsOf<AssumptionRecord>(assumptionsTable, (get, r) => {
       const name = text(get("Name"));
       if (!name) return undefined;
       const years = [...(assumptionsTable?.extras ?? [])].sort((a, b) => yearOf(a.header) - yearOf(b.header));
@@ -200,23 +240,35 @@ export class PartnerData {
       }
       return { name, values: Array.from(values, (v) => v ?? null) };
     });
-    this.plans = recordsOf<PlanRecord>(t("Plan"), (get) => {
+  }
+
+  private readPlans(table: TableSnapshot | undefined): PlanRecord[] {
+    return recordsOf<PlanRecord>(table, (get) => {
       const period = text(get("Period"));
       const kpi = text(get("KPI"));
       if (!period || !kpi) return undefined;
       return { period, kpi, target: number(get("Target")), actual: number(get("Actual")), weight: number(get("Weight")) };
     });
-    this.tasks = recordsOf<TaskRecord>(t("Tasks"), (get) => {
+  }
+
+  private readTasks(table: TableSnapshot | undefined): TaskRecord[] {
+    return recordsOf<TaskRecord>(table, (get) => {
       const task = text(get("Task"));
       if (!task) return undefined;
       return { task, due: number(get("Due")), owner: text(get("Owner")), done: number(get("Done")) };
     });
-    this.deals = recordsOf<DealRecord>(t("Deals"), (get) => {
+  }
+
+  private readDeals(table: TableSnapshot | undefined): DealRecord[] {
+    return recordsOf<DealRecord>(table, (get) => {
       const dealId = text(get("DealId"));
       if (!dealId) return undefined;
       return { dealId, stage: text(get("Stage")), amount: number(get("Amount")), outcome: text(get("Outcome")), opened: number(get("Opened")), closed: number(get("Closed")) };
     });
-    this.approvals = recordsOf<ApprovalRecord>(t("Approvals"), (get) => {
+  }
+
+  private readApprovals(table: TableSnapshot | undefined): ApprovalRecord[] {
+    return recordsOf<ApprovalRecord>(table, (get) => {
       const period = text(get("Period"));
       if (!period) return undefined;
       return {

@@ -3,7 +3,7 @@
  * batch of changes whole (or not at all).
  */
 import type { Change, Deletion, WritePlan } from "./plan";
-import { planChanges } from "./plan";
+import { indexTables, planChanges } from "./plan";
 import { SCHEMA, type TableSchema } from "./schema";
 import type { SheetSpec } from "./sheet";
 import { type Problem, type RawTable, type WorkbookSnapshot, snapshotOf } from "./snapshot";
@@ -20,6 +20,10 @@ export interface WorkbookAdapter {
   writeSheet(sheet: SheetSpec): Promise<void>;
   /** Puts right what the workbook needs before it is read (Excel: formulas showing #NAME?); says what it did, if anything. */
   prepare?(): Promise<string | undefined>;
+  /** Makes ready what a first save of the tables needs (a file's sheets read into rows), ahead of it. */
+  warm?(): Promise<void>;
+  /** Gets the changes ready for the file to be written (a file's changed parts deflated), ahead of Save as. */
+  prepareSave?(): Promise<void>;
   /** How the adapter deletes a table row (see Deletion); `remove` when not said. */
   readonly deletion?: Deletion;
 }
@@ -62,6 +66,24 @@ export class PartnerWorkbook {
 
   get snapshot(): WorkbookSnapshot {
     return this.current;
+  }
+
+  /**
+   * Makes the first save quick by doing its preparation now (the page calls it when idle): the
+   * tables' key indexes, and whatever the adapter needs.
+   */
+  warm(): Promise<void> {
+    return this.inTurn(async () => {
+      indexTables(this.current);
+      await this.adapter.warm?.();
+    });
+  }
+
+  /** Gets the saved changes ready for the file to be written, so that Save as finds the work done (the page calls it when idle). */
+  prepareSave(): Promise<void> {
+    return this.inTurn(async () => {
+      await this.adapter.prepareSave?.();
+    });
   }
 
   /** Reads the workbook again (after it was edited outside the task pane). */

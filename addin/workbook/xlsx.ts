@@ -117,6 +117,17 @@ export class XlsxAdapter implements WorkbookAdapter {
     return /macroEnabled/i.test(type ?? "");
   }
 
+  /** Reads the partner tables' sheets into rows ahead of a first save (see Worksheet). */
+  async warm(): Promise<void> {
+    const layout = await this.layout();
+    for (const table of layout.tables) {
+      if (!SCHEMA_TABLES(table.name) || this.worksheets.has(table.sheetPart)) continue;
+      const sheet = new Worksheet(await this.pkg.require(table.sheetPart));
+      sheet.cellXml(1, 1);
+      this.worksheets.set(table.sheetPart, sheet);
+    }
+  }
+
   async read(select: TableSelection = SCHEMA_TABLES): Promise<RawTable[]> {
     const opened = this.opened;
     this.opened = undefined;
@@ -464,6 +475,11 @@ export class XlsxAdapter implements WorkbookAdapter {
       await this.pkg.relate(layout.workbookPart, REL.sharedStrings, part);
     }
     this.pkg.setText(part, this.strings!.toXml());
+  }
+
+  /** Gets the changed parts ready for the next save (see OoxmlPackage.prepareSave). */
+  async prepareSave(): Promise<void> {
+    await this.pkg.prepareSave();
   }
 
   /** The workbook as .xlsx (or .xlsm) bytes: the file as it came when nothing was changed. */

@@ -59,6 +59,13 @@ export function useData(): PartnerData {
 
 const describe = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
+/** Runs `work` when the page is next idle (soon, where a browser cannot tell). */
+const whenIdle = (work: () => Promise<unknown>) => {
+  const run = () => void work().catch(() => undefined);
+  if (typeof requestIdleCallback === "function") requestIdleCallback(run, { timeout: 3000 });
+  else setTimeout(run, 500);
+};
+
 export function SessionProvider(props: { source: WorkbookSource; allowReplace?: boolean; children: ReactNode }) {
   const [source, setSource] = useState(props.source);
   const [workbook, setWorkbook] = useState<PartnerWorkbook>();
@@ -76,6 +83,8 @@ export function SessionProvider(props: { source: WorkbookSource; allowReplace?: 
         setWorkbook(opened);
         setData(new PartnerData(opened.snapshot));
         setStatus("ready");
+        // While the user looks at the list, what the first save needs is made ready (indexes, sheets).
+        whenIdle(() => opened.warm());
       },
       (e) => {
         if (cancelled) return;
@@ -93,7 +102,12 @@ export function SessionProvider(props: { source: WorkbookSource; allowReplace?: 
       if (!workbook) return { ok: false, problems: [{ table: "", message: "the workbook is not open yet" }] };
       try {
         const result = await workbook.save(changes);
-        if (result.ok) setData(new PartnerData(workbook.snapshot));
+        // The records of the tables the save did not change are the ones already read; the
+        // changed parts of a file are made ready for Save as while the user goes on.
+        if (result.ok) {
+          setData((before) => new PartnerData(workbook.snapshot, before));
+          whenIdle(() => workbook.prepareSave());
+        }
         return result;
       } catch (e) {
         return { ok: false, problems: [{ table: "", message: describe(e) }] };
@@ -123,7 +137,7 @@ export function SessionProvider(props: { source: WorkbookSource; allowReplace?: 
   const setUp = useCallback(async () => {
     if (!workbook) return [];
     const created = await workbook.setUp();
-    setData(new PartnerData(workbook.snapshot));
+    setData((before) => new PartnerData(workbook.snapshot, before));
     return created;
   }, [workbook]);
 

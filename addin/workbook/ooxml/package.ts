@@ -6,7 +6,7 @@
  */
 import { attributesOf, elements, escapeAttribute } from "./xml";
 import { type Archive, ArchiveError, openArchive } from "./zip";
-import { type ZipPart, writeZip } from "./zip-write";
+import { type ZipPart, storedEntry, writeZip } from "./zip-write";
 
 export const NS = {
   main: "http://schemas.openxmlformats.org/spreadsheetml/2006/main",
@@ -102,6 +102,8 @@ export class OoxmlPackage {
   /** Parts read as text and not changed, by name (so a part is inflated and decoded once). */
   private readonly read = new Map<string, string>();
   private readonly removed = new Set<string>();
+  /** Changed parts already deflated for the next save, by the content they were made from. */
+  private readonly deflated = new Map<string, { from: Content; entry: Promise<import("./zip").StoredEntry> }>();
 
   private constructor(private readonly archive: Archive | undefined) {
     this.order = archive ? [...archive.names] : [];
@@ -244,12 +246,34 @@ export class OoxmlPackage {
   }
 
   /** The file: changed and new parts written, every other part copied as it was stored. */
+  /**
+   * Deflates the changed parts now, for the next save (a page calls it when idle after a change,
+   * so that Save as finds the work done). A part changed again is deflated again.
+   */
+  prepareSave(): Promise<unknown> {
+    const work: Promise<unknown>[] = [];
+    for (const [name, content] of this.changes) {
+      const done = this.deflated.get(name);
+      if (done?.from === content) {
+        work.push(done.entry);
+        continue;
+      }
+      const entry = storedEntry(contentBytes(content));
+      entry.catch(() => this.deflated.delete(name));
+      this.deflated.set(name, { from: content, entry });
+      work.push(entry);
+    }
+    return Promise.all(work);
+  }
+
   async save(): Promise<Uint8Array> {
     const parts: ZipPart[] = [];
     for (const name of this.order) {
       const changed = this.changes.get(name);
       if (changed) {
-        parts.push({ name, bytes: contentBytes(changed) });
+        const done = this.deflated.get(name);
+        if (done?.from === changed) parts.push({ name, stored: await done.entry });
+        else parts.push({ name, bytes: contentBytes(changed) });
         continue;
       }
       const stored = this.archive?.stored?.(name);

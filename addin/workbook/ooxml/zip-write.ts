@@ -33,6 +33,11 @@ async function deflateRaw(bytes: Uint8Array): Promise<Uint8Array> {
   return new Uint8Array(await new Response(stream).arrayBuffer());
 }
 
+/** A part as a zip archive would store it: its checksum, and its bytes deflated (or stored as they are). */
+export function storedEntry(bytes: Uint8Array): Promise<StoredEntry> {
+  return prepare({ name: "", bytes }, canDeflate());
+}
+
 /** A part ready to be written: what its headers say and the bytes that follow them. */
 async function prepare(part: ZipPart, deflate: boolean): Promise<StoredEntry> {
   if ("stored" in part) return part.stored;
