@@ -90,8 +90,9 @@ function buildIndex(table: TableSnapshot, columns: readonly string[]): Index {
  * Builds, ahead of the first save, the index each table's rows will be looked up by (its key
  * columns, as the task pane's changes name them): the first save then starts from a copy.
  */
-export function indexTables(snapshot: WorkbookSnapshot): void {
+export function indexTables(snapshot: WorkbookSnapshot, only?: readonly TableName[]): void {
   for (const table of snapshot.tables.values()) {
+    if (only && !only.includes(table.schema.name)) continue;
     const columns = table.schema.key;
     const columnsId = columns.join("|").toLowerCase();
     let byColumns = carried.get(table.rows);

@@ -20,8 +20,8 @@ export interface WorkbookAdapter {
   writeSheet(sheet: SheetSpec): Promise<void>;
   /** Puts right what the workbook needs before it is read (Excel: formulas showing #NAME?); says what it did, if anything. */
   prepare?(): Promise<string | undefined>;
-  /** Makes ready what a first save of the tables needs (a file's sheets read into rows), ahead of it. */
-  warm?(): Promise<void>;
+  /** What a first save of the tables needs made ready ahead of it (a file's sheets read into rows), as steps. */
+  warmSteps?(): (() => Promise<void>)[];
   /** Gets the changes ready for the file to be written (a file's changed parts deflated), ahead of Save as. */
   prepareSave?(): Promise<void>;
   /** How the adapter deletes a table row (see Deletion); `remove` when not said. */
@@ -70,13 +70,20 @@ export class PartnerWorkbook {
 
   /**
    * Makes the first save quick by doing its preparation now (the page calls it when idle): the
-   * tables' key indexes, and whatever the adapter needs.
+   * tables' key indexes, and whatever the adapter needs. It goes a step at a time, giving way to
+   * any save asked for meanwhile, which does for itself what it needs and was not ready.
    */
-  warm(): Promise<void> {
-    return this.inTurn(async () => {
-      indexTables(this.current);
-      await this.adapter.warm?.();
-    });
+  async warm(): Promise<void> {
+    const steps = [
+      ...[...this.current.tables.values()].map((table) => () => indexTables(this.current, [table.schema.name])),
+      ...(this.adapter.warmSteps?.() ?? []),
+    ];
+    for (const step of steps) {
+      await this.inTurn(async () => step());
+      // Operations asked for meanwhile (a save) go first.
+      await new Promise((resolve) => setTimeout(resolve, 0));
+      await this.queue;
+    }
   }
 
   /** Gets the saved changes ready for the file to be written, so that Save as finds the work done (the page calls it when idle). */

@@ -117,15 +117,15 @@ export class XlsxAdapter implements WorkbookAdapter {
     return /macroEnabled/i.test(type ?? "");
   }
 
-  /** Reads the partner tables' sheets into rows ahead of a first save (see Worksheet). */
-  async warm(): Promise<void> {
-    const layout = await this.layout();
-    for (const table of layout.tables) {
-      if (!SCHEMA_TABLES(table.name) || this.worksheets.has(table.sheetPart)) continue;
+  /** Reading each partner table's sheet into rows ahead of a first save (see Worksheet), a step per sheet. */
+  warmSteps(): (() => Promise<void>)[] {
+    return SCHEMA.map((schema) => async () => {
+      const table = (await this.layout()).tables.find((t) => t.name.toLowerCase() === schema.name.toLowerCase());
+      if (!table || this.worksheets.has(table.sheetPart)) return;
       const sheet = new Worksheet(await this.pkg.require(table.sheetPart));
       sheet.cellXml(1, 1);
       this.worksheets.set(table.sheetPart, sheet);
-    }
+    });
   }
 
   async read(select: TableSelection = SCHEMA_TABLES): Promise<RawTable[]> {

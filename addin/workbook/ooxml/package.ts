@@ -271,9 +271,13 @@ export class OoxmlPackage {
     for (const name of this.order) {
       const changed = this.changes.get(name);
       if (changed) {
-        const done = this.deflated.get(name);
-        if (done?.from === changed) parts.push({ name, stored: await done.entry });
-        else parts.push({ name, bytes: contentBytes(changed) });
+        // Deflated ahead (or now, and kept for the next save while the part stays as it is).
+        let done = this.deflated.get(name);
+        if (done?.from !== changed) {
+          done = { from: changed, entry: storedEntry(contentBytes(changed)) };
+          this.deflated.set(name, done);
+        }
+        parts.push({ name, stored: await done.entry });
         continue;
       }
       const stored = this.archive?.stored?.(name);
