@@ -126,6 +126,8 @@ export const messages = {
   offTrackBelowAtRisk: (offTrack: number, atRisk: number) =>
     `off_track: must be at least at_risk (${show(atRisk)}), got ${show(offTrack)}.`,
   nothingToRollUp: (arg: string) => `${arg}: there is nothing to roll up (every row is blank).`,
+  noTargets: (arg: string) => `${arg}: no KPI has a target above 0 (and a weight above 0) to measure against.`,
+  capTooLow: (arg: string, value: number) => `${arg}: must be at least 1 (100%), got ${show(value)}.`,
   noDecidedDeals: () => "won, lost: no deal has been decided yet (won + lost is 0).",
   tooFewStages: (arg: string, count: number) => `${arg}: a funnel needs at least 2 stages, got ${count}.`,
   zeroCycle: (arg: string) => `${arg}: a sales cycle of 0 days has no velocity.`,

@@ -8,17 +8,35 @@ import {
   approvalColumnsByQuarter,
   attainment as attainmentModel,
   pace as paceModel,
+  planAttainment as planAttainmentModel,
   rollupTable,
   rollup as rollupModel,
   status as statusModel,
   taskStatus as taskStatusModel,
 } from "../../engine/plan";
+import { EngineError } from "../../engine/error";
+import { messages } from "../../engine/messages";
 import { blankCells, excelFunction, read } from "./excel";
+
+const fail = (message: string) => new EngineError("#VALUE!", message);
 
 /** Actuals and targets: a blank cell is 0. */
 const amount = read.number({ default: 0 });
 
 const ATTAINMENT = excelFunction({ actual: amount, target: amount }, (a) => attainmentModel(a.actual, a.target));
+
+const PLAN_ATTAINMENT = excelFunction(
+  { actuals: read.numbers(), targets: read.numbers(), weights: read.optional(read.numbers()), cap: read.optionalNumber({ zeroMeansOmitted: true }) },
+  (a) => {
+    const n = a.targets.length;
+    if (a.actuals.length !== n) return fail(messages.sameCount("actuals", "targets", n, a.actuals.length));
+    if (a.weights && a.weights.length !== n) return fail(messages.sameCount("weights", "targets", n, a.weights.length));
+    return planAttainmentModel(
+      a.targets.map((target, i) => ({ actual: a.actuals[i], target, weight: a.weights?.[i] ?? null })),
+      a.cap ?? undefined,
+    );
+  },
+);
 
 const PACE = excelFunction(
   { actual: amount, target: amount, period_start: read.date(), period_end: read.date(), as_of: read.date({ optional: true }) },
@@ -62,6 +80,19 @@ const APPROVALS = excelFunction(
  */
 export function attainment(actual: any, target: any): number {
   return ATTAINMENT({ actual, target });
+}
+
+/**
+ * A plan's attainment over KPIs in different units (revenue, new customers, certified staff): the weighted mean of each KPI's actual ÷ target, each counting up to cap (default 100%, so that overdoing one KPI does not make up for another). KPIs with a blank or 0 target are left out; so are KPIs with a blank or 0 weight when others have one.
+ * @customfunction PLAN.ATTAINMENT
+ * @param actuals Actual of each KPI (blank = 0).
+ * @param targets Target of each KPI; KPIs whose target is blank or 0 are left out.
+ * @param [weights] Weight of each KPI. Default (or all blank): every KPI weighs the same.
+ * @param [cap] How much one KPI can count, as a share of its target. Default 1 (100%); 1.2 lets a KPI count up to 120%.
+ * @returns Attainment of the plan, 1 = 100% of plan.
+ */
+export function planAttainment(actuals: any[][], targets: any[][], weights?: any[][], cap?: any): number {
+  return PLAN_ATTAINMENT({ actuals, targets, weights, cap });
 }
 
 /**

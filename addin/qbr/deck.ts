@@ -5,7 +5,7 @@
 import PptxGenJS from "pptxgenjs";
 import { AUDIT_AREAS } from "../../engine/audit";
 import type { Qbr } from "../../engine/qbr";
-import { amount, date, percent, score, signed, years } from "./format";
+import { amount, approvalOf, date, percent, score, signed, years } from "./format";
 
 const BRAND = "0F6CBD";
 const INK = "242424";
@@ -49,7 +49,10 @@ export function buildDeck(qbr: Qbr): PptxGenJS {
 
   // 2. Plan against actual.
   const plan = titled(deck, SLIDE_TITLES[1], qbr);
-  const kpiRows = [...qbr.kpis, ...(qbr.total && qbr.kpis.length > 1 ? [qbr.total] : [])];
+  const kpiRows = [...qbr.kpis, ...(qbr.total && qbr.kpis.length > 1 ? [{ ...qbr.total, kpi: "All KPIs (weighted)" }] : [])];
+  if (qbr.planPeriod) {
+    plan.addText(`Plan ${qbr.planPeriod}${qbr.approval?.state ? ` · ${qbr.approval.state} (${approvalOf(qbr)})` : " · no approval recorded"}`, { x: 0.5, y: 1.15, w: 6.3, h: 0.4, fontFace: FONT, fontSize: 12, color: MUTED });
+  }
   if (kpiRows.length) {
     plan.addTable(
       [
@@ -70,7 +73,8 @@ export function buildDeck(qbr: Qbr): PptxGenJS {
       [{ name: "Attainment", labels: qbr.kpis.map((k) => k.kpi), values: qbr.kpis.map((k) => k.attainment ?? 0) }],
       { x: 7.0, y: 1.6, w: 5.8, h: 4.8, barDir: "col", chartColors: [BRAND], showLegend: false, showTitle: true, title: "Attainment by KPI (100% = target)", titleFontSize: 12, catAxisLabelFontSize: 10, valAxisLabelFontSize: 10, valAxisLabelFormatCode: "0%", valAxisMinVal: 0, showValue: true, dataLabelFormatCode: "0%", dataLabelFontSize: 10 },
     );
-  } else plan.addText("No plan for this quarter.", { x: 0.5, y: 1.6, w: 12, h: 0.5, fontFace: FONT, fontSize: 14, color: MUTED });
+    plan.addText("All KPIs: the weighted mean of each KPI's attainment, each counted up to its target.", { x: 0.5, y: 6.55, w: 6.3, h: 0.4, fontFace: FONT, fontSize: 10, color: MUTED });
+  } else plan.addText("No plan covers this quarter.", { x: 0.5, y: 1.6, w: 12, h: 0.5, fontFace: FONT, fontSize: 14, color: MUTED });
 
   // 3. Audit and life stage.
   const audit = titled(deck, SLIDE_TITLES[2], qbr);
@@ -141,8 +145,8 @@ export function buildDeck(qbr: Qbr): PptxGenJS {
   const a = qbr.approval;
   actions.addText(
     a
-      ? `Plan ${a.state ?? "–"}${a.acceptedBy ? `; accepted by ${a.acceptedBy} on ${date(a.acceptedOn)}` : ""}${a.approvedBy ? `; approved by ${a.approvedBy} on ${date(a.approvedOn)}` : ""}${a.withoutAcceptance ? " (approved without the partner's acceptance)" : ""}`
-      : "No plan approval recorded for this quarter.",
+      ? `${approvalOf(qbr)}: ${a.state ?? "–"}${a.acceptedBy ? `; accepted by ${a.acceptedBy} on ${date(a.acceptedOn)}` : ""}${a.approvedBy ? `; approved by ${a.approvedBy} on ${date(a.approvedOn)}` : ""}${a.withoutAcceptance ? " (approved without the partner's acceptance)" : ""}`
+      : qbr.planPeriod ? `No approval recorded for the ${qbr.planPeriod} plan.` : "No plan approval recorded for this quarter.",
     { x: 0.5, y: 6.4, w: 12.3, h: 0.6, fontFace: FONT, fontSize: 12, color: MUTED },
   );
 

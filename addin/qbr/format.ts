@@ -1,3 +1,4 @@
+import type { Qbr } from "../../engine/qbr";
 /** How QBR figures read on a sheet and a slide. */
 import { serialText } from "../../engine/excel/date";
 
@@ -14,3 +15,11 @@ export const signed = (x: number | null | undefined) =>
 
 /** The sheet and file name of a QBR, e.g. "QBR P0042 2026-Q3" (a sheet name holds at most 31 characters). */
 export const qbrName = (partnerId: string, quarter: string) => `QBR ${partnerId} ${quarter}`.slice(0, 31);
+
+/** Which approval a review shows: the plan's own ("FY2026 plan"), or the quarter's sign-off of a year's plan. */
+export const approvalOf = (review: Qbr): string =>
+  !review.approval
+    ? ""
+    : review.planPeriod && review.approval.period.trim().toLowerCase() !== review.planPeriod.trim().toLowerCase()
+      ? `${review.approval.period} sign-off of the ${review.planPeriod} plan`
+      : `${review.approval.period} plan`;

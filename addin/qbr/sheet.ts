@@ -7,7 +7,7 @@ import { AUDIT_AREAS } from "../../engine/audit";
 import type { Qbr } from "../../engine/qbr";
 import type { ChartSpec, SheetCell, SheetSpec } from "../workbook/sheet";
 import { a1 } from "../workbook/sheet";
-import { qbrName } from "./format";
+import { approvalOf, qbrName } from "./format";
 
 const AMOUNT = "#,##0";
 const PERCENT = "0.0%";
@@ -45,8 +45,8 @@ export function qbrSheet(qbr: Qbr): SheetSpec {
   s.row++;
   if (qbr.partner.channelManager) s.line(["Channel manager", qbr.partner.channelManager]);
 
-  s.heading("Plan against actual");
-  s.line(["KPI", "Target", "Actual", "Attainment", "Status"], { band: true });
+  s.heading(qbr.planPeriod ? `Plan against actual: plan ${qbr.planPeriod}` : "Plan against actual");
+  s.line(["KPI", "Target", "Actual", "Attainment", "Status", "Weight"], { band: true });
   const first = s.row;
   for (const k of qbr.kpis) {
     s.put(1, k.kpi);
@@ -57,15 +57,20 @@ export function qbrSheet(qbr: Qbr): SheetSpec {
       s.put(4, { formula: `=PARTNER.ATTAINMENT(${actual},${target})` }, { numberFormat: PERCENT, result: k.attainment });
       s.put(5, { formula: `=PARTNER.STATUS(${actual},${target})` }, { result: k.status });
     }
+    s.put(6, k.weight ?? 1);
     s.row++;
   }
   const last = s.row - 1;
   if (qbr.total && qbr.kpis.length > 1) {
-    s.line(["All KPIs", qbr.total.target, qbr.total.actual, qbr.total.attainment, qbr.total.status], { bold: true });
-    s.cells.filter((c) => c.row === s.row - 1 && (c.column === 2 || c.column === 3)).forEach((c) => (c.numberFormat = AMOUNT));
-    s.cells.filter((c) => c.row === s.row - 1 && c.column === 4).forEach((c) => (c.numberFormat = PERCENT));
+    // The weighted mean of the KPIs' own attainment, each up to its target: live, over the rows above.
+    const range = (column: number) => `${a1(first, column)}:${a1(last, column)}`;
+    const overall = `PARTNER.PLAN.ATTAINMENT(${range(3)},${range(2)},${range(6)})`;
+    s.put(1, "All KPIs (weighted, each up to its target)", { bold: true });
+    s.put(4, { formula: `=${overall}` }, { bold: true, numberFormat: PERCENT, result: qbr.total.attainment });
+    s.put(5, { formula: `=PARTNER.STATUS(${overall},1)` }, { bold: true, result: qbr.total.status });
+    s.row++;
   }
-  if (!qbr.kpis.length) s.line(["No plan for this quarter."]);
+  if (!qbr.kpis.length) s.line(["No plan covers this quarter."]);
   // Attainment, not target and actual: KPIs in different units share one axis only as a share of their target.
   else s.charts.push({ kind: "column", title: "Attainment by KPI (100% = target)", categories: { column: 1, first, last }, series: [{ name: "Attainment", column: 4 }], at: { row: first - 2, column: 7, rows: 15, columns: 7 } });
 
@@ -109,7 +114,7 @@ export function qbrSheet(qbr: Qbr): SheetSpec {
   s.line(["Pending", c.Pending]);
   for (const o of qbr.tasks.overdue) s.line(["Overdue:", o.task, o.due, o.owner], { numberFormat: DATE });
   const a = qbr.approval;
-  s.line(["Plan state", a?.state ?? "no approval recorded"]);
+  s.line(["Plan state", a ? `${a.state ?? "–"} (${approvalOf(qbr)})` : qbr.planPeriod ? `no approval recorded for the ${qbr.planPeriod} plan` : "no approval recorded"]);
   if (a?.acceptedBy) s.line(["Accepted by", a.acceptedBy, a.acceptedOn], { numberFormat: DATE });
   if (a?.approvedBy) s.line(["Approved by", a.approvedBy, a.approvedOn], { numberFormat: DATE });
   if (a?.withoutAcceptance) s.line(["Note", "approved without the partner's acceptance"]);

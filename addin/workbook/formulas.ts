@@ -14,9 +14,11 @@
  * fixtures) that Excel stores with `_xlfn.`. Extend it when a formula starts using another one
  * (Microsoft's list: "Issue: An _xlfn. prefix is displayed in front of a formula").
  */
-export const PREFIXED_FUNCTIONS: readonly string[] = ["IFNA", "MAXIFS", "MINIFS", "PERCENTILE.INC", "PERCENTRANK.INC", "QUARTILE.INC"];
+export const PREFIXED_FUNCTIONS: readonly string[] = ["FILTER", "IFNA", "MAXIFS", "MINIFS", "PERCENTILE.INC", "PERCENTRANK.INC", "QUARTILE.INC"];
 
 const PREFIXED = new Set(PREFIXED_FUNCTIONS);
+/** Dynamic-array functions Excel stores in a namespace of their own (`_xlfn._xlws.FILTER`). */
+const WORKSHEET_NAMESPACE = new Set(["FILTER", "SORT"]);
 /** The add-in's function namespace (manifest: `<Namespace>`). */
 export const NAMESPACE = "PARTNER";
 /** How a file stores the add-in's custom function `PARTNER.X.Y`: `_xldudf_PARTNER_X_Y`. */
@@ -31,7 +33,7 @@ const NAME_CHAR = /[A-Za-z0-9_.]/;
 export function fileFormula(formula: string): string {
   return mapFunctionNames(formula.startsWith("=") ? formula.slice(1) : formula, (name) => {
     const upper = name.toUpperCase();
-    if (PREFIXED.has(upper)) return `_xlfn.${name}`;
+    if (PREFIXED.has(upper)) return WORKSHEET_NAMESPACE.has(upper) ? `_xlfn._xlws.${name}` : `_xlfn.${name}`;
     if (upper.startsWith(`${NAMESPACE}.`) && upper.length > NAMESPACE.length + 1) return customFunctionName(name);
     return name;
   });

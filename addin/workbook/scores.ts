@@ -12,7 +12,7 @@
  */
 import { AUDIT_AREAS, type AreaRatings, audit, score } from "../../engine/audit";
 import { type EngineError, isEngineError } from "../../engine/error";
-import { attainment, status } from "../../engine/plan";
+import { planAttainment, planStatus } from "../../engine/plan";
 import { STAGES, stage as stageOf } from "../../engine/scorecard";
 import { segment } from "../../engine/segment";
 import { tier } from "../../engine/tier";
@@ -45,8 +45,11 @@ const latestDate = (table: string) => `SUMPRODUCT(MAX((${table}[PartnerId]=${ID}
 /** Date of the partner's latest scorecard assessment (the task pane saves each one whole, on one date). */
 export const LATEST_SCORECARD = latestDate("Scorecard");
 
-/** Column → formula of a partner's PartnerScores row (PlanPeriod is a value: the period to track). */
-export function scoreFormulas(planPeriod: string | null): Record<(typeof SCORE_COLUMNS)[number], CellInput> {
+/**
+ * Column → formula of a partner's PartnerScores row (PlanPeriod is a value: the period to track).
+ * `weights`: the Plan table has a Weight column (without one, every KPI weighs the same).
+ */
+export function scoreFormulas(planPeriod: string | null, options: { weights?: boolean } = {}): Record<(typeof SCORE_COLUMNS)[number], CellInput> {
   const cells: Record<string, CellInput> = {};
   cells.LastAudit = { formula: `=${latestDate("Audit")}` };
   const areaRanges: string[] = [];
@@ -75,10 +78,15 @@ export function scoreFormulas(planPeriod: string | null): Record<(typeof SCORE_C
   }
   cells.Stage = { formula: `=IFNA(PARTNER.STAGE(${row(STAGES[0], STAGES[STAGES.length - 1])}),"")` };
   cells.PlanPeriod = planPeriod;
-  const sum = (column: string) => `SUMIFS(Plan[${column}],Plan[PartnerId],${ID},Plan[Period],${me("PlanPeriod")})`;
-  // No target (no plan rows for the period) is "not planned", not an error.
-  cells.Attainment = { formula: `=IF(${sum("Target")}>0,PARTNER.ATTAINMENT(${sum("Actual")},${sum("Target")}),"")` };
-  cells.PlanStatus = { formula: `=IF(${sum("Target")}>0,PARTNER.STATUS(${sum("Actual")},${sum("Target")}),"")` };
+  // The plan of the period, all KPIs weighted, each up to its target: KPIs in different units do not
+  // add up. No row for the period is "not planned" (FILTER would give #CALC!); no KPI with a target,
+  // PLAN.ATTAINMENT's #N/A, is blank too.
+  const mine = `(Plan[PartnerId]=${ID})*(Plan[Period]=${me("PlanPeriod")})`;
+  const filtered = (column: string) => `FILTER(Plan[${column}],${mine})`;
+  const overall = `PARTNER.PLAN.ATTAINMENT(${filtered("Actual")},${filtered("Target")}${options.weights ? `,${filtered("Weight")}` : ""})`;
+  const planned = `COUNTIFS(Plan[PartnerId],${ID},Plan[Period],${me("PlanPeriod")})>0`;
+  cells.Attainment = { formula: `=IF(${planned},IFNA(${overall},""),"")` };
+  cells.PlanStatus = { formula: `=IF(${planned},IFNA(PARTNER.STATUS(${overall},1),""),"")` };
   for (const column of SCORE_COLUMNS) if (!(column in cells)) throw new Error(`no formula for PartnerScores[${column}]`);
   return cells as Record<(typeof SCORE_COLUMNS)[number], CellInput>;
 }
@@ -99,7 +107,7 @@ const blankZero = (x: number | "" | null) => (x === "" || x === null || x === 0 
  * or IF gives its blank, and `{ error }` for any other error. The sample workbook caches these; tests check them against LibreOffice
  * (the built-in parts) and the built add-in (the PARTNER.* parts).
  */
-export function scoreValues(data: PartnerData, partnerId: string, planPeriod: string | null): Record<(typeof SCORE_COLUMNS)[number], ScoreValue> {
+export function scoreValues(data: PartnerData, partnerId: string, planPeriod: string | null, weights = true): Record<(typeof SCORE_COLUMNS)[number], ScoreValue> {
   const values: Record<string, ScoreValue> = {};
   const audits = data.auditsOf(partnerId);
   // MAXIFS over no rows (or no dates) is 0.
@@ -137,10 +145,9 @@ export function scoreValues(data: PartnerData, partnerId: string, planPeriod: st
   values.PlanPeriod = planPeriod;
   // SUMIFS whose criterion is an empty cell looks for 0: no period matches.
   const rows = planPeriod === null ? [] : data.plansOf(partnerId).filter((p) => same(p.period, planPeriod));
-  const actual = rows.reduce((n, p) => n + (p.actual ?? 0), 0);
-  const target = rows.reduce((n, p) => n + (p.target ?? 0), 0);
-  values.Attainment = target > 0 ? orBlank(attainment(actual, target)) : "";
-  values.PlanStatus = target > 0 ? orBlank(status(actual, target)) : "";
+  const kpis = weights ? rows : rows.map((p) => ({ ...p, weight: null }));
+  values.Attainment = rows.length ? orBlank(planAttainment(kpis)) : "";
+  values.PlanStatus = rows.length ? orBlank(planStatus(kpis)) : "";
   for (const column of SCORE_COLUMNS) if (!(column in values)) throw new Error(`no value for PartnerScores[${column}]`);
   return values as Record<(typeof SCORE_COLUMNS)[number], ScoreValue>;
 }

@@ -2,7 +2,7 @@
  * Performance to plan: attainment, pacing through a period, a traffic-light status, and roll-ups
  * of actuals and targets by territory, region or channel manager.
  */
-import { fail, guard } from "../error";
+import { fail, guard, isEngineError } from "../error";
 import { type Clock, MAX_DATE_SERIAL, serialText, systemClock, todaySerial } from "../excel/date";
 import { messages, where } from "../messages";
 
@@ -38,6 +38,58 @@ function ratio(actual: number, target: number): number {
 
 /** `PARTNER.ATTAINMENT`: actual / target; a target of 0 or less is #DIV/0!. */
 export const attainment = guard((actual: number, target: number): number => ratio(actual, target));
+
+/** One KPI of a plan: its actual and target (blank actual is 0), and its weight (see planAttainment). */
+export interface KpiFigures {
+  readonly actual: number | null;
+  readonly target: number | null;
+  readonly weight?: number | null;
+}
+
+/** How far one KPI can count towards a plan's attainment by default: its own target, 100%. */
+export const DEFAULT_KPI_CAP = 1;
+
+/**
+ * `PARTNER.PLAN.ATTAINMENT`: a plan's attainment over KPIs counted in different units (revenue,
+ * new customers, certified staff): the weighted mean of each KPI's own attainment, actual ÷ target,
+ * each counted up to `cap` (default 1: overdoing one KPI does not make up for falling short on
+ * another). KPIs without a target above 0 are left out. Weights: when no KPI has one (all blank
+ * or 0), every KPI weighs the same; otherwise a blank weight is 0, as a blank cell is 0 in Excel,
+ * and that KPI is left out. #N/A when no KPI is left.
+ */
+export const planAttainment = guard((kpis: readonly KpiFigures[], cap: number = DEFAULT_KPI_CAP): number => {
+  checkFinite(cap, "cap");
+  if (cap < 1) fail("#VALUE!", messages.capTooLow("cap", cap));
+  let weighted = 0;
+  let weights = 0;
+  const weighed = kpis.some((k) => (k.weight ?? 0) > 0);
+  kpis.forEach((k, i) => {
+    const target = k.target ?? 0;
+    const actual = k.actual ?? 0;
+    checkFinite(actual, where("actuals", { item: i + 1 }));
+    checkFinite(target, where("targets", { item: i + 1 }));
+    if (k.weight !== null && k.weight !== undefined) {
+      checkFinite(k.weight, where("weights", { item: i + 1 }));
+      if (k.weight < 0) fail("#VALUE!", messages.negative(where("weights", { item: i + 1 }), k.weight));
+    }
+    const weight = weighed ? (k.weight ?? 0) : 1;
+    if (target <= 0 || weight === 0) return;
+    weighted += weight * Math.min(actual / target, cap);
+    weights += weight;
+  });
+  if (weights === 0) fail("#N/A", messages.noTargets("targets"));
+  const value = weighted / weights;
+  return Number.isFinite(value) ? value : fail("#NUM!", messages.overflow("actuals"));
+});
+
+/** Status of a plan by its attainment over all KPIs (planAttainment), with STATUS's thresholds. */
+export const planStatus = guard((kpis: readonly KpiFigures[], cap: number = DEFAULT_KPI_CAP): PlanStatus => {
+  const attained = planAttainment(kpis, cap);
+  if (isEngineError(attained)) throw attained;
+  const s = status(attained, 1);
+  if (isEngineError(s)) throw s;
+  return s;
+});
 
 /**
  * `PARTNER.PACE`: attainment divided by the share of the period elapsed on `asOf` (default today

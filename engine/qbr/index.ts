@@ -8,12 +8,12 @@ import { AREA_ORDER, AUDIT_AREAS, type AreaId, auditAreas } from "../audit";
 import { EngineError, fail, guard, valueOrNull } from "../error";
 import { type QuartileLabel, benchmark, winRate } from "../funnel";
 import { messages } from "../messages";
-import { type PlanStatus, type TaskState, attainment, quarterOf, status, taskStatus } from "../plan";
+import { type PlanStatus, type TaskState, attainment, planAttainment, planStatus, quarterOf, status, taskStatus } from "../plan";
 import { type PnlSummary, pnl, pnlSummary } from "../pnl";
 import { ESTABLISHED, type GapRow, STAGES, type Stage, gaps, stage } from "../scorecard";
 import { type Quadrant, segment } from "../segment";
 import { type Tier, type TierCondition, nextTier, tier } from "../tier";
-import { periodCovers, previousQuarterOf, quarterBounds } from "./quarter";
+import { previousQuarterOf, quarterBounds, reviewPeriod, samePeriod } from "./quarter";
 
 /** The plain rows a QBR reads (the workbook's tables, already typed). */
 export interface QbrInput {
@@ -24,7 +24,7 @@ export interface QbrInput {
   scorecards: readonly { category: string; topic: string; score: number | null; target: number | null; weight: number | null; date: number | null }[];
   engagement: readonly { answers: readonly boolean[]; opportunities: number | null; period: string | null; prospect: boolean }[];
   metrics: { potential: number | null; performance: number | null } | null;
-  plans: readonly { period: string; kpi: string; target: number | null; actual: number | null }[];
+  plans: readonly { period: string; kpi: string; target: number | null; actual: number | null; weight?: number | null }[];
   tasks: readonly { task: string; due: number | null; owner: string | null; done: number | null }[];
   deals: readonly { dealId: string; stage: string | null; amount: number | null; outcome: string | null; opened: number | null; closed: number | null }[];
   /** Win rates of the other partners of the network in the quarter (for the quartile). */
@@ -46,6 +46,8 @@ export interface KpiLine {
   period?: string;
   target: number | null;
   actual: number | null;
+  /** The KPI's weight in the plan's overall attainment (blank: 1). */
+  weight?: number | null;
   attainment: number | null;
   status: PlanStatus | null;
 }
@@ -57,9 +59,17 @@ export interface Qbr {
   /** First and last day of the quarter (Excel serials). */
   start: number;
   end: number;
-  /** The KPIs of the plan periods covering the quarter (the quarter's own, or its year's to date). */
+  /**
+   * The plan the review follows: the quarter's own, or else the shortest plan period covering it
+   * (its year's, to date); `null` when the partner has no plan covering the quarter. The KPIs, the
+   * total and the approval are all of this one period.
+   */
+  planPeriod: string | null;
   kpis: KpiLine[];
-  /** All KPIs summed (targets and actuals of the same unit are summed by the plan as written). */
+  /**
+   * All KPIs together: the weighted mean of each KPI's attainment, each counted up to its target
+   * (PARTNER.PLAN.ATTAINMENT), and its status. No target or actual: KPIs in different units do not add up.
+   */
   total: KpiLine | null;
   audit: { current: AuditSnapshot | null; previous: AuditSnapshot | null; change: number | null };
   scorecard: {
@@ -85,7 +95,11 @@ export interface Qbr {
     networkQuartile: QuartileLabel | null;
   };
   tasks: { total: number; counts: Record<TaskState, number>; overdue: { task: string; due: number; owner: string | null }[] };
-  approval: { state: string | null; acceptedBy: string | null; acceptedOn: number | null; approvedBy: string | null; approvedOn: number | null; withoutAcceptance: boolean } | null;
+  /**
+   * The approval of the plan the review follows, or (a year's plan without one) the quarter's
+   * sign-off of it; `period` says which row it is.
+   */
+  approval: { period: string; state: string | null; acceptedBy: string | null; acceptedOn: number | null; approvedBy: string | null; approvedOn: number | null; withoutAcceptance: boolean } | null;
   pnl: { summary: PnlSummary; years: number; profit: number[]; cumulative: number[] } | null;
 }
 
@@ -151,32 +165,27 @@ export const buildQbr = guard((input: QbrInput): Qbr => {
   const previousQuarter = previousQuarterOf(quarter);
   const previousBounds = quarterBounds(previousQuarter);
 
-  // Plan against actual.
-  const kpis: KpiLine[] = input.plans
-    .filter((p) => periodCovers(p.period, quarter))
-    .map((p) => {
+  // Plan against actual, of one plan period.
+  const planPeriod = reviewPeriod(
+    input.plans.map((p) => p.period),
+    quarter,
+  );
+  const planRows = input.plans.filter((p) => planPeriod !== null && samePeriod(p.period, planPeriod));
+  const kpis: KpiLine[] = planRows.map((p) => {
       const can = p.target !== null && p.actual !== null && p.target > 0;
       return {
         kpi: p.kpi,
         period: p.period,
         target: p.target,
         actual: p.actual,
+        weight: p.weight ?? null,
         attainment: can ? valueOrNull(attainment(p.actual!, p.target!)) : null,
         status: can ? valueOrNull(status(p.actual!, p.target!)) : null,
       };
-    });
-  const summed = kpis.filter((k) => k.target !== null && k.actual !== null);
-  const totalTarget = summed.reduce((n, k) => n + k.target!, 0);
-  const totalActual = summed.reduce((n, k) => n + k.actual!, 0);
-  const total: KpiLine | null = summed.length
-    ? {
-        kpi: "All KPIs",
-        target: totalTarget,
-        actual: totalActual,
-        attainment: totalTarget > 0 ? valueOrNull(attainment(totalActual, totalTarget)) : null,
-        status: totalTarget > 0 ? valueOrNull(status(totalActual, totalTarget)) : null,
-      }
-    : null;
+  });
+  const overall = valueOrNull(planAttainment(planRows));
+  const total: KpiLine | null =
+    overall === null ? null : { kpi: "All KPIs", period: planPeriod ?? undefined, target: null, actual: null, attainment: overall, status: valueOrNull(planStatus(planRows)) };
 
   // Audit and scorecard, now and at the end of the previous quarter.
   const current = auditAsOf(input.audits, bounds.end);
@@ -215,7 +224,10 @@ export const buildQbr = guard((input: QbrInput): Qbr => {
     if (state === "Past due") overdue.push({ task: t.task, due: t.due, owner: t.owner });
   }
 
-  const approvalRow = [...input.approvals].reverse().find((a) => quarterOf(a.period) === quarter) ?? null;
+  // The approval of the plan the review follows; a plan of a longer period (the year's) without an
+  // approval of its own may be signed off quarter by quarter: then the quarter's row.
+  const latest = (match: (period: string) => boolean) => [...input.approvals].reverse().find((a) => match(a.period)) ?? null;
+  const approvalRow = (planPeriod ? latest((p) => samePeriod(p, planPeriod)) : null) ?? latest((p) => quarterOf(p) === quarter);
 
   let pnlPart: Qbr["pnl"] = null;
   if (input.assumptions) {
@@ -233,6 +245,7 @@ export const buildQbr = guard((input: QbrInput): Qbr => {
     quarter,
     previousQuarter,
     ...bounds,
+    planPeriod,
     kpis,
     total,
     audit: { current, previous, change: current && previous && current.date !== previous.date ? current.overall - previous.overall : null },
@@ -255,6 +268,7 @@ export const buildQbr = guard((input: QbrInput): Qbr => {
     },
     tasks: { total: input.tasks.filter((t) => t.due !== null).length, counts, overdue },
     approval: approvalRow && {
+      period: approvalRow.period,
       state: approvalRow.state,
       acceptedBy: approvalRow.acceptedBy,
       acceptedOn: approvalRow.acceptedOn,

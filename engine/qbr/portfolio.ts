@@ -3,15 +3,15 @@
  * partners off track in the quarter, and the partners whose tier moved since the quarter before.
  */
 import { guard, valueOrNull } from "../error";
-import { type PlanState, type QuarterApprovals, approvalsByQuarter, parsePlanState, quarterOf, status } from "../plan";
+import { type PlanState, type QuarterApprovals, approvalsByQuarter, parsePlanState, planAttainment, planStatus, quarterOf } from "../plan";
 import { TIERS, type Tier, tier } from "../tier";
-import { periodCovers, previousQuarterOf, quarterBounds } from "./quarter";
+import { previousQuarterOf, quarterBounds, reviewPeriod, samePeriod } from "./quarter";
 
 export interface PortfolioReviewInput {
   quarter: string;
   partners: readonly { id: string; name: string }[];
   engagement: readonly { partnerId: string; answers: readonly boolean[]; opportunities: number | null; period: string | null; prospect: boolean }[];
-  plans: readonly { partnerId: string; period: string; target: number | null; actual: number | null }[];
+  plans: readonly { partnerId: string; period: string; target: number | null; actual: number | null; weight?: number | null }[];
   approvals: readonly { partnerId: string; period: string; state: string | null; acceptedOn: number | null; acceptedBy: string | null }[];
 }
 
@@ -29,7 +29,7 @@ export interface PortfolioReview {
   previousQuarter: string;
   /** Acceptance and approval of plans, by quarter (oldest first). */
   approvals: QuarterApprovals[];
-  /** Partners whose plans for the quarter (summed) are off track, weakest first. */
+  /** Partners whose plan for the quarter (all KPIs weighted, each up to its target) is off track, weakest first. */
   offTrack: { id: string; name: string; attainment: number }[];
   tierMoves: TierMove[];
 }
@@ -49,20 +49,22 @@ export const portfolioReview = guard((input: PortfolioReviewInput): PortfolioRev
   });
   const approvals = plans.length ? (valueOrNull(approvalsByQuarter(plans)) ?? []) : [];
 
-  const totals = new Map<string, { target: number; actual: number }>();
+  // Each partner's plan for the quarter, as its QBR follows it: the quarter's own, or the shortest
+  // plan period covering it; all its KPIs weighted, each up to its target.
+  const byPartner = new Map<string, PortfolioReviewInput["plans"][number][]>();
   for (const p of input.plans) {
-    if (p.target === null || p.actual === null || !periodCovers(p.period, quarter)) continue;
     const key = p.partnerId.toLowerCase();
-    const t = totals.get(key) ?? { target: 0, actual: 0 };
-    t.target += p.target;
-    t.actual += p.actual;
-    totals.set(key, t);
+    byPartner.set(key, [...(byPartner.get(key) ?? []), p]);
   }
   const offTrack: PortfolioReview["offTrack"] = [];
-  for (const [key, t] of totals) {
+  for (const [key, rows] of byPartner) {
     const partner = names.get(key);
-    if (!partner || t.target <= 0 || valueOrNull(status(t.actual, t.target)) !== "Off track") continue;
-    offTrack.push({ id: partner.id, name: partner.name, attainment: t.actual / t.target });
+    const period = reviewPeriod(rows.map((r) => r.period), quarter);
+    if (!partner || period === null) continue;
+    const kpis = rows.filter((r) => samePeriod(r.period, period));
+    const attained = valueOrNull(planAttainment(kpis));
+    if (attained === null || valueOrNull(planStatus(kpis)) !== "Off track") continue;
+    offTrack.push({ id: partner.id, name: partner.name, attainment: attained });
   }
   offTrack.sort((a, b) => a.attainment - b.attainment || a.id.localeCompare(b.id));
 

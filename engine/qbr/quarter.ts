@@ -22,3 +22,26 @@ export function periodCovers(period: string, quarter: string): boolean {
   return dates !== undefined && q !== undefined && dates.start <= q.start && dates.end >= q.end;
 }
 
+
+/**
+ * The plan period a review of `quarter` follows: the quarter's own plan when there is one, else the
+ * shortest period with a plan covering the quarter (its year). One period, so that the targets, the
+ * actuals and the approval the review shows belong to the same plan.
+ */
+export function reviewPeriod(periods: readonly string[], quarter: string): string | null {
+  let best: { period: string; days: number } | null = null;
+  for (const period of new Set(periods)) {
+    if (!periodCovers(period, quarter)) continue;
+    const dates = periodDates(period)!;
+    const days = dates.end - dates.start;
+    if (!best || days < best.days) best = { period, days };
+  }
+  return best?.period ?? null;
+}
+
+/** Two ways of writing one plan period ("2026-Q3" and "Q3 2026", "FY2026" and "2026"): the same days. */
+export function samePeriod(a: string, b: string): boolean {
+  if (a.trim().toLowerCase() === b.trim().toLowerCase()) return true;
+  const [x, y] = [periodDates(a), periodDates(b)];
+  return x !== undefined && y !== undefined && x.start === y.start && x.end === y.end;
+}

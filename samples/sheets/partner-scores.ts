@@ -43,7 +43,7 @@ export function partnerScoresSheet(data: SampleData): SheetSpec {
   const columns = tableSchema("PartnerScores").columns;
   const rows = records.partners.map((partner) => {
     const period = latestPlan(records.plansOf(partner.id))?.period ?? null;
-    const formulas = scoreFormulas(period);
+    const formulas = scoreFormulas(period, { weights: true });
     const values = scoreValues(records, partner.id, period);
     return [
       partner.id,

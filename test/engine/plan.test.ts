@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { dateSerial } from "../../engine/excel/date";
-import { attainment, pace, rollup, status, taskStatus } from "../../engine/plan";
+import { attainment, pace, planAttainment, planStatus, rollup, status, taskStatus } from "../../engine/plan";
 import { failure, ok } from "./support";
 
 const JUL_1 = dateSerial(2026, 7, 1);
@@ -15,6 +15,67 @@ describe("attainment", () => {
     expect(attainment(-5, 50)).toBe(-0.1);
     expect(failure(attainment(5, 0)).code).toBe("#DIV/0!");
     expect(failure(attainment(5, -1)).code).toBe("#DIV/0!");
+  });
+});
+
+describe("plan attainment over KPIs in different units", () => {
+  it("is the weighted mean of each KPI's attainment, each up to its target; KPIs without a target or weight are left out", () => {
+    const kpis = [
+      { actual: 2_190_000, target: 2_400_000, weight: 3 }, // revenue: 91.25%
+      { actual: 30, target: 20, weight: 1 }, // new customers: 150%, counted as 100%
+      { actual: 1, target: 4, weight: 1 }, // certified staff: 25%
+      { actual: 5, target: 0, weight: 2 }, // no target: left out
+      { actual: 9, target: 10, weight: 0 }, // weight 0: left out
+      { actual: 9, target: 10, weight: null }, // blank weight, others weighted: left out (a blank cell is 0)
+    ];
+    expect(planAttainment(kpis)).toBeCloseTo((3 * 0.9125 + 1 + 0.25) / 5, 12);
+    expect(planAttainment(kpis, 1.5)).toBeCloseTo((3 * 0.9125 + 1.5 + 0.25) / 5, 12);
+    expect(planStatus(kpis)).toBe("At risk");
+    // A blank actual is 0; no weight anywhere is equal weights.
+    expect(planAttainment([{ actual: null, target: 10 }])).toBe(0);
+    expect(planAttainment([{ actual: 5, target: 10, weight: null }, { actual: 10, target: 10, weight: 0 }])).toBe(0.75);
+    expect(failure(planAttainment([{ actual: 1, target: 0 }])).code).toBe("#N/A");
+    expect(failure(planAttainment([])).code).toBe("#N/A");
+    expect(failure(planAttainment([{ actual: 1, target: 1, weight: -1 }])).message).toBe("weights (item 1): must not be negative, got -1.");
+    expect(failure(planAttainment([{ actual: 1, target: 1 }], 0.5)).message).toBe("cap: must be at least 1 (100%), got 0.5.");
+  });
+
+  const kpi = fc.record({
+    actual: fc.oneof(fc.constant(null), fc.double({ min: 0, max: 1e7, noNaN: true })),
+    target: fc.oneof(fc.constant(null), fc.double({ min: -10, max: 1e7, noNaN: true })),
+    weight: fc.oneof(fc.constant(null), fc.double({ min: 0, max: 10, noNaN: true })),
+  });
+  const counting = <K extends { target: number | null; weight: number | null }>(kpis: readonly K[]) => {
+    const weighed = kpis.some((k) => (k.weight ?? 0) > 0);
+    return kpis.filter((k) => (k.target ?? 0) > 0 && (!weighed || (k.weight ?? 0) > 0));
+  };
+
+  it("stays within the KPIs' own (capped) attainments, whatever the order and scale of the weights", () => {
+    fc.assert(
+      fc.property(fc.array(kpi, { maxLength: 8 }), fc.double({ min: 0.1, max: 100, noNaN: true }), fc.double({ min: 1, max: 3, noNaN: true }), (kpis, scale, cap) => {
+        const result = planAttainment(kpis, cap);
+        const counted = counting(kpis);
+        if (!counted.length) {
+          expect(failure(result).code).toBe("#N/A");
+          return;
+        }
+        const own = counted.map((k) => Math.min((k.actual ?? 0) / k.target!, cap));
+        const value = ok(result);
+        expect(value).toBeGreaterThanOrEqual(Math.min(...own) - 1e-9);
+        expect(value).toBeLessThanOrEqual(Math.max(...own) + 1e-9);
+        expect(value).toBeLessThanOrEqual(cap + 1e-12);
+        expect(ok(planAttainment([...kpis].reverse(), cap))).toBeCloseTo(value, 9);
+        expect(ok(planAttainment(kpis.map((k) => ({ ...k, weight: k.weight === null ? null : k.weight * scale })), cap))).toBeCloseTo(value, 9);
+      }),
+    );
+  });
+
+  it("of one KPI is its attainment, up to its target", () => {
+    fc.assert(
+      fc.property(fc.double({ min: 0, max: 1e6, noNaN: true }), fc.double({ min: 0.01, max: 1e6, noNaN: true }), (actual, target) => {
+        expect(planAttainment([{ actual, target }])).toBeCloseTo(Math.min(actual / target, 1), 12);
+      }),
+    );
   });
 });
 

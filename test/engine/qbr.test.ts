@@ -48,21 +48,28 @@ describe("quarters", () => {
 });
 
 describe("a quarterly business review", () => {
-  it("compares plan with actual per KPI and in total", () => {
+  it("compares plan with actual per KPI and over all KPIs, weighted, each up to its target (never summing units)", () => {
     const review = qbr(
       input({
         plans: [
-          { period: "2026-Q3", kpi: "Revenue", target: 100_000, actual: 95_000 },
-          { period: "2026-Q3", kpi: "New logos", target: 10, actual: 6 },
+          { period: "2026-Q3", kpi: "Revenue", target: 100_000, actual: 95_000, weight: 3 },
+          { period: "2026-Q3", kpi: "New logos", target: 10, actual: 6, weight: 1 },
+          { period: "2026-Q3", kpi: "Certified staff", target: 2, actual: 4, weight: 1 },
+          { period: "2026-Q3", kpi: "Events", target: 4, actual: 0, weight: null },
           { period: "2026-Q2", kpi: "Revenue", target: 80_000, actual: 90_000 },
         ],
       }),
     );
+    expect(review.planPeriod).toBe("2026-Q3");
     expect(review.kpis.map((k) => [k.kpi, k.attainment, k.status])).toEqual([
       ["Revenue", 0.95, "On track"],
       ["New logos", 0.6, "Off track"],
+      ["Certified staff", 2, "On track"],
+      ["Events", 0, "Off track"],
     ]);
-    expect(review.total).toMatchObject({ target: 100_010, actual: 95_006 });
+    // (3 × 0.95 + 1 × 0.6 + 1 × min(2, 1)) ÷ 5, Events without a weight where others have one left out; summed, the units would give 95,010 ÷ 100,016.
+    expect(review.total).toMatchObject({ kpi: "All KPIs", target: null, actual: null, status: "At risk" });
+    expect(review.total!.attainment).toBeCloseTo((3 * 0.95 + 0.6 + 1) / 5, 12);
   });
 
   it("scores the latest audit of the quarter and its change since the quarter before", () => {
@@ -159,19 +166,26 @@ describe("a quarterly business review", () => {
 });
 
 describe("plan periods", () => {
-  it("include the quarter's own plan and its year's plan, not other quarters or years", () => {
-    const review = qbr(
-      input({
-        plans: [
-          { period: "FY2026", kpi: "Revenue", target: 400_000, actual: 310_000 },
-          { period: "2026", kpi: "Logos", target: 20, actual: 9 },
-          { period: "Q3 2026", kpi: "Pipeline", target: 300_000, actual: 280_000 },
-          { period: "FY2025", kpi: "Revenue", target: 1, actual: 1 },
-          { period: "2026-Q2", kpi: "Pipeline", target: 1, actual: 1 },
-        ],
-      }),
-    );
-    expect(review.kpis.map((k) => `${k.period} ${k.kpi}`)).toEqual(["FY2026 Revenue", "2026 Logos", "Q3 2026 Pipeline"]);
+  it("follow one plan: the quarter's own, else its year's, with that plan's approval", () => {
+    const plans = [
+      { period: "FY2026", kpi: "Revenue", target: 400_000, actual: 310_000 },
+      { period: "FY2026", kpi: "Logos", target: 20, actual: 9 },
+      { period: "Q3 2026", kpi: "Pipeline", target: 300_000, actual: 280_000 },
+      { period: "FY2025", kpi: "Revenue", target: 1, actual: 1 },
+      { period: "2026-Q2", kpi: "Pipeline", target: 1, actual: 1 },
+    ];
+    const approval = (period: string, state: string) => ({ period, state, acceptedBy: null, acceptedOn: null, approvedBy: null, approvedOn: null, comment: null });
+    const approvals = [approval("FY2026", "Approved"), approval("2026-Q3", "Submitted")];
+    const quarterly = qbr(input({ plans, approvals }));
+    expect(quarterly.planPeriod).toBe("Q3 2026");
+    expect(quarterly.kpis.map((k) => `${k.period} ${k.kpi}`)).toEqual(["Q3 2026 Pipeline"]);
+    expect(quarterly.approval?.state).toBe("Submitted");
+    // No plan of its own in Q4: the year's, with the year's approval.
+    const yearly = qbr(input({ quarter: "2026-Q4", plans, approvals }));
+    expect(yearly.planPeriod).toBe("FY2026");
+    expect(yearly.kpis.map((k) => `${k.period} ${k.kpi}`)).toEqual(["FY2026 Revenue", "FY2026 Logos"]);
+    expect(yearly.approval?.state).toBe("Approved");
+    expect(qbr(input({ quarter: "2027-Q1", plans, approvals })).planPeriod).toBeNull();
   });
 });
 

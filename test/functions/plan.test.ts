@@ -30,6 +30,29 @@ describe("PARTNER.ATTAINMENT and PARTNER.STATUS", () => {
   });
 });
 
+describe("PARTNER.PLAN.ATTAINMENT", () => {
+  it("weighs each KPI's own attainment, each up to its target, as Excel passes ranges", () => {
+    const actuals = [[2_190_000], [30], [1]];
+    const targets = [[2_400_000], [20], [4]];
+    expect(excel.value("PLAN.ATTAINMENT", actuals, targets, [[3], [1], [1]], null)).toBeCloseTo((3 * 0.9125 + 1 + 0.25) / 5, 12);
+    expect(excel.value("PLAN.ATTAINMENT", actuals, targets, null, null)).toBeCloseTo((0.9125 + 1 + 0.25) / 3, 12);
+    expect(excel.value("PLAN.ATTAINMENT", actuals, targets, null, 1.5)).toBeCloseTo((0.9125 + 1.5 + 0.25) / 3, 12);
+    // A row of actuals against a column of targets: the same KPIs in reading order.
+    expect(excel.value("PLAN.ATTAINMENT", [[2_190_000, 30, 1]], targets, null, null)).toBeCloseTo((0.9125 + 1 + 0.25) / 3, 12);
+  });
+
+  it("weighs KPIs the same when no weight is given, reads blank actuals as 0, and leaves out KPIs with a blank target", () => {
+    for (const blank of BLANKS) {
+      expect(excel.value("PLAN.ATTAINMENT", [[5], [blank]], [[10], [10]], [[blank], [blank]], blank)).toBeCloseTo(0.25, 12);
+      expect(excel.value("PLAN.ATTAINMENT", [[5], [7]], [[10], [blank]], null, null)).toBe(0.5);
+      // With weights given, a blank weight (0 in Excel desktop) leaves its KPI out.
+      expect(excel.value("PLAN.ATTAINMENT", [[5], [10]], [[10], [10]], [[2], [blank]], null)).toBe(0.5);
+    }
+    expect(excel.error("PLAN.ATTAINMENT", [[5]], [[0]], null, null).code).toBe("#N/A");
+    expect(excel.error("PLAN.ATTAINMENT", [[5], [6]], [[10]], null, null).message).toBe("actuals: expected as many cells as targets (1), got 2.");
+  });
+});
+
 describe("PARTNER.PACE", () => {
   it("divides attainment by the elapsed share of the period", () => {
     expect(excel.value("PACE", 60, 100, JUL_1, SEP_30, AUG_15)).toBeCloseTo(1.2, 12);

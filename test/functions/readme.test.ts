@@ -46,6 +46,12 @@ describe("the README's examples of rating, scorecards, segmentation, plans and f
   });
 
   it("measure performance to plan, tasks and approvals", () => {
+    const actuals = [[2_190_000], [30], [1], [600_000]];
+    const targets = [[2_400_000], [20], [4], [750_000]];
+    const weights = [[3], [1], [1], [1]];
+    const overall = excel.value("PLAN.ATTAINMENT", actuals, targets, weights, null) as number;
+    expect(pct(overall, 2)).toBe(79.79);
+    expect(excel.value("STATUS", overall, 1, null, null)).toBe("At risk");
     expect(pct(excel.value("ATTAINMENT", 45000, 60000))).toBe(75);
     expect(excel.value("STATUS", 45000, 60000)).toBe("At risk");
     expect(excel.value("STATUS", 54000, 60000)).toBe("On track");

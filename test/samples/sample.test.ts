@@ -563,7 +563,7 @@ describe("sample partner workbook", () => {
     expect([scores.sheet, scores.headers]).toEqual(["PartnerFit", ["PartnerId", ...SCORE_COLUMNS]]);
     expect(scores.rows.map((r) => r[0])).toEqual(tables.get("Partners")!.rows.map((r) => r[0]));
     scores.rows.forEach((row, r) => {
-      const formulas = scoreFormulas(row[SCORE_COLUMNS.indexOf("PlanPeriod") + 1] as string | null);
+      const formulas = scoreFormulas(row[SCORE_COLUMNS.indexOf("PlanPeriod") + 1] as string | null, { weights: true });
       SCORE_COLUMNS.forEach((column, c) => {
         const expected = formulas[column];
         const value = sheet.getCell(r + 2, c + 2).value as ExcelJS.CellFormulaValue | string | null;
@@ -603,12 +603,13 @@ describe("sample partner workbook", () => {
       const metrics = first("Metrics", row.PartnerId);
       expect(row.Segment ?? null).toEqual(metrics ? shown("SEGMENT", metrics.Potential, metrics.Performance, null, null) : null);
       expect(row.Stage ?? null).toEqual(shown("STAGE", cells(["Fit", "Onboarding", "Activation", "Enablement"]), null));
+      // IF(COUNTIFS(…)>0, IFNA(PARTNER.PLAN.ATTAINMENT(FILTER(Plan[Actual],…), FILTER(Plan[Target],…), FILTER(Plan[Weight],…)), "")):
+      // the partner's KPIs of its plan period, as FILTER hands them over (a column each).
       const plan = byHeader(tables.get("Plan")!).filter((p) => same(p.PartnerId, row.PartnerId) && row.PlanPeriod !== null && same(p.Period, row.PlanPeriod));
-      const sum = (k: string) => plan.reduce((n, p) => n + ((p[k] as number) ?? 0), 0);
-      // IF(target>0, PARTNER.X(...), ""): a plan without a target is blank, not scored.
-      const planned = sum("Target") > 0;
-      expect(row.Attainment ?? null).toEqual(planned ? given("ATTAINMENT", sum("Actual"), sum("Target")) : null);
-      expect(row.PlanStatus ?? null).toEqual(planned ? given("STATUS", sum("Actual"), sum("Target"), null, null) : null);
+      const column = (k: string) => plan.map((p) => [p[k] ?? null]);
+      const attained = plan.length ? shown("PLAN.ATTAINMENT", column("Actual"), column("Target"), column("Weight"), null) : null;
+      expect(row.Attainment ?? null).toEqual(attained);
+      expect(row.PlanStatus ?? null).toEqual(typeof attained === "number" ? shown("STATUS", attained, 1, null, null) : attained);
       checked++;
     }
     expect(checked).toBe(240);

@@ -20,7 +20,8 @@ export function scoresRow(data: PartnerData, partnerId: string): Upsert[] {
   const id = table.columns.get("partnerid");
   const wanted = partnerId.trim().toLowerCase();
   const has = id !== undefined && table.rows.some((row) => String(row[id] ?? "").trim().toLowerCase() === wanted);
-  return [{ table: "PartnerScores", key: { PartnerId: partnerId }, set: has ? { PlanPeriod: period } : scoreFormulas(period) }];
+  const weights = data.snapshot.tables.get("Plan")?.columns.has("weight") ?? false;
+  return [{ table: "PartnerScores", key: { PartnerId: partnerId }, set: has ? { PlanPeriod: period } : scoreFormulas(period, { weights }) }];
 }
 
 /**

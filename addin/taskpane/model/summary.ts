@@ -5,7 +5,7 @@
  */
 import { AREA_ORDER, AUDIT_AREAS, auditAreas } from "../../../engine/audit";
 import { valueOrNull } from "../../../engine/error";
-import { type PlanStatus, quarterOf, status } from "../../../engine/plan";
+import { type PlanStatus, planAttainment, planStatus as planStatusOf, quarterOf } from "../../../engine/plan";
 import { ESTABLISHED, type Stage, stage } from "../../../engine/scorecard";
 import { type Quadrant, segment } from "../../../engine/segment";
 import { type Tier, tier } from "../../../engine/tier";
@@ -20,7 +20,7 @@ export interface PartnerSummary {
   audit: number | null;
   auditDate: number | null;
   stage: Stage | typeof ESTABLISHED | null;
-  /** Status of the latest plan period (all KPIs summed), with its attainment. */
+  /** Status of the latest plan period (all KPIs, weighted, each up to its target), with its attainment. */
   plan: { period: string; status: PlanStatus; attainment: number } | null;
 }
 
@@ -64,10 +64,9 @@ export function summarise(data: PartnerData, partner: PartnerRecord): PartnerSum
   const plan = latestPlan(data.plansOf(partner.id));
   let planStatus: PartnerSummary["plan"] = null;
   if (plan) {
-    const actual = plan.rows.reduce((n, r) => n + (r.actual ?? 0), 0);
-    const target = plan.rows.reduce((n, r) => n + (r.target ?? 0), 0);
-    const s = ok(status(actual, target));
-    if (s) planStatus = { period: plan.period, status: s, attainment: actual / target };
+    const attained = ok(planAttainment(plan.rows));
+    const s = ok(planStatusOf(plan.rows));
+    if (s && attained !== null) planStatus = { period: plan.period, status: s, attainment: attained };
   }
 
   return {

@@ -46,6 +46,8 @@ import {
   availableActions,
   pace,
   periodDates,
+  planAttainment,
+  planStatus,
   status,
   taskStatus,
 } from "../../../../engine/plan";
@@ -187,8 +189,11 @@ function KpiCard({ partnerId, period, name, role, today }: Context) {
   const dates = periodDates(period);
   const invalid = rows.some((r) => numberProblem(figures[r.kpi]?.target ?? null, "a target") || numberProblem(figures[r.kpi]?.actual ?? null, "an actual"));
   const changed = rows.some((r) => figures[r.kpi]?.target !== r.target || figures[r.kpi]?.actual !== r.actual);
-  const total = (field: "target" | "actual") => rows.reduce((n, r) => n + (figures[r.kpi]?.[field] ?? 0), 0);
-  const overall = invalid || !rows.length ? undefined : status(total("actual"), total("target"));
+  // KPIs in different units do not add up: all KPIs together is the weighted mean of each one's
+  // attainment, each counted up to its target (PARTNER.PLAN.ATTAINMENT).
+  const current = rows.map((r) => ({ actual: figures[r.kpi]?.actual ?? null, target: figures[r.kpi]?.target ?? null, weight: r.weight }));
+  const attained = invalid || !rows.length ? undefined : planAttainment(current);
+  const overall = invalid || !rows.length ? undefined : planStatus(current);
 
   async function save() {
     if (invalid) return saver.refuse("Every KPI needs a target and an actual; correct the fields marked below.", "Plan");
@@ -211,9 +216,11 @@ function KpiCard({ partnerId, period, name, role, today }: Context) {
           </Text>
         }
       />
-      {overall && !isEngineError(overall) && (
+      {overall && !isEngineError(overall) && typeof attained === "number" && (
         <div className={styles.line}>
-          <Text>All KPIs together: {percent.format(total("actual") / total("target"))} of target</Text>
+          <Text title="The weighted mean of each KPI's attainment, each counted up to its target (the Plan table's Weight column; blank weighs 1)">
+            All KPIs together: <span data-testid="plan-attainment">{percent.format(attained)}</span> of plan, weighted
+          </Text>
           <Badge className={styles.nowrap} color={STATUS_COLOR[overall]} data-testid="plan-status">
             {overall}
           </Badge>

@@ -7,7 +7,7 @@ import { DocumentTable20Regular, SlideMultiple20Regular } from "@fluentui/react-
 import { useMemo, useState } from "react";
 import { isEngineError } from "../../../../engine/error";
 import { buildQbr } from "../../../../engine/qbr";
-import { amount, percent, score, signed, years } from "../../../qbr/format";
+import { amount, approvalOf, percent, score, signed, years } from "../../../qbr/format";
 import { QuarterField, latestBegun, quartersIn } from "../../components/QuarterField";
 import { qbrName } from "../../../qbr/format";
 import { qbrInput } from "../../../qbr/input";
@@ -68,7 +68,7 @@ export function QbrTab({ partnerId }: { partnerId: string }) {
 
   const k = review.total ?? review.kpis[0];
   const facts: [string, string][] = [
-    ["Plan", k ? `${percent(k.attainment)} of target (${k.status ?? "–"})` : "no plan for the quarter"],
+    ["Plan", k && review.planPeriod ? `${review.planPeriod}: ${percent(k.attainment)} of target, all KPIs weighted (${k.status ?? "–"})` : "no plan covers the quarter"],
     ["Audit", review.audit.current ? `${score(review.audit.current.overall)}${review.audit.change !== null ? ` (${signed(review.audit.change)})` : ""}` : "no audit"],
     ["Life stage", review.scorecard.current ?? "no scorecard"],
     ["Tier", `${review.tier.current ?? "not rated"}${review.tier.previous && review.tier.previous !== review.tier.current ? ` (was ${review.tier.previous})` : ""}`],
@@ -77,7 +77,7 @@ export function QbrTab({ partnerId }: { partnerId: string }) {
     ["Win rate", `${percent(review.pipeline.winRate)}${review.pipeline.networkQuartile ? ` (${review.pipeline.networkQuartile})` : ""}`],
     ["Open pipeline", amount(review.pipeline.openAmount)],
     ["Tasks", `${review.tasks.counts.Done} done, ${review.tasks.counts["Past due"]} overdue`],
-    ["Plan approval", review.approval?.state ?? "not recorded"],
+    ["Plan approval", review.approval ? `${review.approval.state ?? "–"} (${approvalOf(review)})` : review.planPeriod ? `none recorded for ${review.planPeriod}` : "none recorded"],
     ["P&L break-even", review.pnl ? years(review.pnl.summary.payback) : "no assumptions"],
   ];
 

@@ -45,6 +45,7 @@ const useStyles = makeStyles({
   actions: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalS, alignItems: "center" },
   muted: { color: tokens.colorNeutralForeground3 },
   number: { textAlign: "end", fontVariantNumeric: "tabular-nums" },
+  note: { gridColumn: "1 / -1" },
 });
 
 type Distribution = (typeof DISTRIBUTIONS)[number];
@@ -56,21 +57,52 @@ interface UncertainRow {
   readonly driver: string;
   readonly distribution: Distribution;
   readonly parameters: readonly string[];
+  /**
+   * The row follows the assumptions as they are now, draft included: normal around the driver's
+   * value with a 20% standard deviation, until the user sets its figures.
+   */
+  readonly follows?: boolean;
 }
 
 const round = (x: number) => Number(x.toPrecision(3));
 
-/** A first uncertainty: the licence revenue, normal around the partner's figure with a 20% standard deviation. */
-function startingRows(pnl: PnlState): UncertainRow[] {
-  const licence = pnl.rows[pnl.drivers.indexOf("license_revenue")];
-  const value = typeof licence?.[1] === "number" ? licence[1] : 300000;
-  return [{ key: 1, driver: "license_revenue", distribution: "normal", parameters: [String(value), String(round(value * 0.2))] }];
+/** A driver's value (year 1) in the assumptions as shown, draft included. */
+function valueOf(pnl: PnlState, driver: string): number | undefined {
+  const row = pnl.rows[pnl.drivers.indexOf(driver)];
+  return typeof row?.[1] === "number" ? row[1] : undefined;
 }
+
+/** Normal around `value` with a 20% standard deviation. */
+const around = (value: number) => [String(value), String(round(Math.abs(value) * 0.2))];
+
+/** Where a distribution is centred: the mean, the mode, the middle of the range. */
+function centreOf(row: UncertainRow): number | undefined {
+  const p = row.parameters.map((x) => parseValue(x) ?? undefined);
+  if (row.distribution === "normal") return p[0] ?? undefined;
+  if (row.distribution === "triangular") return p[1] ?? undefined;
+  return p[0] !== undefined && p[1] !== undefined ? (p[0] + p[1]) / 2 : undefined;
+}
+
+/** The row's figures moved so that it is centred on `value` (its spread scaled with it). */
+function recentred(row: UncertainRow, value: number): UncertainRow {
+  const centre = centreOf(row);
+  if (centre === undefined || centre === 0) return { ...row, parameters: around(value), distribution: "normal" };
+  const scale = value / centre;
+  return { ...row, parameters: row.parameters.map((x) => String(round((parseValue(x) ?? 0) * scale))) };
+}
+
+/** A first uncertainty: the licence revenue, following the assumptions (the draft included). */
+const startingRows = (): UncertainRow[] => [{ key: 1, driver: "license_revenue", distribution: "normal", parameters: [], follows: true }];
 
 export function SimulationCard({ pnl }: { pnl: PnlState }) {
   const styles = useStyles();
   const statusId = useId();
-  const [rows, setRows] = useState<UncertainRow[]>(() => startingRows(pnl));
+  const [kept, setRows] = useState<UncertainRow[]>(startingRows);
+  // Rows that follow the assumptions take the driver's value as it is now (a draft changes it).
+  const rows = useMemo(
+    () => kept.map((r) => (r.follows ? { ...r, parameters: around(valueOf(pnl, r.driver) ?? 0) } : r)),
+    [kept, pnl],
+  );
   const [trials, setTrials] = useState(String(DEFAULT_TRIALS));
   const [seed, setSeed] = useState("1");
   const simulation = useSimulation();
@@ -98,11 +130,12 @@ export function SimulationCard({ pnl }: { pnl: PnlState }) {
 
   const running = state.status === "running";
   const stale = state.status !== "idle" && !running && (!request || JSON.stringify(request) !== JSON.stringify(state.request));
+  // Setting a row's figures fixes them: from then on it no longer follows the assumptions.
   const update = (key: number, change: Partial<UncertainRow>) =>
-    setRows((current) =>
-      current.map((r) => {
+    setRows(() =>
+      rows.map((r) => {
         if (r.key !== key) return r;
-        const next = { ...r, ...change };
+        const next = { ...r, ...change, follows: false };
         if (change.distribution) next.parameters = PARAMETERS[change.distribution].map((_, i) => r.parameters[i] ?? r.parameters.at(-1) ?? "");
         return next;
       }),
@@ -114,8 +147,9 @@ export function SimulationCard({ pnl }: { pnl: PnlState }) {
         Monte Carlo
       </Text>
       <Text size={200} className={styles.muted}>
-        Each trial draws every uncertain driver once and uses it in every year. The figures are those of =PARTNER.SIMULATE with the same
-        assumptions, uncertainty, trials and seed.
+        Each trial draws every uncertain driver once and uses it in every year, on the assumptions as they are now (your draft
+        included). The figures are those of =PARTNER.SIMULATE with the same assumptions, uncertainty, trials and seed. The first row
+        follows the licence revenue of the assumptions until you set its figures.
       </Text>
       <div role="group" aria-label="Uncertain drivers">
         {rows.map((r, index) => (
@@ -140,8 +174,22 @@ export function SimulationCard({ pnl }: { pnl: PnlState }) {
               icon={<Delete20Regular />}
               aria-label={`Remove uncertain driver ${index + 1} (${r.driver})`}
               disabled={running || rows.length === 1}
-              onClick={() => setRows((current) => current.filter((x) => x.key !== r.key))}
+              onClick={() => setRows(() => rows.filter((x) => x.key !== r.key))}
             />
+            {(() => {
+              // A row whose figures were set, and whose driver the draft has since changed, is said to differ.
+              const value = valueOf(pnl, r.driver);
+              const centre = centreOf(r);
+              if (r.follows || value === undefined || centre === undefined || Math.abs(centre - value) <= 0.005 * Math.max(Math.abs(value), 1)) return null;
+              return (
+                <MessageBar intent="warning" className={styles.note} data-testid="uncertainty-differs">
+                  {r.driver} is {formatAmount(value)} in the assumptions as they are now; this row is centred on {formatAmount(centre)}.
+                  <Button size="small" appearance="transparent" onClick={() => setRows(() => rows.map((x) => (x.key === r.key ? recentred(x, value) : x)))}>
+                    Centre on {formatAmount(value)}
+                  </Button>
+                </MessageBar>
+              );
+            })()}
             <div className={styles.parameters}>
               {PARAMETERS[r.distribution].map((label, i) => {
                 const problem = parseValue(r.parameters[i] ?? "") === undefined ? "Not a number" : undefined;
@@ -169,9 +217,9 @@ export function SimulationCard({ pnl }: { pnl: PnlState }) {
           icon={<Add20Regular />}
           disabled={running}
           onClick={() =>
-            setRows((current) => [
-              ...current,
-              { key: Math.max(0, ...current.map((r) => r.key)) + 1, driver: UNCERTAIN.find((n) => !current.some((r) => r.driver === n)) ?? UNCERTAIN[0], distribution: "uniform", parameters: ["", ""] },
+            setRows(() => [
+              ...rows,
+              { key: Math.max(0, ...rows.map((r) => r.key)) + 1, driver: UNCERTAIN.find((n) => !rows.some((r) => r.driver === n)) ?? UNCERTAIN[0], distribution: "uniform", parameters: ["", ""] },
             ])
           }
         >
