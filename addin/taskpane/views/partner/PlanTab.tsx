@@ -70,6 +70,7 @@ import {
   taskDoneChanges,
 } from "../../model/plan";
 import { useData } from "../../state/session";
+import { useUnsavedEdit } from "../../state/unsaved";
 
 const useStyles = makeStyles({
   stack: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
@@ -189,6 +190,7 @@ function KpiCard({ partnerId, period, name, role, today }: Context) {
   const dates = periodDates(period);
   const invalid = rows.some((r) => numberProblem(figures[r.kpi]?.target ?? null, "a target") || numberProblem(figures[r.kpi]?.actual ?? null, "an actual"));
   const changed = rows.some((r) => figures[r.kpi]?.target !== r.target || figures[r.kpi]?.actual !== r.actual);
+  useUnsavedEdit("Plan", changed);
   // KPIs in different units do not add up: all KPIs together is the weighted mean of each one's
   // attainment, each counted up to its target (PARTNER.PLAN.ATTAINMENT).
   const current = rows.map((r) => ({ actual: figures[r.kpi]?.actual ?? null, target: figures[r.kpi]?.target ?? null, weight: r.weight }));
