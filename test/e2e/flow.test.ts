@@ -115,7 +115,7 @@ describe.skipIf(!browserAvailable)("a channel manager's session, from opening th
     // Found by a part of its name, as a channel manager would look for it.
     const words = partner.name.split(" ");
     await page.getByRole("searchbox", { name: "Search partners" }).fill(words.slice(0, 2).join(" "));
-    await page.locator(`[data-partner="${partner.id}"]`).click();
+    await page.locator(`button[data-partner="${partner.id}"]`).click();
     await poll(() => page.getByTestId("partner-name").textContent()).toBe(partner.name);
   }
 

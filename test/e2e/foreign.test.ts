@@ -39,7 +39,7 @@ describe.skipIf(!browserAvailable || !CASES.length)("team workbooks edited and s
     await poll(() => page.getByTestId("source").textContent()).toBe(file);
     await page.getByTestId("partner-count").waitFor();
     await page.getByRole("searchbox", { name: "Search partners" }).fill(partner.id);
-    await page.locator(`[data-partner="${partner.id}"]`).click();
+    await page.locator(`button[data-partner="${partner.id}"]`).click();
     await poll(() => page.getByTestId("partner-name").textContent()).toBe(partner.name);
 
     // Audit: one criterion rated today.

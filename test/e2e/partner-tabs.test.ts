@@ -61,7 +61,7 @@ describe.skipIf(!browserAvailable)("Engagement, Scorecard and Plan tabs (browser
   async function open(id: string, tab: string) {
     await page.getByRole("tab", { name: "Partners" }).click();
     await page.getByRole("searchbox", { name: "Search partners" }).fill(id);
-    await page.locator(`[data-partner="${id}"]`).click();
+    await page.locator(`button[data-partner="${id}"]`).click();
     await page.getByTestId("partner-name").waitFor();
     await page.getByRole("tab", { name: tab, exact: true }).click();
   }
@@ -294,7 +294,7 @@ describe.skipIf(!browserAvailable)("Engagement, Scorecard and Plan tabs (browser
     await dark.clock.setFixedTime(NOW);
     await dark.goto(`${app.server.url}app.html`);
     await dark.getByRole("searchbox", { name: "Search partners" }).fill(other);
-    await dark.locator(`[data-partner="${other}"]`).click();
+    await dark.locator(`button[data-partner="${other}"]`).click();
     await dark.getByRole("tab", { name: "Plan", exact: true }).click();
     await dark.getByTestId("plan-state").waitFor();
     const color = await dark.evaluate(() => getComputedStyle(document.querySelector(".fui-FluentProvider")!).backgroundColor);
