@@ -103,6 +103,16 @@ describe.skipIf(!ready)("the QBR from browser mode: deck rendered by LibreOffice
     for (const k of review.kpis) expect(pages[1]).toContain(k.kpi);
     await page.getByRole("status").filter({ hasText: `Downloaded ${qbrName(partner.id, QUARTER)}.pptx.` }).waitFor();
     expect(await page.getByTestId("qbr-facts").textContent()).toContain("TierMGP (was BZ)");
+    // One plan period, named on the slides that use it: the plan slide and the approval on the actions slide.
+    expect(review.planPeriod).not.toBeNull();
+    expect(pages[1]).toContain(`Plan ${review.planPeriod}`);
+    expect(pages[4]).toContain(review.planPeriod as string);
+    // The P&L slide shows ROI as the P&L tab does.
+    expect(review.pnl).not.toBeNull();
+    await page.getByRole("tab", { name: "P&L", exact: true }).click();
+    const roi = (await page.getByTestId("pnl-roi").textContent()) ?? "";
+    expect(roi).toMatch(/^[−-]?\d+(\.\d)?%$/);
+    expect(pages[5].replace(/-/g, "−")).toMatch(new RegExp(`ROI\\s+${roi.replace(".", "\\.")}`));
   });
 
   it("renders the deck of a partner still onboarding and of a prospect, whose reviews have little data", async () => {

@@ -35,7 +35,7 @@ function baseOf(metric: Metric, s: { partner: PnlSummary; vendor: PnlSummary }):
   }
 }
 
-const formatOf = (metric: Metric) => (metric === "IRR" ? formatPercent : metric === "Payback" || metric === "ROI" ? formatDecimal : formatAmount);
+const formatOf = (metric: Metric) => (metric === "IRR" || metric === "ROI" ? formatPercent : metric === "Payback" ? formatDecimal : formatAmount);
 
 export function SensitivityCard({ pnl }: { pnl: PnlState }) {
   const styles = useStyles();
