@@ -147,6 +147,47 @@ describe.skipIf(!ready)("the QBR from browser mode: deck rendered by LibreOffice
     expect(charts.length).toBeGreaterThanOrEqual(2);
   });
 
+  it("shows one all-KPI figure, the weighted mean of each KPI's attainment, on the Plan tab, the QBR tab, the QBR sheet and the deck", async () => {
+    const id = "P0025";
+    const review = expectedReview(id, QUARTER);
+    expect(review.kpis.length).toBeGreaterThan(1);
+    const total = review.total!.attainment as number;
+    // Units differ between KPIs, so the figure is not the sum of actuals over the sum of targets.
+    const sums = review.kpis.reduce((s, k) => ({ t: s.t + (k.target ?? 0), a: s.a + (k.actual ?? 0) }), { t: 0, a: 0 });
+    expect(Math.abs(total - sums.a / sums.t)).toBeGreaterThan(0.001);
+    const asPercent = (text: string | null) => Number((text ?? "").replace(/[^0-9.]/g, "")) / 100;
+
+    await openQbr(id, QUARTER);
+    const fact = await page.getByTestId("qbr-facts").locator("dt", { hasText: /^Plan$/ }).locator("xpath=following-sibling::dd[1]").textContent();
+    expect(fact).toContain(`${review.planPeriod}: `);
+    expect(asPercent(fact!.split(":")[1].split("%")[0])).toBeCloseTo(total, 3);
+
+    await page.getByRole("tab", { name: "Plan", exact: true }).click();
+    await page.getByRole("combobox", { name: "Plan period" }).selectOption(review.planPeriod!);
+    expect(asPercent(await page.getByTestId("plan-attainment").textContent())).toBeCloseTo(total, 3);
+
+    await page.getByRole("tab", { name: "QBR", exact: true }).click();
+    const { pages } = await render(id, "qbr-weighted");
+    const line = pages[1].split("\n").find((l) => /^\s*All KPIs\b/.test(l));
+    expect(line).toBeDefined();
+    expect(asPercent(line!.match(/([0-9.]+)%/)![1])).toBeCloseTo(total, 3);
+
+    const name = qbrName(id, QUARTER);
+    await page.getByRole("button", { name: "Build QBR sheet" }).click();
+    await page.getByRole("status").filter({ hasText: `Wrote the sheet "${name}".` }).waitFor();
+    const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "Save as…" }).click()]);
+    const zip = await JSZip.loadAsync(fs.readFileSync((await download.path())!));
+    const book = await zip.file("xl/workbook.xml")!.async("string");
+    const rid = book.match(new RegExp(`<sheet [^>]*name="${name}"[^>]*r:id="([^"]+)"`))![1];
+    const rels = await zip.file("xl/_rels/workbook.xml.rels")!.async("string");
+    const target = rels.match(new RegExp(`<Relationship [^>]*Id="${rid}"[^>]*Target="([^"]+)"`))?.[1] ?? rels.match(new RegExp(`<Relationship [^>]*Target="([^"]+)"[^>]*Id="${rid}"`))![1];
+    const sheet = await zip.file(`xl/${target.replace(/^\/?xl\//, "")}`)!.async("string");
+    const cell = sheet.match(/<c [^>]*><f>(_xldudf_PARTNER_PLAN_ATTAINMENT\([^<]*\))<\/f><v>([^<]+)<\/v><\/c>/);
+    expect(cell, "the sheet's all-KPI cell: a live formula over the KPI rows with its value").not.toBeNull();
+    expect(cell![1]).toMatch(/^_xldudf_PARTNER_PLAN_ATTAINMENT\(C\d+:C\d+,B\d+:B\d+,F\d+:F\d+\)$/);
+    expect(Number(cell![2])).toBeCloseTo(total, 9);
+  });
+
   it("shows the portfolio's quarter: approvals by quarter, partners off track and tier moves, each opening its partner", async () => {
     const expected = portfolioReview({ quarter: QUARTER, partners: sample.partners, engagement: sample.engagement, plans: sample.plans, approvals: sample.approvals });
     if (isEngineError(expected)) throw expected;

@@ -103,7 +103,7 @@ const useStyles = makeStyles({
   nowrap: { whiteSpace: "nowrap", flexShrink: 0 },
 });
 
-const percent = new Intl.NumberFormat("en-US", { style: "percent", maximumFractionDigits: 0 });
+const percent = new Intl.NumberFormat("en-US", { style: "percent", maximumFractionDigits: 1 });
 const STATUS_COLOR: Record<PlanStatus, BadgeProps["color"]> = { "On track": "success", "At risk": "warning", "Off track": "danger" };
 const TASK_COLOR: Record<TaskState, BadgeProps["color"]> = { Done: "success", "Past due": "danger", "Due soon": "warning", Pending: "informative" };
 const ACTIONS: Record<PlanAction, { label: string; icon: ReactElement; done: string }> = {
