@@ -6,6 +6,7 @@
  */
 import { fail } from "./error";
 import { parseDateText } from "./excel/date";
+import { type Around, around } from "./excel/statistical";
 import { messages, where } from "./messages";
 
 /** The largest input range a function accepts (Excel's payload limit is far beyond any model's need). */
@@ -179,6 +180,17 @@ export function toDateSerial(value: unknown): number | null | undefined {
   const number = toNumber(value);
   if (number !== undefined) return number === 0 ? null : number;
   return typeof value === "string" ? parseDateText(value) : undefined;
+}
+
+/**
+ * A population seen from one value `x` in one pass (blanks, `null`, left out), for PERCENTRANK.INC
+ * and the quartile cuts without sorting; a non-number names its item, and an empty population is
+ * `#N/A`, as `sortedPopulation`.
+ */
+export function populationAround(population: readonly (number | null)[], x: number, arg = "population"): Around {
+  const seen = around(population, x, (i, v) => fail("#VALUE!", messages.notNumber(where(arg, { item: i + 1 }), v)));
+  if (seen.n === 0) fail("#N/A", messages.noPopulation(arg));
+  return seen;
 }
 
 /**

@@ -27,7 +27,9 @@ import { messages } from "../../engine/messages";
 export const MAX_SPILL_CELLS = 100_000;
 
 export type ExcelScalar = number | string | boolean;
-export type ExcelValue = ExcelScalar | ExcelScalar[][];
+/** A cell of a spill: a value, or that cell's own error (Excel shows it in the cell; the rest spill on). */
+export type ExcelCell = ExcelScalar | CustomFunctions.Error;
+export type ExcelValue = ExcelScalar | ExcelCell[][];
 
 export interface ReadContext {
   /** The grid of any argument of the call, read once. */
@@ -93,6 +95,44 @@ function toExcelError(error: EngineError): CustomFunctions.Error {
   }
 }
 
+/**
+ * Figures to look up one by one (the values of RANK.PCT and BENCHMARK), one per cell of a range:
+ * blank cells `null`, and a cell that holds no number its own #VALUE! naming it, so that one bad
+ * cell leaves the others' results standing.
+ */
+export interface Figures {
+  readonly grid: Grid;
+  readonly values: (number | null)[];
+  readonly errors: Map<number, EngineError>;
+  /** Names cell `index` of the range, as messages do. */
+  at(index: number): string;
+}
+
+/** Results per cell of `figures`, in its shape: `null` blank, an EngineError that cell's error. */
+export function perCell<T extends ExcelScalar>(figures: Figures, results: readonly (T | EngineError | null)[]): ExcelCell[][] {
+  const { rows, columns } = figures.grid;
+  const out: ExcelCell[][] = new Array(rows);
+  for (let r = 0, i = 0; r < rows; r++) {
+    const row: ExcelCell[] = new Array(columns);
+    for (let c = 0; c < columns; c++, i++) {
+      const result = figures.errors.get(i) ?? results[i];
+      row[c] = result === null ? "" : result instanceof EngineError ? toExcelError(result) : result;
+    }
+    out[r] = row;
+  }
+  return out;
+}
+
+/** Is the argument one cell (a single figure), rather than a range of them? */
+export const isOneValue = (figures: Figures): boolean => figures.grid.rows * figures.grid.columns === 1;
+
+/** The one figure of a one-cell argument: blank is 0; text that is no number is its #VALUE!. */
+export function oneValue(figures: Figures): number {
+  const error = figures.errors.get(0);
+  if (error) throw error;
+  return figures.values[0] ?? 0;
+}
+
 /** Was the optional argument left out? Excel passes `null` (or, from some clients, a blank). */
 const omitted = (raw: unknown) => raw === undefined || raw === null || (typeof raw === "string" && raw.trim() === "");
 
@@ -129,6 +169,30 @@ export const read = {
       if (grid.rows * grid.columns !== count) fail("#VALUE!", messages.wrongCount(name, count, grid.rows * grid.columns, "weight"));
       return numbersOf(grid, name, false);
     },
+
+  /** A range of figures to look up one by one (see `Figures`). */
+  figures: (): Reader<Figures> => (_raw, name, context) => {
+    const grid = context.grid(name);
+    if (grid.rows * grid.columns === 0) fail("#VALUE!", messages.required(name));
+    const values: (number | null)[] = new Array(grid.rows * grid.columns);
+    const errors = new Map<number, EngineError>();
+    let i = 0;
+    for (const row of grid.cells) {
+      for (const cell of row) {
+        if (typeof cell === "number" && Number.isFinite(cell)) values[i] = cell;
+        else if (isBlank(cell)) values[i] = null;
+        else {
+          const number = toNumber(cell);
+          if (number === undefined) {
+            values[i] = null;
+            errors.set(i, new EngineError("#VALUE!", messages.notNumber(cellAt(name, grid, i), cell)));
+          } else values[i] = number;
+        }
+        i++;
+      }
+    }
+    return { grid, values, errors, at: (index) => cellAt(name, grid, index) };
+  },
 
   /** A single number, with an optional default and bounds. */
   number:
