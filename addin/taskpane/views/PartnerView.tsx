@@ -49,7 +49,10 @@ export function PartnerView() {
           {partner.signedDate !== null && ` · signed ${formatDate(partner.signedDate)}`}
         </Text>
         <div className={styles.badges} aria-label="Where the partner stands">
-          <Badge appearance="tint" data-testid="partner-tier">Tier: {summary.tier ?? "not rated"}</Badge>
+          <Badge appearance="tint" data-testid="partner-tier">
+            Tier: {summary.tier ?? "not rated"}
+            {summary.tier && summary.tierRated && ` (${summary.tierRated})`}
+          </Badge>
           <Badge appearance="tint">Segment: {summary.segment ?? "no metrics"}</Badge>
           <Badge appearance="tint">Stage: {summary.stage ?? "no scorecard"}</Badge>
           <Badge appearance="tint" data-testid="partner-audit">Audit: {formatScore(summary.audit)}</Badge>
