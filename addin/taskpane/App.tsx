@@ -88,7 +88,7 @@ const useStyles = makeStyles({
   toolbar: { flexWrap: "wrap", alignItems: "center" },
   view: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS, flexGrow: 1 },
   // A long partner name must leave room for the other views' tabs in a narrow pane.
-  tabName: { display: "inline-block", maxWidth: "8rem", overflow: "hidden", textOverflow: "ellipsis", whiteSpace: "nowrap", verticalAlign: "bottom" },
+  tabName: { display: "inline-block", maxWidth: "7rem", overflow: "hidden", textOverflow: "ellipsis", whiteSpace: "nowrap", verticalAlign: "bottom" },
 });
 
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;

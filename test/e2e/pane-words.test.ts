@@ -99,16 +99,15 @@ describe.skipIf(!browserAvailable)("Field messages, drivers in words and dates (
       await control.fill(value);
       await control.press("Tab");
     }
-    /** Nothing in the partner's tab is wider than the pane (the P&L table scrolls in its own region). */
+    /** Nothing on the page is wider than the pane (the P&L table scrolls in its own region), and the page does not scroll sideways. */
     async function fitsWidth() {
-      const over = await page.evaluate((w) => {
-        // (The views' tab list at the top of the pane is not part of the partner's tabs.)
-        const views = document.querySelector('[role="tablist"]');
-        return [...document.body.querySelectorAll("*")]
-          .filter((e) => !e.closest('[role="region"][tabindex="0"]') && !views?.contains(e) && e.getBoundingClientRect().right > w + 0.5)
-          .map((e) => `${e.tagName} ${e.textContent?.slice(0, 30)}`);
-      }, width);
+      const over = await page.evaluate((w) =>
+        [...document.body.querySelectorAll("*")]
+          .filter((e) => !e.closest('[role="region"][tabindex="0"]') && e.getBoundingClientRect().right > w + 0.5)
+          .map((e) => `${e.tagName} ${e.textContent?.slice(0, 30)}`),
+      width);
       expect(over).toEqual([]);
+      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(width);
     }
     const shot = (name: string) => page.screenshot({ path: path.join(SCREENSHOTS, `${name}-${width}.png`), fullPage: true });
 
@@ -143,6 +142,8 @@ describe.skipIf(!browserAvailable)("Field messages, drivers in words and dates (
 
       await enter(score, String(first.score));
       await poll(() => messageOf(score)).toBe("");
+      // Corrected, the form is no longer said to be refused.
+      await poll(() => page.getByText("Scores and targets are from 0 to 100; correct the fields marked below.").count()).toBe(0);
       expect(await page.getByTestId("scorecard-stage").textContent()).toBe(stageBefore);
 
       // Each gap with its sum: (target − score) × weight, the figures the engine ranked.
@@ -188,6 +189,8 @@ describe.skipIf(!browserAvailable)("Field messages, drivers in words and dates (
       await poll(() => messageOf(date)).toBe("Enter a date as YYYY-MM-DD.");
       expect(await page.getByRole("button", { name: "Save audit" }).isDisabled()).toBe(true);
       await date.fill("2026-10-15");
+      await fitsWidth();
+      await shot("pane-words-audit");
       expect(problems).toEqual([]);
     });
 
@@ -282,6 +285,9 @@ describe.skipIf(!browserAvailable)("Field messages, drivers in words and dates (
           "Licence revenue per year",
         );
         expect(await uncertain.getByRole("textbox", { name: "Licence revenue per year, mean" }).inputValue()).toBe(grouped(own("license_revenue")[0]));
+        // Pointing at a tornado label gives the driver's full name and the table's name for it.
+        const hints = await page.getByTestId("tornado").locator("svg g > title").allTextContents();
+        expect(hints).toContain(`${DRIVER_WORDS.license_revenue.label} (license_revenue in the Assumptions table)`);
         await fitsWidth();
         await shot("pane-words-pnl");
         await collapse("product_margin");
@@ -320,6 +326,39 @@ describe.skipIf(!browserAvailable)("Field messages, drivers in words and dates (
         await poll(() => messageOf(box("retention"))).toBe("Enter a number from 0% to 100%: 120% is above 100%.");
         await driver("retention").getByRole("button", { name: "Undo edit" }).click();
         expect(await text()).not.toContain("NaN");
+        expect(problems).toEqual([]);
+      });
+
+      it("Monte Carlo: an uncertain driver's figures are checked as typed, in the driver's units, and a driver chosen twice is named", async () => {
+        const card = page.getByRole("group", { name: "Uncertain drivers" });
+        const run = page.getByRole("button", { name: "Run simulation" });
+        expect(await run.isDisabled()).toBe(false);
+        await page.getByRole("button", { name: "Add an uncertain driver" }).click();
+        const second = card.getByTestId("uncertainty-row").nth(1);
+        const low = second.getByRole("textbox", { name: /, low/ });
+        const high = second.getByRole("textbox", { name: /, high/ });
+        await poll(() => messageOf(low)).toBe("Enter the low.");
+        expect(await run.isDisabled()).toBe(true);
+
+        const choice = second.getByRole("combobox", { name: "Driver" });
+        await choice.selectOption("license_revenue");
+        await poll(() => messageOf(choice)).toBe("Licence revenue per year is uncertain in row 1 already: choose another driver.");
+        expect(await run.isDisabled()).toBe(true);
+
+        await choice.selectOption("rebate_rate");
+        await poll(() => messageOf(choice)).toBe("");
+        await low.fill("5");
+        await high.fill("3");
+        await poll(() => messageOf(high)).toBe("Enter a high of at least the low, 5%.");
+        await high.fill("abc");
+        await poll(() => messageOf(high)).toBe("Enter a number, e.g. 27.");
+        expect(await run.isDisabled()).toBe(true);
+        await high.fill("8");
+        await poll(() => messageOf(high)).toBe("");
+        expect(await run.isDisabled()).toBe(false);
+        await second.getByRole("button", { name: /^Remove uncertain driver 2/ }).click();
+        expect(await text()).not.toContain("NaN");
+        expect(await card.innerText()).not.toMatch(/\b[a-z]+_[a-z_]+\b/);
         expect(problems).toEqual([]);
       });
 

@@ -3,11 +3,12 @@
 // 15), each P&L driver has words and a kind that decides how it is written and typed, and every
 // date is YYYY-MM-DD.
 import { describe, expect, it } from "vitest";
-import { DRIVERS, readAssumptions } from "../../engine/pnl";
+import { DRIVERS, readAssumptions, readUncertainty } from "../../engine/pnl";
 import { dateSerial } from "../../engine/excel/date";
-import { DRIVER_WORDS, driverTextProblem, driverWords, formatDriverValue, inputText, readDriverText } from "../../addin/taskpane/model/drivers";
+import { DRIVER_WORDS, driverTextProblem, driverWords, formatDriverValue, inWords, inputText, readDriverText } from "../../addin/taskpane/model/drivers";
 import { formatDate } from "../../addin/taskpane/model/format";
 import { numberProblem, rangeText, readNumber, readPercent } from "../../addin/taskpane/model/numbers";
+import { hasProblems, uncertaintyProblems } from "../../addin/taskpane/model/uncertainty";
 
 describe("reading a typed number", () => {
   it("takes plain numbers and thousands grouped by commas or spaces (any space people paste)", () => {
@@ -116,6 +117,55 @@ describe("the P&L drivers in words", () => {
         expect(problem === undefined, `${d.name} = ${v}: ${problem}`).toBe(engineOk);
       }
     }
+  });
+});
+
+describe("the Monte Carlo's uncertain drivers", () => {
+  it("says of each figure that cannot be used why, in the driver's units, and of a driver chosen twice which row has it", () => {
+    const problems = uncertaintyProblems([
+      { driver: "license_revenue", distribution: "normal", parameters: ["625,000", "-5"] },
+      { driver: "product_margin", distribution: "triangular", parameters: ["20", "15", "10"] },
+      { driver: "License_Revenue", distribution: "uniform", parameters: ["", "abc"] },
+      { driver: "retention", distribution: "uniform", parameters: ["80", "95"] },
+    ]);
+    expect(problems).toEqual([
+      { driver: undefined, parameters: [undefined, "Enter an SD of 0 or more."] },
+      { driver: undefined, parameters: [undefined, "Enter a mode of at least the low, 20%.", "Enter a high of at least the mode, 15%."] },
+      { driver: "Licence revenue per year is uncertain in row 1 already: choose another driver.", parameters: ["Enter the low.", "Enter a number, e.g. 300,000."] },
+      { driver: undefined, parameters: [undefined, undefined] },
+    ]);
+    expect(hasProblems(problems)).toBe(true);
+    expect(hasProblems(problems.slice(3))).toBe(false);
+  });
+
+  it("lets through exactly the rows the engine accepts", () => {
+    const cases: [string, "normal" | "uniform" | "triangular", string[]][] = [
+      ["mdf", "normal", ["20,000", "0"]],
+      ["mdf", "normal", ["20,000", "-1"]],
+      ["rebate_rate", "uniform", ["3", "3"]],
+      ["rebate_rate", "uniform", ["4", "3"]],
+      ["cost_growth", "triangular", ["-2", "0", "5"]],
+      ["cost_growth", "triangular", ["-2", "6", "5"]],
+      ["cost_growth", "triangular", ["1", "0", "5"]],
+    ];
+    for (const [driver, distribution, parameters] of cases) {
+      const pane = !hasProblems(uncertaintyProblems([{ driver, distribution, parameters }]));
+      const kind = driverWords(driver).kind;
+      let engine = true;
+      try {
+        readUncertainty([[driver, distribution, ...parameters.map((p) => readDriverText(kind, p) ?? null)]], "uncertainty");
+      } catch {
+        engine = false;
+      }
+      expect(pane, `${driver} ${distribution} ${parameters.join(" ")}`).toBe(engine);
+    }
+  });
+
+  it("tells an engine message's driver names in words and leaves other words alone", () => {
+    expect(inWords("uncertainty (row 2): license_revenue is given twice (first in row 1); keep one row.")).toBe(
+      "uncertainty (row 2): Licence revenue per year is given twice (first in row 1); keep one row.",
+    );
+    expect(inWords("years must be a whole number; made_up is not a driver")).toBe("years must be a whole number; made_up is not a driver");
   });
 });
 

@@ -138,3 +138,12 @@ export function driverTextProblem(name: string, text: string): string | undefine
   if (rule.above !== undefined && shown <= rule.above) return `Enter more than ${count.format(rule.above).replace(/^-/, "\u2212")}${unit}.`;
   return numberProblem(shown, { ...rule, unit, example: EXAMPLE[kind] });
 }
+
+/**
+ * An engine message with each driver's engine name (`license_revenue`) told in words, for the rare
+ * message the pane cannot say in its own terms first. Only names with an underscore are replaced:
+ * `years` or `ramp` are words in the message's own sentence too.
+ */
+export function inWords(message: string): string {
+  return message.replace(/\b[a-z]+(?:_[a-z]+)+\b/gi, (name) => (driverIndex(name) >= 0 ? driverWords(name).label : name));
+}

@@ -80,7 +80,18 @@ export function ScorecardTab({ partnerId }: { partnerId: string }) {
   const edit = (index: number, field: "score" | "target", value: number | null) =>
     setTopics((list) => list.map((t, i) => (i === index ? { ...t, [field]: value } : t)));
 
+  // A refusal of the form's fields goes once they are corrected, rather than stay above a valid form.
+  const [refused, setRefused] = useState(false);
+  const { clear } = saver;
+  useEffect(() => {
+    if (refused && !invalid && !dateMessage) {
+      clear();
+      setRefused(false);
+    }
+  }, [refused, invalid, dateMessage, clear]);
+
   async function save() {
+    if (dateMessage || serial === undefined || invalid) setRefused(true);
     if (dateMessage || serial === undefined) return saver.refuse(dateMessage ?? "Enter a date as YYYY-MM-DD.", "Scorecard");
     if (invalid) return saver.refuse("Scores and targets are from 0 to 100; correct the fields marked below.", "Scorecard");
     await saver.save(scorecardChanges(data, partnerId, serial, topics), (r) => `Saved the scorecard of ${date}: ${savedCounts(r)}.`);

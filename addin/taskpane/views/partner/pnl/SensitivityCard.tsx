@@ -75,7 +75,7 @@ export function SensitivityCard({ pnl }: { pnl: PnlState }) {
             title={`${metric} tornado`}
             metric={metric}
             base={base}
-            rows={(all ? tornado.rows : tornado.rows.slice(0, SHOWN)).map((r) => ({ ...r, driver: driverWords(r.driver).short }))}
+            rows={(all ? tornado.rows : tornado.rows.slice(0, SHOWN)).map((r) => ({ ...r, driver: driverWords(r.driver).short, hint: `${driverWords(r.driver).label} (${r.driver} in the Assumptions table)` }))}
             format={formatOf(metric)}
             delta={delta}
             testId="tornado"

@@ -24,9 +24,10 @@ import { useId, useMemo, useState } from "react";
 import { DEFAULT_TRIALS, DISTRIBUTIONS, DRIVERS, MAX_TRIALS, type SimulationResult } from "../../../../../engine/pnl";
 import { useSimulation } from "../../../hooks/useSimulation";
 import type { PnlState } from "../../../hooks/usePnl";
-import { DRIVER_WORDS, type DriverKind, driverWords, formatDriverValue, inputText, readDriverText } from "../../../model/drivers";
+import { DRIVER_WORDS, type DriverKind, driverWords, formatDriverValue, inWords, inputText, readDriverText } from "../../../model/drivers";
 import { formatAmount, formatDecimal, formatPercent } from "../../../model/format";
 import { numberProblem, readNumber } from "../../../model/numbers";
+import { type Distribution, PARAMETERS, hasProblems, uncertaintyProblems } from "../../../model/uncertainty";
 import type { SimulationRequest } from "../../../simulation/run";
 
 const useStyles = makeStyles({
@@ -52,8 +53,6 @@ const useStyles = makeStyles({
   note: { gridColumn: "1 / -1" },
 });
 
-type Distribution = (typeof DISTRIBUTIONS)[number];
-const PARAMETERS: Record<Distribution, readonly string[]> = { normal: ["Mean", "SD"], uniform: ["Low", "High"], triangular: ["Low", "Mode", "High"] };
 const UNCERTAIN = DRIVERS.filter((d) => d.name !== "years").map((d) => d.name);
 
 interface UncertainRow {
@@ -131,8 +130,8 @@ export function SimulationCard({ pnl }: { pnl: PnlState }) {
   const trialsProblem = numberProblem(trialsValue ?? Number.NaN, { min: 1, max: MAX_TRIALS, integer: true, example: "10,000" });
   const seedValue = readNumber(seed);
   const seedProblem = seedValue === undefined ? "Enter a number, or leave it blank for seed 1." : undefined;
-  const problemOf = (r: UncertainRow, text: string) => (readDriverText(kindOf(r.driver), text) === undefined ? "Enter a number." : undefined);
-  const parameterProblem = rows.some((r) => r.parameters.some((p) => problemOf(r, p)));
+  const problems = useMemo(() => uncertaintyProblems(rows), [rows]);
+  const parameterProblem = hasProblems(problems);
 
   const request = useMemo<SimulationRequest | undefined>(() => {
     if (trialsProblem || seedProblem || parameterProblem || pnl.error || !rows.length) return undefined;
@@ -171,7 +170,13 @@ export function SimulationCard({ pnl }: { pnl: PnlState }) {
       <div role="group" aria-label="Uncertain drivers">
         {rows.map((r, index) => (
           <div key={r.key} className={styles.row} data-testid="uncertainty-row">
-            <Field label="Driver" size="small" className={styles.cell}>
+            <Field
+              label="Driver"
+              size="small"
+              className={styles.cell}
+              validationMessage={problems[index].driver}
+              validationState={problems[index].driver ? "error" : "none"}
+            >
               <Select
                 className={styles.select}
                 size="small"
@@ -182,7 +187,7 @@ export function SimulationCard({ pnl }: { pnl: PnlState }) {
                 disabled={running}
               >
                 {UNCERTAIN.map((name) => (
-                  <option key={name} value={name}>
+                  <option key={name} value={name} title={`${name} in the Assumptions table`}>
                     {DRIVER_WORDS[name].label}
                   </option>
                 ))}
@@ -220,7 +225,7 @@ export function SimulationCard({ pnl }: { pnl: PnlState }) {
             })()}
             <div className={styles.parameters}>
               {PARAMETERS[r.distribution].map((label, i) => {
-                const problem = problemOf(r, r.parameters[i] ?? "");
+                const problem = problems[index].parameters[i];
                 const rate = kindOf(r.driver) === "rate";
                 return (
                   <Field key={label} label={label} size="small" validationMessage={problem} validationState={problem ? "error" : "none"}>
@@ -292,7 +297,7 @@ export function SimulationCard({ pnl }: { pnl: PnlState }) {
               ? `Finished ${state.result.trials.toLocaleString("en-US")} trials.`
               : ""}
       </Text>
-      {state.status === "failed" && <MessageBar intent="error">{state.message}</MessageBar>}
+      {state.status === "failed" && <MessageBar intent="error">{inWords(state.message)}</MessageBar>}
       {state.status === "done" && <SimulationFigures result={state.result} />}
       {stale && state.status === "done" && (
         <MessageBar intent="info">The assumptions or the uncertainty changed since this run: run it again to update these figures.</MessageBar>
