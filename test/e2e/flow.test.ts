@@ -162,7 +162,7 @@ describe.skipIf(!browserAvailable)("a channel manager's session, from opening th
     expect(await npv()).toBe(before.npv);
     const margin = page.getByTestId("driver-product_margin");
     await margin.getByRole("button").first().click();
-    await page.getByRole("textbox", { name: "product_margin, Value (year 1)" }).fill("30%");
+    await page.getByRole("textbox", { name: "Partner's margin on licences, Value (year 1)" }).fill("30%");
     const after = overridden(sample, [["product_margin", { kind: "override", text: ["30%"] }]]);
     expect(after.npv).not.toBe(before.npv);
     await poll(npv).toBe(after.npv);

@@ -58,7 +58,7 @@ describe.skipIf(!browserAvailable || !CASES.length)("team workbooks edited and s
     await page.getByRole("tab", { name: "P&L", exact: true }).click();
     const margin = page.getByTestId("driver-product_margin");
     await margin.getByRole("button").first().click();
-    await page.getByRole("textbox", { name: "product_margin, Value (year 1)" }).fill("27%");
+    await page.getByRole("textbox", { name: "Partner's margin on licences, Value (year 1)" }).fill("27%");
     await page.getByRole("button", { name: "Save overrides" }).click();
     await page.getByRole("status").filter({ hasText: "Saved the overrides" }).waitFor();
 
