@@ -224,6 +224,43 @@ describe.skipIf(!browserAvailable)("P&L what-if and Portfolio in browser mode (C
     await page.close();
   });
 
+  it("starts the Monte Carlo from the draft: the uncertainty follows a what-if, the results are the draft's, and a row set by hand says when the draft moves away", async () => {
+    const page = await open();
+    await openPnl(page);
+    const card = page.getByRole("group", { name: "Uncertain drivers" });
+    const mean = card.getByRole("textbox", { name: "Licence revenue per year, mean" });
+    const sd = card.getByRole("textbox", { name: "Licence revenue per year, sd" });
+    const saved = expected(sample).rows.find((r) => r[0] === "license_revenue")![1] as number;
+    expect(saved).not.toBe(500000);
+    expect(Number((await mean.inputValue()).replace(/,/g, ""))).toBe(saved);
+
+    await type(page, "license_revenue", "Value (year 1)", "500000");
+    await poll(async () => (await mean.inputValue()).replace(/,/g, "")).toBe("500000");
+    expect((await sd.inputValue()).replace(/,/g, "")).toBe("100000");
+
+    await page.getByRole("textbox", { name: "Trials" }).fill("2000");
+    await page.getByRole("textbox", { name: "Seed" }).fill("7");
+    await page.getByRole("button", { name: "Run simulation" }).click();
+    await page.getByTestId("simulation-mean-npv").waitFor({ timeout: 60_000 });
+    const rows = expected(sample, [override("license_revenue", "500000")]).rows;
+    const width = Math.max(...rows.map((r) => r.length));
+    const range = rows.map((r) => [...r, ...Array(width - r.length).fill(null)]);
+    const spill = excelHost().value("SIMULATE", range, [["license_revenue", "normal", 500000, 100000, null]], 2000, 7) as [string, number | string][];
+    expect(Number(await page.getByTestId("simulation-mean-npv").getAttribute("data-value"))).toBe(spill[0][1]);
+
+    // Set by hand, the row stays put; the draft moving away is said, with a way back.
+    await mean.fill("450000");
+    await type(page, "license_revenue", "Value (year 1)", "600000");
+    const differs = page.getByTestId("uncertainty-differs");
+    await differs.waitFor();
+    expect(await differs.textContent()).toContain("600,000 in the assumptions as they are now; this row is centred on 450,000");
+    expect((await mean.inputValue()).replace(/,/g, "")).toBe("450000");
+    await differs.getByRole("button", { name: "Centre on 600,000" }).click();
+    await poll(async () => (await mean.inputValue()).replace(/,/g, "")).toBe("600000");
+    await poll(() => differs.count()).toBe(0);
+    await page.close();
+  });
+
   describe("Monte Carlo", () => {
     // Scripts run without the optimising compiler, as on a slow machine: a run lasts long enough to
     // watch its progress and cancel it.
