@@ -11,11 +11,11 @@ import {
   type NumberTable,
   booleanAt,
   cellAt,
-  flatten,
   isBlank,
+  gridShape,
+  nestedCell,
   numberAt,
   optionAt,
-  readGrid,
   readScalar,
   toBoolean,
   toDateSerial,
@@ -57,7 +57,7 @@ export function excelFunction<S extends Record<string, Reader<unknown>>, R exten
         grid(name) {
           let grid = grids.get(name);
           if (!grid) {
-            grid = readGrid(raw[name], name);
+            grid = gridShape(raw[name], name);
             grids.set(name, grid);
           }
           return grid;
@@ -111,14 +111,14 @@ export interface Figures {
 /** Results per cell of `figures`, in its shape: `null` blank, an EngineError that cell's error. */
 export function perCell<T extends ExcelScalar>(figures: Figures, results: readonly (T | EngineError | null)[]): ExcelCell[][] {
   const { rows, columns } = figures.grid;
-  const out: ExcelCell[][] = new Array(rows);
+  const out: ExcelCell[][] = [];
   for (let r = 0, i = 0; r < rows; r++) {
-    const row: ExcelCell[] = new Array(columns);
+    const row: ExcelCell[] = [];
     for (let c = 0; c < columns; c++, i++) {
       const result = figures.errors.get(i) ?? results[i];
-      row[c] = result === null ? "" : result instanceof EngineError ? toExcelError(result) : result;
+      row.push(result === null ? "" : result instanceof EngineError ? toExcelError(result) : result);
     }
-    out[r] = row;
+    out.push(row);
   }
   return out;
 }
@@ -177,11 +177,14 @@ export const read = {
     const values: (number | null)[] = new Array(grid.rows * grid.columns);
     const errors = new Map<number, EngineError>();
     let i = 0;
-    for (const row of grid.cells) {
-      for (const cell of row) {
+    for (let ri = 0; ri < grid.rows; ri++) {
+      const row = grid.cells[ri];
+      for (let ci = 0; ci < grid.columns; ci++) {
+        const cell = row[ci];
         if (typeof cell === "number" && Number.isFinite(cell)) values[i] = cell;
         else if (isBlank(cell)) values[i] = null;
         else {
+          if (Array.isArray(cell)) nestedCell(name, i, grid.columns);
           const number = toNumber(cell);
           if (number === undefined) {
             values[i] = null;
@@ -229,7 +232,12 @@ export const read = {
     (options: { optional?: boolean } = {}): Reader<readonly (readonly unknown[])[] | null> =>
     (raw, name, context) => {
       if (options.optional && (omitted(raw) || raw === 0 || (isOneCell(raw) && isEmptyValue(raw[0][0])))) return null;
-      return context.grid(name).cells;
+      const grid = context.grid(name);
+      for (let r = 0; r < grid.rows; r++) {
+        const row = grid.cells[r];
+        for (let c = 0; c < grid.columns; c++) if (Array.isArray(row[c])) nestedCell(name, r * grid.columns + c, grid.columns);
+      }
+      return grid.cells;
     },
 
   /**
@@ -238,8 +246,16 @@ export const read = {
    */
   cashflows: (): Reader<number[]> => (_raw, name, context) => {
     const values: number[] = [];
-    for (const row of context.grid(name).cells) {
-      for (const cell of row) if (typeof cell === "number" && Number.isFinite(cell)) values.push(cell);
+    const grid = context.grid(name);
+    let i = 0;
+    for (let ri = 0; ri < grid.rows; ri++) {
+      const row = grid.cells[ri];
+      for (let ci = 0; ci < grid.columns; ci++) {
+        const cell = row[ci];
+        if (typeof cell === "number" && Number.isFinite(cell)) values.push(cell);
+        else if (Array.isArray(cell)) nestedCell(name, i, grid.columns);
+        i++;
+      }
     }
     return values;
   },
@@ -266,21 +282,42 @@ export const read = {
       const grid = context.grid(name);
       const cells = grid.rows * grid.columns;
       if (cells !== count) fail("#VALUE!", messages.wrongCount(name, count, cells, "TRUE/FALSE value"));
-      return flatten(grid).map((cell, i) => booleanAt(cell, cellAt(name, grid, i), false));
+      const out: boolean[] = new Array(cells);
+      let i = 0;
+      for (let ri = 0; ri < grid.rows; ri++) {
+        const row = grid.cells[ri];
+        for (let ci = 0; ci < grid.columns; ci++) {
+          const cell = row[ci];
+          if (Array.isArray(cell)) nestedCell(name, i, grid.columns);
+          out[i] = booleanAt(cell, cellAt(name, grid, i), false);
+          i++;
+        }
+      }
+      return out;
     },
 
   /**
    * A range of labels (names, keys, categories) in reading order: text trimmed, numbers and
    * booleans as their text; blank cells, "" and 0 are `null`.
    */
-  labels: (): Reader<(string | null)[]> => (_raw, name, context) =>
-    flatten(context.grid(name)).map((cell) => {
-      if (isBlank(cell) || cell === 0) return null;
-      if (typeof cell === "string") return cell.trim();
-      if (typeof cell === "boolean") return cell ? "TRUE" : "FALSE";
-      if (typeof cell === "number") return String(cell);
-      return null;
-    }),
+  labels: (): Reader<(string | null)[]> => (_raw, name, context) => {
+    const grid = context.grid(name);
+    const out: (string | null)[] = new Array(grid.rows * grid.columns);
+    let i = 0;
+    for (let ri = 0; ri < grid.rows; ri++) {
+      const row = grid.cells[ri];
+      for (let ci = 0; ci < grid.columns; ci++) {
+        const cell = row[ci];
+        let label: string | null = null;
+        if (typeof cell === "string") label = cell.trim() || null;
+        else if (typeof cell === "number") label = cell === 0 ? null : String(cell);
+        else if (typeof cell === "boolean") label = cell ? "TRUE" : "FALSE";
+        else if (Array.isArray(cell)) nestedCell(name, i, grid.columns);
+        out[i++] = label;
+      }
+    }
+    return out;
+  },
 
   /**
    * A block of numbers, one row per item (such as partners × metrics), as a typed array with `NaN`
@@ -292,10 +329,12 @@ export const read = {
       const grid = context.grid(name);
       const data = new Float64Array(grid.rows * grid.columns);
       let i = 0;
-      for (const row of grid.cells) {
-        for (const cell of row) {
+      for (let ri = 0; ri < grid.rows; ri++) {
+        const row = grid.cells[ri];
+        for (let ci = 0; ci < grid.columns; ci++) {
+          const cell = row[ci];
           const value = typeof cell === "number" && Number.isFinite(cell) ? cell : isBlank(cell) ? NaN : toNumber(cell);
-          if (value === undefined) fail("#VALUE!", messages.notNumber(cellAt(name, grid, i), cell));
+          if (value === undefined) fail("#VALUE!", Array.isArray(cell) ? nestedCell(name, i, grid.columns) : messages.notNumber(cellAt(name, grid, i), cell));
           data[i++] = options.zeroIsBlank && value === 0 ? NaN : value;
         }
       }
@@ -339,12 +378,15 @@ export const read = {
 function numbersOf(grid: Grid, name: string, zeroIsBlank: boolean): (number | null)[] {
   const out: (number | null)[] = new Array(grid.rows * grid.columns);
   let i = 0;
-  for (const row of grid.cells) {
-    for (const cell of row) {
+  for (let ri = 0; ri < grid.rows; ri++) {
+    const row = grid.cells[ri];
+    for (let ci = 0; ci < grid.columns; ci++) {
+      const cell = row[ci];
       let value: number | null;
       if (typeof cell === "number" && Number.isFinite(cell)) value = cell;
       else if (isBlank(cell)) value = null;
       else {
+        if (Array.isArray(cell)) nestedCell(name, i, grid.columns);
         const number = toNumber(cell);
         if (number === undefined) fail("#VALUE!", messages.notNumber(cellAt(name, grid, i), cell));
         value = number;
