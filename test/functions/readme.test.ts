@@ -43,6 +43,7 @@ describe("the README's examples of rating, scorecards, segmentation, plans and f
     const data = [[13], [12], [11], [8], [4], [3], [2], [1], [1], [1]];
     expect([2, 4, 5].map((x) => excel.cell("RANK.PCT", x, data))).toEqual([0.333, 0.555, 0.583]);
     expect(excel.cell("RANK.PCT", 5, data, 5)).toBe(0.58333);
+    expect(excel.value("RANK.PCT", data.slice(0, 3), data)).toEqual([[1], [0.888], [0.777]]);
   });
 
   it("measure performance to plan, tasks and approvals", () => {
@@ -82,5 +83,6 @@ describe("the README's examples of rating, scorecards, segmentation, plans and f
     expect(excel.cell("BENCHMARK", 7, network)).toBe("Top quartile");
     expect(excel.cell("BENCHMARK", 3, network)).toBe("Third quartile");
     expect(excel.cell("BENCHMARK", 2, network, false)).toBe("Top quartile");
+    expect(excel.value("BENCHMARK", network.slice(0, 3), network)).toEqual([["Top quartile"], ["Bottom quartile"], ["Top quartile"]]);
   });
 });
