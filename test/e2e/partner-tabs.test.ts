@@ -24,7 +24,7 @@ const SAMPLE = path.resolve(__dirname, "../../samples/partners.xlsx");
 const NOW = new Date(2026, 9, 15, 10, 0, 0);
 const TODAY = dateSerial(2026, 10, 15);
 const PERIOD = "2026-Q4";
-const percent = new Intl.NumberFormat("en-US", { style: "percent", maximumFractionDigits: 0 });
+const percent = new Intl.NumberFormat("en-US", { style: "percent", maximumFractionDigits: 1 });
 
 async function readWorkbook(bytes: Uint8Array | Buffer): Promise<PartnerData> {
   const adapter = await XlsxAdapter.open(new Uint8Array(bytes));

@@ -502,7 +502,9 @@ describe("sample partner workbook", () => {
             expect([f.cm, f.type, f.ref], where).toEqual(["1", "array", `${cell.address}:${last}`]);
           }
           if (value.shareType !== "array") {
-            expect(sameResult(actual, cached), `${where}: ${JSON.stringify(actual)} vs ${JSON.stringify(cached)}`).toBe(true);
+            // A one-cell result (a function that spills one result per value, given one) shows as its value.
+            const one = Array.isArray(actual) && actual.length === 1 && (actual[0] as unknown[]).length === 1 ? (actual[0] as unknown[])[0] : actual;
+            expect(sameResult(one, cached), `${where}: ${JSON.stringify(actual)} vs ${JSON.stringify(cached)}`).toBe(true);
             return;
           }
           // A spill: compare the whole block, its first cell holding the formula's own result.
