@@ -141,4 +141,14 @@ describe("adding a partner (a change that only adds)", () => {
     const long = planChanges(snapshot, [{ table: "Partners", key: { PartnerId: "N001" }, set: { Name: "x".repeat(32_768) }, add: true }]);
     expect(long.ok ? [] : long.problems.map((p) => [p.column, p.message])).toEqual([["Name", "Name: the text is 32,768 characters long, more than the 32,767 an Excel cell holds"]]);
   });
+
+  it("reports a blank id as blank, not as taken, on a new table whose only row is blank", () => {
+    const raws = rawTablesOf(tablesOf(1, ["Partners"]));
+    raws[0].rows = [raws[0].headers.map(() => null)];
+    const result = planChanges(snapshotOf(raws), [{ table: "Partners", key: { PartnerId: " " }, set: { Name: "" }, add: true }]);
+    expect(result.ok ? [] : result.problems.map((p) => [p.column, p.message])).toEqual([
+      ["PartnerId", "PartnerId is blank"],
+      ["Name", "Name is blank"],
+    ]);
+  });
 });

@@ -1,0 +1,41 @@
+/**
+ * A list that may be long, shown by its first items: "…and N more" with a "Show all N" link that
+ * opens the rest, and "Show fewer" to close it again.
+ */
+import { Link, makeStyles, tokens } from "@fluentui/react-components";
+import { type Key, type ReactNode, useState } from "react";
+
+const useStyles = makeStyles({
+  more: { color: tokens.colorNeutralForeground3, listStyleType: "none" },
+});
+
+export function ShortList<T>(props: {
+  items: readonly T[];
+  /** How many items show before the list is opened. */
+  shown: number;
+  render: (item: T) => ReactNode;
+  keyOf: (item: T, index: number) => Key;
+  className?: string;
+  /** What the items are, for the toggle's accessible name ("problems", "partners off track"). */
+  noun: string;
+}) {
+  const styles = useStyles();
+  const [all, setAll] = useState(false);
+  const long = props.items.length > props.shown;
+  const visible = long && !all ? props.items.slice(0, props.shown) : props.items;
+  return (
+    <ul className={props.className}>
+      {visible.map((item, i) => (
+        <li key={props.keyOf(item, i)}>{props.render(item)}</li>
+      ))}
+      {long && (
+        <li className={styles.more}>
+          {!all && `…and ${props.items.length - props.shown} more. `}
+          <Link as="button" aria-expanded={all} aria-label={all ? `Show fewer ${props.noun}` : `Show all ${props.items.length} ${props.noun}`} onClick={() => setAll(!all)}>
+            {all ? "Show fewer" : `Show all ${props.items.length}`}
+          </Link>
+        </li>
+      )}
+    </ul>
+  );
+}
