@@ -12,7 +12,8 @@ import webpack from "webpack";
 
 const root = path.dirname(new URL(import.meta.url).pathname);
 // The manifest in manifest/ names this port; keep them in step.
-const port = 3000;
+// PARTNERFIT_PORT serves elsewhere (the manifest keeps 3000, so Excel needs the default).
+const port = Number(process.env.PARTNERFIT_PORT) || 3000;
 const urlDev = `https://localhost:${port}/`;
 /** Where the production build is hosted; set PARTNERFIT_URL when deploying. */
 const urlProd = process.env.PARTNERFIT_URL || "https://partnerfit.example.com/";
@@ -30,6 +31,40 @@ function devCertificates() {
   if (!files.every((f) => fs.existsSync(f))) return undefined;
   const [key, cert, ca] = files.map((f) => fs.readFileSync(f));
   return { key, cert, ca };
+}
+
+/** Under `npm start`: the URLs and the sideloading steps, printed when the first build is done. */
+class ReadyMessage {
+  constructor(scheme) {
+    this.scheme = scheme;
+  }
+  apply(compiler) {
+    let printed = false;
+    compiler.hooks.done.tap("ReadyMessage", (stats) => {
+      if (stats.hasErrors()) {
+        console.log("\nPartnerFit: the build failed (errors above); fix them and it rebuilds.");
+        return;
+      }
+      if (printed) return;
+      printed = true;
+      const base = `${this.scheme}://localhost:${port}`;
+      const lines = [
+        "",
+        `PartnerFit is ready (built in ${((stats.endTime - stats.startTime) / 1000).toFixed(0)} s).`,
+        `  In a browser, on the sample workbook: ${base}/app.html`,
+        `  Task pane:  ${base}/taskpane.html`,
+        `  Manifest:   ${base}/manifest.xml (manifest/manifest.xml in the repository)`,
+        "",
+        "Sideload into Excel (README: Load the add-in into Excel):",
+        "  Excel on the web: Home › Add-ins › More add-ins › My add-ins › Upload My Add-in, choose manifest/manifest.xml.",
+        "  Excel on Windows or Mac: npx office-addin-debugging start manifest/manifest.xml desktop",
+        this.scheme === "https"
+          ? ""
+          : "  Excel loads add-ins over https only: run `npx office-addin-dev-certs install` once, then `npm start` again.",
+      ];
+      console.log(lines.join("\n"));
+    });
+  }
 }
 
 export default (env, argv) => {
@@ -54,6 +89,7 @@ export default (env, argv) => {
     optimization: { minimizer: [new EsbuildPlugin({ target: "es2020", legalComments: "none" })] },
     performance: { hints: false },
     plugins: [
+      ...(env.WEBPACK_SERVE ? [new ReadyMessage(certificates ? "https" : "http")] : []),
       new webpack.NormalModuleReplacementPlugin(/^node:(fs|https)$/, (resource) => {
         resource.request = resource.request.replace(/^node:/, "");
       }),
@@ -84,24 +120,13 @@ export default (env, argv) => {
       headers: { "Access-Control-Allow-Origin": "*" },
       server: certificates ? { type: "https", options: certificates } : { type: "http" },
       client: { overlay: false },
-      onListening: (server) => {
-        const scheme = certificates ? "https" : "http";
-        const lines = [
-          "",
-          "PartnerFit is running.",
-          `  In a browser, on the sample workbook: ${scheme}://localhost:${server.options.port}/app.html`,
-          `  Task pane:  ${scheme}://localhost:${server.options.port}/taskpane.html`,
-          `  Manifest:   ${scheme}://localhost:${server.options.port}/manifest.xml (manifest/manifest.xml in the repository)`,
-          "",
-          "Sideload into Excel:",
-          "  Excel on the web: Home > Add-ins > More Settings > Upload My Add-in, choose manifest/manifest.xml.",
-          "  Excel desktop:    npx office-addin-debugging start manifest/manifest.xml desktop",
-          certificates
-            ? ""
-            : "  Excel loads add-ins over https only: run `npx office-addin-dev-certs install` once, then `npm start` again.",
-        ];
-        console.log(lines.join("\n"));
-      },
+      // The URLs are printed by ReadyMessage once the first build is done: a page asked for before
+      // then would wait for the build anyway.
+      onListening: () => console.log(`\nPartnerFit: building… (the URLs follow when the build is done)`),
     },
+    // The server's own start-up lines would say "running" before anything can load.
+    infrastructureLogging: { level: "warn" },
+    // Under \`npm start\`, only problems: the list of assets would push the URLs off the screen.
+    ...(env.WEBPACK_SERVE ? { stats: "errors-warnings" } : {}),
   };
 };

@@ -5,7 +5,7 @@
 import PptxGenJS from "pptxgenjs";
 import { AUDIT_AREAS } from "../../engine/audit";
 import type { Qbr } from "../../engine/qbr";
-import { amount, approvalOf, date, percent, score, signed, years } from "./format";
+import { amount, approvalOf, date, percent, score, signed, tierText, years } from "./format";
 
 const BRAND = "0F6CBD";
 const INK = "242424";
@@ -114,7 +114,7 @@ export function buildDeck(qbr: Qbr): PptxGenJS {
   standing.addTable(
     [
       header(["", qbr.quarter]),
-      row("Tier", `${qbr.tier.current ?? "not rated"}${qbr.tier.previous && qbr.tier.previous !== qbr.tier.current ? ` (was ${qbr.tier.previous})` : ""}`),
+      row("Tier", tierText(qbr)),
       row("Segment (potential × performance)", qbr.segment ?? "no metrics"),
       row("Open pipeline", `${amount(p.openAmount)} in ${p.openCount} deals`),
       row("Won this quarter", `${amount(p.wonAmount)} in ${p.won} deals`),

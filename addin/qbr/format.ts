@@ -23,3 +23,11 @@ export const approvalOf = (review: Qbr): string =>
     : review.planPeriod && review.approval.period.trim().toLowerCase() !== review.planPeriod.trim().toLowerCase()
       ? `${review.approval.period} sign-off of the ${review.planPeriod} plan`
       : `${review.approval.period} plan`;
+
+/** The tier a review shows: "MVP", "MVP (rated 2026-Q3)" when the partner was not rated in the quarter itself, "MVP (was STP)". */
+export const tierText = (review: Qbr): string => {
+  const t = review.tier;
+  if (!t.current) return "not rated";
+  const notes = [t.rated && t.rated !== review.quarter ? `rated ${t.rated}` : null, t.previous && t.previous !== t.current ? `was ${t.previous}` : null].filter(Boolean);
+  return notes.length ? `${t.current} (${notes.join("; ")})` : t.current;
+};

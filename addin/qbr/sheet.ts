@@ -96,7 +96,7 @@ export function qbrSheet(qbr: Qbr): SheetSpec {
   }
 
   s.heading("Tier, segment and pipeline");
-  s.line(["Tier", qbr.tier.previous, qbr.tier.current]);
+  s.line([qbr.tier.rated && qbr.tier.rated !== qbr.quarter ? `Tier (rated ${qbr.tier.rated})` : "Tier", qbr.tier.previous, qbr.tier.current]);
   qbr.tier.missing.forEach((condition, i) => s.line([i === 0 ? `Missing for ${qbr.tier.next}` : null, null, condition.label]));
   s.line(["Segment", null, qbr.segment]);
   s.line(["Open pipeline", null, qbr.pipeline.openAmount], { numberFormat: AMOUNT });

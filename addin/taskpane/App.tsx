@@ -3,6 +3,7 @@
  * a header with the workbook's actions, the problems found in it, and the views.
  */
 import {
+  Badge,
   Button,
   FluentProvider,
   MessageBar,
@@ -13,23 +14,27 @@ import {
   type Theme,
   Toolbar,
   ToolbarButton,
+  Tooltip,
   makeStyles,
   tokens,
 } from "@fluentui/react-components";
 import {
   ArrowClockwise20Regular,
   ArrowDownload20Regular,
+  CircleSmall20Filled,
   DataScatter20Regular,
   FolderOpen20Regular,
   PeopleTeam20Regular,
   Person20Regular,
   TableAdd20Regular,
 } from "@fluentui/react-icons";
-import { type ReactElement, type ReactNode, Suspense, lazy, useRef, useState } from "react";
+import { type ReactElement, type ReactNode, Suspense, lazy, useEffect, useRef, useState } from "react";
+import { ConfirmDialog } from "./components/ConfirmDialog";
 import { ProblemList } from "./components/ProblemList";
 import { localFileSource } from "./sources";
 import { NavigationProvider, type ViewId, useNavigation } from "./state/navigation";
 import { SessionProvider, type WorkbookSource, useSession } from "./state/session";
+import { UnsavedEditsProvider, listInWords, useUnsavedEdits } from "./state/unsaved";
 import { PartnersView } from "./views/PartnersView";
 
 // The first view is in the page's script; the others load when first shown (a chunk each), so
@@ -80,9 +85,13 @@ const useStyles = makeStyles({
   muted: { color: tokens.colorNeutralForeground3 },
   main: { flexGrow: 1, display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS, padding: tokens.spacingHorizontalM },
   hidden: { display: "none" },
+  toolbar: { flexWrap: "wrap", alignItems: "center" },
+  view: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS, flexGrow: 1 },
   // A long partner name must leave room for the other views' tabs in a narrow pane.
   tabName: { display: "inline-block", maxWidth: "8rem", overflow: "hidden", textOverflow: "ellipsis", whiteSpace: "nowrap", verticalAlign: "bottom" },
 });
+
+const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;
 
 const sourceKeys = new WeakMap<WorkbookSource, number>();
 let sources = 0;
@@ -95,7 +104,25 @@ const keyOf = (source: WorkbookSource) => {
 /** Navigation belongs to one workbook: opening another starts at its partner list. */
 function PerSource({ children }: { children: ReactNode }) {
   const session = useSession();
-  return <NavigationProvider key={keyOf(session.source)}>{children}</NavigationProvider>;
+  return (
+    <UnsavedEditsProvider key={keyOf(session.source)}>
+      <NavigationProvider>{children}</NavigationProvider>
+    </UnsavedEditsProvider>
+  );
+}
+
+/** While work would be lost with the page (edits not saved; in browser mode, saves not in a file), the browser asks before closing it. */
+function useLeaveWarning(unsaved: boolean) {
+  useEffect(() => {
+    if (!unsaved) return;
+    const warn = (event: BeforeUnloadEvent) => {
+      event.preventDefault();
+      // Older browsers show the prompt only when a value is returned.
+      event.returnValue = "";
+    };
+    window.addEventListener("beforeunload", warn);
+    return () => window.removeEventListener("beforeunload", warn);
+  }, [unsaved]);
 }
 
 export function App(props: { theme: Theme; source: WorkbookSource; mode: Mode }) {
@@ -116,6 +143,11 @@ function Shell({ mode }: { mode: Mode }) {
   const navigation = useNavigation();
   const view = VIEWS.find((v) => v.id === navigation.view) ?? VIEWS[0];
   const partner = navigation.partnerId ? session.data?.partner(navigation.partnerId) : undefined;
+  const edits = useUnsavedEdits();
+  useLeaveWarning(edits.labels.length > 0 || session.unsavedInFile > 0);
+  // Views shown once stay mounted, hidden: the open partner's edits outlive a look at the list.
+  const shown = useRef(new Set<ViewId>());
+  shown.current.add(view.id);
   return (
     <div className={styles.root}>
       <header className={styles.header}>
@@ -128,6 +160,13 @@ function Shell({ mode }: { mode: Mode }) {
         <WorkbookActions mode={mode} />
       </header>
       {session.status === "loading" && <Spinner label="Reading the workbook…" size="small" />}
+      {session.opening && <Spinner label={`Opening ${session.opening}…`} size="small" data-testid="opening" />}
+      {session.openError && (
+        <MessageBar intent="error" role="alert" data-testid="open-error">
+          {session.openError}
+          {session.status === "ready" && ` — ${session.source.label} is still open, as it was.`}
+        </MessageBar>
+      )}
       {session.status === "failed" && (
         <MessageBar intent="error" role="alert">
           Could not open the workbook: {session.error}
@@ -151,7 +190,11 @@ function Shell({ mode }: { mode: Mode }) {
               </MessageBar>
             )}
             <ProblemList title={`${session.problems.length} problems in the workbook`} problems={session.problems} intent="warning" />
-            <Suspense fallback={<Spinner label="Loading…" size="small" />}>{view.render()}</Suspense>
+            {VIEWS.filter((v) => shown.current.has(v.id)).map((v) => (
+              <div key={v.id} className={v.id === view.id ? styles.view : styles.hidden}>
+                <Suspense fallback={<Spinner label="Loading…" size="small" />}>{v.render()}</Suspense>
+              </div>
+            ))}
           </main>
         </>
       )}
@@ -162,12 +205,19 @@ function Shell({ mode }: { mode: Mode }) {
 function WorkbookActions({ mode }: { mode: Mode }) {
   const styles = useStyles();
   const session = useSession();
+  const edits = useUnsavedEdits();
   const fileInput = useRef<HTMLInputElement>(null);
   const [message, setMessage] = useState<string>();
+  const [asking, setAsking] = useState(false);
   const missing = session.workbook?.snapshot.missing ?? [];
   const fileName = session.source.label.replace(/ \(sample\)$/, "").replace(/\.xls[xm]$/i, "");
+  const unsaved = session.unsavedInFile;
+  const losses = [
+    unsaved > 0 && `${plural(unsaved, "save")} made in this page ${unsaved === 1 ? "is" : "are"} not in a file yet (Save as… keeps ${unsaved === 1 ? "it" : "them"})`,
+    edits.labels.length > 0 && `edits in ${listInWords(edits.labels)} are not saved`,
+  ].filter((loss): loss is string => !!loss);
   return (
-    <Toolbar aria-label="Workbook" size="small">
+    <Toolbar aria-label="Workbook" size="small" className={styles.toolbar}>
       {mode === "browser" && (
         <>
           <input
@@ -178,10 +228,16 @@ function WorkbookActions({ mode }: { mode: Mode }) {
             aria-label="Open a workbook"
             onChange={(e) => {
               const file = e.target.files?.[0];
-              if (file && session.replaceSource) session.replaceSource(localFileSource(file));
+              // The same file chosen again (after fixing it elsewhere) is a new choice.
+              e.target.value = "";
+              if (file && session.replaceSource) void session.replaceSource(localFileSource(file));
             }}
           />
-          <ToolbarButton icon={<FolderOpen20Regular />} onClick={() => fileInput.current?.click()}>
+          <ToolbarButton
+            icon={<FolderOpen20Regular />}
+            disabled={session.opening !== undefined}
+            onClick={() => (losses.length ? setAsking(true) : fileInput.current?.click())}
+          >
             Open…
           </ToolbarButton>
           <ToolbarButton
@@ -189,7 +245,7 @@ function WorkbookActions({ mode }: { mode: Mode }) {
             disabled={session.status !== "ready"}
             onClick={async () => {
               try {
-                await session.source.saveAs?.(session.workbook!, fileName);
+                await session.saveAs?.(fileName);
                 setMessage(undefined);
               } catch (e) {
                 setMessage(e instanceof Error ? e.message : String(e));
@@ -198,6 +254,27 @@ function WorkbookActions({ mode }: { mode: Mode }) {
           >
             Save as…
           </ToolbarButton>
+          {unsaved > 0 && (
+            <Tooltip content="Your saves are kept in this page. Save as… downloads the workbook with all of them." relationship="description">
+              <Badge appearance="tint" color="warning" icon={<CircleSmall20Filled />} data-testid="unsaved" tabIndex={0}>
+                {plural(unsaved, "save")} not in a file
+              </Badge>
+            </Tooltip>
+          )}
+          {asking && (
+            <ConfirmDialog
+              title="Open another workbook?"
+              confirm="Open another workbook"
+              cancel={`Keep ${fileName}`}
+              onConfirm={() => {
+                setAsking(false);
+                fileInput.current?.click();
+              }}
+              onCancel={() => setAsking(false)}
+            >
+              Opening another workbook here replaces {session.source.label}: {losses.join("; ")}.
+            </ConfirmDialog>
+          )}
         </>
       )}
       {mode === "excel" && (

@@ -13,7 +13,7 @@ import { type PnlSummary, pnl, pnlSummary } from "../pnl";
 import { ESTABLISHED, type GapRow, STAGES, type Stage, gaps, stage } from "../scorecard";
 import { type Quadrant, segment } from "../segment";
 import { type Tier, type TierCondition, nextTier, tier } from "../tier";
-import { previousQuarterOf, quarterBounds, reviewPeriod, samePeriod } from "./quarter";
+import { previousQuarterOf, quarterBounds, ratingAsOf, reviewPeriod, samePeriod } from "./quarter";
 
 /** The plain rows a QBR reads (the workbook's tables, already typed). */
 export interface QbrInput {
@@ -79,11 +79,12 @@ export interface Qbr {
     gaps: GapRow[];
   };
   /**
-   * The tier of the quarter's Engagement row and of the previous quarter's; `next` is the tier one
-   * step up and `missing` what the partner does not meet of it yet (nothing for an MVP or an
-   * unrated partner).
+   * The tier that holds in the quarter (the latest Engagement rating up to its end), the quarter
+   * that rating is of (`rated`, earlier than the review's when the partner was not rated in it), and
+   * the tier that held in the quarter before; `next` is the tier one step up and `missing` what the
+   * partner does not meet of it yet (nothing for an MVP or an unrated partner).
    */
-  tier: { current: Tier | null; previous: Tier | null; next: Tier | null; missing: TierCondition[] };
+  tier: { current: Tier | null; rated: string | null; previous: Tier | null; next: Tier | null; missing: TierCondition[] };
   segment: Quadrant | null;
   pipeline: {
     openCount: number;
@@ -143,18 +144,18 @@ function stageScores(cards: ReturnType<typeof scorecardAsOf>): (number | null)[]
   });
 }
 
-const engagementIn = (rows: QbrInput["engagement"], quarter: string) => [...rows].reverse().find((r) => r.period && quarterOf(r.period) === quarter);
-
-function tierOf(rows: QbrInput["engagement"], quarter: string): Tier | null {
-  const row = engagementIn(rows, quarter);
-  return row ? valueOrNull(tier([...row.answers], row.opportunities ?? 0, {}, row.prospect)) : null;
-}
-
-/** The tier one step up from the quarter's rating and what is missing for it. */
-function nextOf(rows: QbrInput["engagement"], quarter: string): { next: Tier | null; missing: TierCondition[] } {
-  const row = engagementIn(rows, quarter);
-  const found = row ? valueOrNull(nextTier([...row.answers], row.opportunities ?? 0, {}, row.prospect)) : null;
-  return found ? { next: found.next, missing: [...found.missing] } : { next: null, missing: [] };
+/** The tier that holds in a quarter (its latest rating up to then), the quarter it was rated in, and the step up from it. */
+function tierIn(rows: QbrInput["engagement"], quarter: string): { tier: Tier | null; rated: string | null; next: Tier | null; missing: TierCondition[] } {
+  const found = ratingAsOf(rows, quarter);
+  if (!found) return { tier: null, rated: null, next: null, missing: [] };
+  const { row } = found;
+  const step = valueOrNull(nextTier([...row.answers], row.opportunities ?? 0, {}, row.prospect));
+  return {
+    tier: valueOrNull(tier([...row.answers], row.opportunities ?? 0, {}, row.prospect)),
+    rated: found.quarter,
+    next: step?.next ?? null,
+    missing: step ? [...step.missing] : [],
+  };
 }
 
 /** `PARTNER.QBR`-style model of one partner's quarter. */
@@ -255,7 +256,10 @@ export const buildQbr = guard((input: QbrInput): Qbr => {
       previous: cardsBefore.length ? valueOrNull(stage(scoresBefore)) : null,
       gaps: topGaps,
     },
-    tier: { current: tierOf(input.engagement, quarter), previous: tierOf(input.engagement, previousQuarter), ...nextOf(input.engagement, quarter) },
+    tier: (() => {
+      const now = tierIn(input.engagement, quarter);
+      return { current: now.tier, rated: now.rated, previous: tierIn(input.engagement, previousQuarter).tier, next: now.next, missing: now.missing };
+    })(),
     segment: input.metrics ? valueOrNull(segment(input.metrics.potential, input.metrics.performance)) : null,
     pipeline: {
       openCount: open.length,

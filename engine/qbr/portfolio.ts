@@ -5,7 +5,7 @@
 import { guard, valueOrNull } from "../error";
 import { type PlanState, type QuarterApprovals, approvalsByQuarter, parsePlanState, planAttainment, planStatus, quarterOf } from "../plan";
 import { TIERS, type Tier, tier } from "../tier";
-import { previousQuarterOf, quarterBounds, reviewPeriod, samePeriod } from "./quarter";
+import { previousQuarterOf, quarterBounds, ratingAsOf, reviewPeriod, samePeriod } from "./quarter";
 
 export interface PortfolioReviewInput {
   quarter: string;
@@ -31,7 +31,10 @@ export interface PortfolioReview {
   approvals: QuarterApprovals[];
   /** Partners whose plan for the quarter (all KPIs weighted, each up to its target) is off track, weakest first. */
   offTrack: { id: string; name: string; attainment: number }[];
+  /** Partners whose tier changed between the end of the quarter before and the end of this one (each quarter's latest rating up to then). */
   tierMoves: TierMove[];
+  /** Partners rated (an Engagement row) in the quarter itself. */
+  rated: number;
 }
 
 const RANK = new Map(TIERS.map((t, i) => [t.id, i]));
@@ -68,15 +71,25 @@ export const portfolioReview = guard((input: PortfolioReviewInput): PortfolioRev
   }
   offTrack.sort((a, b) => a.attainment - b.attainment || a.id.localeCompare(b.id));
 
-  const tierIn = (partnerId: string, q: string): Tier | null => {
-    const row = [...input.engagement].reverse().find((e) => e.partnerId.toLowerCase() === partnerId && e.period !== null && quarterOf(e.period) === q);
-    return row ? valueOrNull(tier([...row.answers], row.opportunities ?? 0, {}, row.prospect)) : null;
+  // The tier that holds at the end of each quarter: the latest rating up to then (as the partner's
+  // header and its QBR show it).
+  const engagement = new Map<string, PortfolioReviewInput["engagement"][number][]>();
+  for (const e of input.engagement) {
+    const key = e.partnerId.toLowerCase();
+    engagement.set(key, [...(engagement.get(key) ?? []), e]);
+  }
+  const tierIn = (rows: PortfolioReviewInput["engagement"], q: string): Tier | null => {
+    const found = ratingAsOf(rows, q);
+    return found ? valueOrNull(tier([...found.row.answers], found.row.opportunities ?? 0, {}, found.row.prospect)) : null;
   };
   const tierMoves: TierMove[] = [];
+  let rated = 0;
   for (const [key, partner] of names) {
-    const [from, to] = [tierIn(key, previousQuarter), tierIn(key, quarter)];
+    const rows = engagement.get(key) ?? [];
+    if (rows.some((e) => e.period !== null && quarterOf(e.period) === quarter)) rated++;
+    const [from, to] = [tierIn(rows, previousQuarter), tierIn(rows, quarter)];
     if (from && to && from !== to) tierMoves.push({ id: partner.id, name: partner.name, from, to, up: RANK.get(to)! < RANK.get(from)! });
   }
   tierMoves.sort((a, b) => Number(b.up) - Number(a.up) || a.id.localeCompare(b.id));
-  return { quarter, previousQuarter, approvals, offTrack, tierMoves };
+  return { quarter, previousQuarter, approvals, offTrack, tierMoves, rated };
 });

@@ -1,7 +1,7 @@
 /** Quarters of a review: their days, the quarter before, and which plan periods cover them. */
 import { fail } from "../error";
 import { messages } from "../messages";
-import { periodDates } from "../plan";
+import { periodDates, quarterOf } from "../plan";
 
 /** First and last day of a quarter "yyyy-Qn". */
 export function quarterBounds(quarter: string): { start: number; end: number } {
@@ -44,4 +44,20 @@ export function samePeriod(a: string, b: string): boolean {
   if (a.trim().toLowerCase() === b.trim().toLowerCase()) return true;
   const [x, y] = [periodDates(a), periodDates(b)];
   return x !== undefined && y !== undefined && x.start === y.start && x.end === y.end;
+}
+
+/**
+ * The rating that holds in a quarter: the latest row of that quarter or before (of two rows of the
+ * same quarter, the later one in the table), and its quarter. Without `upTo`, the latest of all.
+ * Rows whose period does not read as a quarter are left out. The one rule for "current" wherever a
+ * tier is shown: the partner's header, the QBR, the portfolio's tier moves.
+ */
+export function ratingAsOf<T extends { period: string | null }>(rows: readonly T[], upTo?: string): { row: T; quarter: string } | null {
+  let best: { row: T; quarter: string } | null = null;
+  for (const row of rows) {
+    const quarter = row.period === null ? undefined : quarterOf(row.period);
+    if (!quarter || (upTo !== undefined && quarter > upTo)) continue;
+    if (!best || quarter >= best.quarter) best = { row, quarter };
+  }
+  return best;
 }

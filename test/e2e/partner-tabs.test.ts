@@ -100,7 +100,7 @@ describe.skipIf(!browserAvailable)("Engagement, Scorecard and Plan tabs (browser
 
     await page.getByRole("button", { name: "Save engagement" }).click();
     await status_(`Saved the engagement of ${PERIOD}`).waitFor();
-    expect(await page.getByTestId("partner-tier").textContent()).toBe("Tier: MGP");
+    expect(await page.getByTestId("partner-tier").textContent()).toBe(`Tier: MGP (${PERIOD})`);
     await expect.poll(() => page.getByText(`Editing the checklist of ${PERIOD}.`).count()).toBe(1);
     await shot("partner-engagement");
   });

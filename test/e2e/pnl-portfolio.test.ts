@@ -318,10 +318,13 @@ describe.skipIf(!browserAvailable)("P&L what-if and Portfolio in browser mode (C
     expect(await driver(page, "product_margin").getByTestId("source").textContent()).toBe("Edited");
     expect(await page.getByRole("textbox", { name: "product_margin, Value (year 1)" }).inputValue()).toBe("0.3");
     expect(await npvOf(page)).toBe(edited.npv);
-    // Another partner starts afresh.
+    // Another partner starts afresh, once the user agrees to drop the what-if.
     await page.getByRole("tab", { name: "Partners", exact: true }).click();
     await page.getByRole("searchbox", { name: "Search partners" }).fill("P0001");
     await page.locator("button[data-partner=P0001]").click();
+    const ask = page.getByRole("alertdialog");
+    expect(await ask.textContent()).toContain("has edits not saved in P&L");
+    await ask.getByRole("button", { name: /^Discard and open / }).click();
     await page.getByRole("tab", { name: "P&L", exact: true }).click();
     await page.getByTestId("pnl-npv").waitFor();
     expect(await page.getByText("Edited", { exact: true }).count()).toBe(0);

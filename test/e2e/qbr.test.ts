@@ -20,6 +20,7 @@ import { XlsxAdapter } from "../../addin/workbook/xlsx";
 import { isEngineError } from "../../engine/error";
 import { buildQbr } from "../../engine/qbr";
 import { portfolioReview } from "../../engine/qbr/portfolio";
+import { periodCovers, ratingAsOf } from "../../engine/qbr/quarter";
 import { type App, openApp } from "../browser/app";
 import { SCREENSHOTS, browserAvailable } from "../browser/chromium";
 import { convert, libreOfficeAvailable } from "../support/libreoffice";
@@ -157,6 +158,46 @@ describe.skipIf(!ready)("the QBR from browser mode: deck rendered by LibreOffice
     await page.screenshot({ path: path.join(SCREENSHOTS, "portfolio-quarter.png") });
     await card.getByRole("button", { name: first.name, exact: true }).click();
     await expect.poll(() => page.getByTestId("partner-name").textContent()).toBe(first.name);
+  });
+
+  it("states the same tier and the same sign-offs for a quarter on the partner's page, in its QBR and on its Plan tab", async () => {
+    // A partner whose latest plan is a year with no approval of its own, signed off quarter by quarter.
+    const id = sample.partners
+      .map((p) => p.id)
+      .find((pid) => {
+        const plan = sample.plansOf(pid).at(-1);
+        const approvals = sample.approvalsOf(pid);
+        return plan && /^FY/.test(plan.period) && !approvals.some((a) => a.period === plan.period) && approvals.some((a) => periodCovers(plan.period, a.period));
+      });
+    expect(id).toBeDefined();
+    const partnerId = id as string;
+    const rated = ratingAsOf(sample.engagementOf(partnerId));
+    expect(rated).not.toBeNull();
+    const review = expectedReview(partnerId, rated!.quarter);
+
+    await openQbr(partnerId, rated!.quarter);
+    const header = (await page.getByTestId("partner-tier").textContent()) ?? "";
+    expect(header).toBe(`Tier: ${review.tier.current} (${rated!.quarter})`);
+    const facts = page.getByTestId("qbr-facts");
+    const tierFact = await facts.locator("dt", { hasText: /^Tier$/ }).locator("xpath=following-sibling::dd[1]").textContent();
+    expect(tierFact?.startsWith(review.tier.current as string)).toBe(true);
+    expect(tierFact).not.toContain("not rated");
+
+    await page.getByRole("tab", { name: "Plan", exact: true }).click();
+    const plan = sample.plansOf(partnerId).at(-1)!;
+    const within = sample.approvalsOf(partnerId).filter((a) => periodCovers(plan.period, a.period));
+    const note = (await page.getByTestId("sign-offs-within").textContent()) ?? "";
+    expect(note).toContain(`Sign-offs recorded for periods within ${plan.period}`);
+    for (const a of within) expect(note).toContain(`${a.period} ${a.state}`);
+
+    await page.getByRole("tab", { name: "Portfolio", exact: true }).click();
+    const card = page.getByTestId("quarter-review");
+    await card.getByRole("combobox", { name: "Quarter" }).selectOption(QUARTER);
+    const portfolio = portfolioReview({ quarter: QUARTER, partners: sample.partners, engagement: sample.engagement, plans: sample.plans, approvals: sample.approvals });
+    if (isEngineError(portfolio)) throw portfolio;
+    const rule = (await card.getByTestId("tier-rule").textContent()) ?? "";
+    expect(rule).toContain(portfolio.rated ? `${portfolio.rated} partners rated in ${QUARTER}` : `No partner has been rated in ${QUARTER} yet`);
+    expect(rule).toContain("latest Engagement rating up to the quarter's end");
   });
 
   it("raised no page error and sent no request outside its own origin", () => {

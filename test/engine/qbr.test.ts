@@ -3,7 +3,7 @@ import { dateSerial } from "../../engine/excel/date";
 import { valueOrNull } from "../../engine/error";
 import { type QbrInput, buildQbr, portfolioReview, previousQuarterOf, quarterBounds } from "../../engine/qbr";
 import { auditAreas } from "../../engine/audit";
-import { type NextTier, nextTier } from "../../engine/tier";
+import { type NextTier, nextTier, tier } from "../../engine/tier";
 
 const d = (y: number, m: number, day: number) => dateSerial(y, m, day);
 
@@ -125,7 +125,27 @@ describe("a quarterly business review", () => {
     // A prospect's only condition is to become a partner; an unrated partner has none.
     const prospect = qbr(input({ engagement: [{ ...engagement[0], prospect: true }] }));
     expect([prospect.tier.current, prospect.tier.missing.map((c) => c.id)]).toEqual(["Target", ["prospect"]]);
-    expect(qbr(input({ engagement: [] })).tier).toEqual({ current: null, previous: null, next: null, missing: [] });
+    expect(qbr(input({ engagement: [] })).tier).toEqual({ current: null, rated: null, previous: null, next: null, missing: [] });
+  });
+
+  it("shows the tier that holds in the quarter: its latest rating up to then, and the quarter it is of", () => {
+    const mgp = [true, true, true, true, false, false, false, true];
+    const all = [true, true, true, true, true, true, true, true];
+    const engagement = [
+      { answers: all, opportunities: 12, period: "2026-Q2", prospect: false },
+      { answers: mgp, opportunities: 4, period: "2026-Q1", prospect: false },
+      { answers: mgp, opportunities: 4, period: null, prospect: false },
+    ];
+    // Not rated in Q3: the Q2 rating holds (the table's order does not matter, a row without a period is not a rating).
+    const review = qbr(input({ engagement }));
+    expect(review.tier).toMatchObject({ current: "MVP", rated: "2026-Q2", previous: "MVP" });
+    // In Q2 itself, and before any rating.
+    expect(qbr(input({ engagement, quarter: "2026-Q2" })).tier).toMatchObject({ current: "MVP", rated: "2026-Q2", previous: "MGP" });
+    expect(qbr(input({ engagement, quarter: "2025-Q4" })).tier).toMatchObject({ current: null, rated: null, previous: null });
+    // Two rows of one quarter: the later one in the table.
+    const twice = [...engagement, { answers: mgp, opportunities: 4, period: "2026-Q2", prospect: false }];
+    expect(qbr(input({ engagement: twice })).tier).toMatchObject({ current: tier(mgp, 4), rated: "2026-Q2" });
+    expect(tier(mgp, 4)).not.toBe("MVP");
   });
 
   it("records an approval given without the partner's acceptance as such", () => {
@@ -155,7 +175,7 @@ describe("a quarterly business review", () => {
       }),
     );
     // An MVP has no tier above it.
-    expect(review.tier).toEqual({ current: "MVP", previous: "MGP", next: null, missing: [] });
+    expect(review.tier).toEqual({ current: "MVP", rated: "2026-Q3", previous: "MGP", next: null, missing: [] });
     expect(review.scorecard.previous).toBe("Onboarding");
     expect(review.scorecard.current).toBe("Activation");
     expect(review.scorecard.gaps.map((g) => g.topic)).toEqual(["Segment fit", "Contract"]);
@@ -241,5 +261,23 @@ describe("the portfolio review", () => {
       { id: "P1", name: "Northwind", from: "MGP", to: "MVP", up: true },
       { id: "P2", name: "Bluepeak", from: "MVP", to: "STP", up: false },
     ]);
+    expect(review.rated).toBe(3);
+  });
+
+  it("compares the tiers that hold at each quarter's end: a partner not rated in a quarter keeps its last tier", () => {
+    const later = portfolioReview({ quarter: "2026-Q4", partners, engagement: [], plans: [], approvals: [] });
+    if (later instanceof Error) throw later;
+    expect([later.tierMoves, later.rated]).toEqual([[], 0]);
+    const rows = [
+      { partnerId: "P1", answers: all, opportunities: 12, period: "2026-Q2", prospect: false },
+      // Rated again in Q4 only: Q3 held the Q2 tier, so the move is since Q3's end.
+      { partnerId: "P1", answers: mgp, opportunities: 5, period: "2026-Q4", prospect: false },
+      // Rated in Q2 and never since: no move.
+      { partnerId: "P2", answers: mgp, opportunities: 5, period: "2026-Q2", prospect: false },
+    ];
+    const q4 = portfolioReview({ quarter: "2026-Q4", partners, engagement: rows, plans: [], approvals: [] });
+    if (q4 instanceof Error) throw q4;
+    expect(q4.tierMoves).toEqual([{ id: "P1", name: "Northwind", from: "MVP", to: "MGP", up: false }]);
+    expect(q4.rated).toBe(1);
   });
 });

@@ -8,6 +8,7 @@ import { valueOrNull } from "../../../engine/error";
 import { type PlanStatus, planAttainment, planStatus as planStatusOf, quarterOf } from "../../../engine/plan";
 import { ESTABLISHED, type Stage, stage } from "../../../engine/scorecard";
 import { type Quadrant, segment } from "../../../engine/segment";
+import { ratingAsOf } from "../../../engine/qbr/quarter";
 import { type Tier, tier } from "../../../engine/tier";
 import type { AuditRecord, PartnerData, PartnerRecord, PlanRecord } from "../../workbook/records";
 import { latestScorecard, stageScores } from "./scorecard";
@@ -15,6 +16,8 @@ import { latestScorecard, stageScores } from "./scorecard";
 export interface PartnerSummary {
   partner: PartnerRecord;
   tier: Tier | null;
+  /** The quarter of the rating `tier` comes from (the latest Engagement row); null when its period is not a quarter. */
+  tierRated: string | null;
   segment: Quadrant | null;
   /** Overall score of the latest audit, 0–100. */
   audit: number | null;
@@ -53,7 +56,10 @@ export function latestPlan(plans: readonly PlanRecord[]): { period: string; rows
 }
 
 export function summarise(data: PartnerData, partner: PartnerRecord): PartnerSummary {
-  const engagement = data.engagementOf(partner.id).at(-1);
+  // The latest rating by quarter, as the QBR and the portfolio read it (a row without a quarter only when no row has one).
+  const rows = data.engagementOf(partner.id);
+  const rated = ratingAsOf(rows);
+  const engagement = rated?.row ?? rows.at(-1);
   const metrics = data.metricsOf(partner.id)[0];
   const audit = latestAudit(data.auditsOf(partner.id));
   const areas = audit ? ok(auditAreas(Object.fromEntries(AREA_ORDER.map((id, i) => [id, audit.ratings[i]])) as never)) : null;
@@ -72,6 +78,7 @@ export function summarise(data: PartnerData, partner: PartnerRecord): PartnerSum
   return {
     partner,
     tier: engagement ? ok(tier(engagement.answers, engagement.opportunities ?? 0, {}, engagement.prospect)) : null,
+    tierRated: rated?.quarter ?? null,
     segment: metrics ? ok(segment(metrics.potential, metrics.performance)) : null,
     audit: areas?.overall ?? null,
     auditDate: audit?.date ?? null,

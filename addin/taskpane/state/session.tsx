@@ -39,8 +39,23 @@ export interface Session {
   writeSheet(sheet: SheetSpec): Promise<{ ok: true } | { ok: false; message: string }>;
   /** Creates the tables the workbook lacks (only those of `only`, when given). */
   setUp(only?: readonly TableName[]): Promise<readonly string[]>;
-  /** Browser mode: work on another source (a file the user opened). */
-  replaceSource?(source: WorkbookSource): void;
+  /**
+   * Browser mode: work on another source (a file the user opened). The current workbook stays
+   * until the other one has opened; when it cannot be, `openError` says why and nothing changes.
+   */
+  replaceSource?(source: WorkbookSource): Promise<boolean>;
+  /** Browser mode: the file being opened in place of the current one. */
+  readonly opening?: string;
+  /** Browser mode: why the last file chosen could not be opened (the current workbook is as it was). */
+  readonly openError?: string;
+  /**
+   * Saves (and set-ups and QBR sheets) made since the workbook was opened or last downloaded:
+   * in browser mode they are in the page only until **Save as…**. Always 0 in Excel, where each
+   * save is in the open workbook.
+   */
+  readonly unsavedInFile: number;
+  /** Browser mode: downloads the workbook with every saved change (and counts it as in a file). */
+  saveAs?(baseName: string): Promise<void>;
 }
 
 const SessionContext = createContext<Session | undefined>(undefined);
@@ -73,19 +88,29 @@ export function SessionProvider(props: { source: WorkbookSource; allowReplace?: 
   const [data, setData] = useState<PartnerData>();
   const [status, setStatus] = useState<Session["status"]>("loading");
   const [error, setError] = useState<string>();
+  const [opening, setOpening] = useState<string>();
+  const [openError, setOpenError] = useState<string>();
+  const [unsavedInFile, setUnsavedInFile] = useState(0);
+  const inFile = source.saveAs !== undefined;
+  const changed = useCallback(() => {
+    if (inFile) setUnsavedInFile((n) => n + 1);
+  }, [inFile]);
 
+  const adopt = useCallback((opened: PartnerWorkbook) => {
+    setWorkbook(opened);
+    setData(new PartnerData(opened.snapshot));
+    setUnsavedInFile(0);
+    setStatus("ready");
+    // While the user looks at the list, what the first save needs is made ready (indexes, sheets).
+    whenIdle(() => opened.warm());
+  }, []);
+
+  // The first workbook; others come through replaceSource.
   useEffect(() => {
     let cancelled = false;
-    setStatus("loading");
-    setData(undefined);
-    source.open().then(
+    props.source.open().then(
       (opened) => {
-        if (cancelled) return;
-        setWorkbook(opened);
-        setData(new PartnerData(opened.snapshot));
-        setStatus("ready");
-        // While the user looks at the list, what the first save needs is made ready (indexes, sheets).
-        whenIdle(() => opened.warm());
+        if (!cancelled) adopt(opened);
       },
       (e) => {
         if (cancelled) return;
@@ -96,7 +121,36 @@ export function SessionProvider(props: { source: WorkbookSource; allowReplace?: 
     return () => {
       cancelled = true;
     };
-  }, [source]);
+  }, [props.source, adopt]);
+
+  const replaceSource = useCallback(
+    async (next: WorkbookSource) => {
+      setOpening(next.label);
+      setOpenError(undefined);
+      try {
+        const opened = await next.open();
+        setSource(next);
+        setError(undefined);
+        adopt(opened);
+        return true;
+      } catch (e) {
+        setOpenError(`Could not open ${next.label}: ${describe(e)}`);
+        return false;
+      } finally {
+        setOpening(undefined);
+      }
+    },
+    [adopt],
+  );
+
+  const saveAs = useCallback(
+    async (baseName: string) => {
+      if (!workbook || !source.saveAs) throw new Error("no workbook is open");
+      await source.saveAs(workbook, baseName);
+      setUnsavedInFile(0);
+    },
+    [workbook, source],
+  );
 
   const save = useCallback(
     async (changes: readonly Change[]): Promise<SaveResult> => {
@@ -106,6 +160,7 @@ export function SessionProvider(props: { source: WorkbookSource; allowReplace?: 
         // The records of the tables the save did not change are the ones already read; the
         // changed parts of a file are made ready for Save as while the user goes on.
         if (result.ok) {
+          if (changes.length) changed();
           setData((before) => new PartnerData(workbook.snapshot, before));
           whenIdle(() => workbook.prepareSave());
         }
@@ -114,7 +169,7 @@ export function SessionProvider(props: { source: WorkbookSource; allowReplace?: 
         return { ok: false, problems: [{ table: "", message: describe(e) }] };
       }
     },
-    [workbook],
+    [workbook, changed],
   );
 
   const reload = useCallback(async () => {
@@ -127,20 +182,22 @@ export function SessionProvider(props: { source: WorkbookSource; allowReplace?: 
       if (!workbook) return { ok: false, message: "the workbook is not open yet" };
       try {
         await workbook.writeSheet(sheet);
+        changed();
         return { ok: true };
       } catch (e) {
         return { ok: false, message: describe(e) };
       }
     },
-    [workbook],
+    [workbook, changed],
   );
 
   const setUp = useCallback(async (only?: readonly TableName[]) => {
     if (!workbook) return [];
     const created = await workbook.setUp(only);
+    if (created.length) changed();
     setData((before) => new PartnerData(workbook.snapshot, before));
     return created;
-  }, [workbook]);
+  }, [workbook, changed]);
 
   const session = useMemo<Session>(
     () => ({
@@ -154,9 +211,13 @@ export function SessionProvider(props: { source: WorkbookSource; allowReplace?: 
       reload,
       writeSheet,
       setUp,
-      replaceSource: props.allowReplace ? setSource : undefined,
+      replaceSource: props.allowReplace ? replaceSource : undefined,
+      opening,
+      openError,
+      unsavedInFile,
+      saveAs: inFile ? saveAs : undefined,
     }),
-    [source, status, error, workbook, data, save, reload, writeSheet, setUp, props.allowReplace],
+    [source, status, error, workbook, data, save, reload, writeSheet, setUp, props.allowReplace, replaceSource, opening, openError, unsavedInFile, inFile, saveAs],
   );
   return <SessionContext.Provider value={session}>{props.children}</SessionContext.Provider>;
 }

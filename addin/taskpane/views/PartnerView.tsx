@@ -53,6 +53,7 @@ export function PartnerView() {
         <div className={styles.badges} aria-label="Where the partner stands">
           <TermBadge appearance="tint" data-testid="partner-tier" focusable description={describeTier(summary.tier)}>
             Tier: {summary.tier ?? "not rated"}
+            {summary.tier && summary.tierRated && ` (${summary.tierRated})`}
           </TermBadge>
           <TermBadge appearance="tint" focusable description={describeSegment(summary.segment)}>
             Segment: {summary.segment ?? "no metrics"}

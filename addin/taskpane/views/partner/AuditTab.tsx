@@ -27,6 +27,7 @@ import { savedCounts, useSaver } from "../../hooks/useSaver";
 import { auditChanges } from "../../model/changes";
 import { latestAudit } from "../../model/summary";
 import { useData } from "../../state/session";
+import { useUnsavedEdit } from "../../state/unsaved";
 
 const useStyles = makeStyles({
   stack: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
@@ -64,6 +65,7 @@ export function AuditTab({ partnerId }: { partnerId: string }) {
     return { audit: latestAudit(from), sameDay: onDay.length > 0 };
   }, [audits, serial]);
   const audit = useAudit(start.audit?.ratings);
+  useUnsavedEdit("Audit", audit.changed);
 
   async function save() {
     if (serial === undefined) return;

@@ -15,6 +15,7 @@ import { SaveStatus } from "../../components/SaveStatus";
 import { savedCounts, useSaver } from "../../hooks/useSaver";
 import { engagementChanges, engagementProblem, engagementStart, quarterOfDay } from "../../model/engagement";
 import { useData } from "../../state/session";
+import { useUnsavedEdit } from "../../state/unsaved";
 
 const useStyles = makeStyles({
   stack: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
@@ -62,6 +63,7 @@ export function EngagementTab({ partnerId }: { partnerId: string }) {
   const step = rating && !isEngineError(rating) ? rating : undefined;
   const changed =
     answers.some((a, i) => a !== (start.record?.answers[i] ?? false)) || (opportunities ?? 0) !== (start.record?.opportunities ?? 0) || prospect !== (start.record?.prospect ?? false);
+  useUnsavedEdit("Engagement", changed);
 
   async function save() {
     if (problem) return saver.refuse(problem, "Engagement");

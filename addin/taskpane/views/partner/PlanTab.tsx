@@ -69,7 +69,9 @@ import {
   planPeriods,
   taskDoneChanges,
 } from "../../model/plan";
+import { periodCovers } from "../../../../engine/qbr/quarter";
 import { useData } from "../../state/session";
+import { useUnsavedEdit } from "../../state/unsaved";
 
 const useStyles = makeStyles({
   stack: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
@@ -189,6 +191,7 @@ function KpiCard({ partnerId, period, name, role, today }: Context) {
   const dates = periodDates(period);
   const invalid = rows.some((r) => numberProblem(figures[r.kpi]?.target ?? null, "a target") || numberProblem(figures[r.kpi]?.actual ?? null, "an actual"));
   const changed = rows.some((r) => figures[r.kpi]?.target !== r.target || figures[r.kpi]?.actual !== r.actual);
+  useUnsavedEdit("Plan", changed);
   // KPIs in different units do not add up: all KPIs together is the weighted mean of each one's
   // attainment, each counted up to its target (PARTNER.PLAN.ATTAINMENT).
   const current = rows.map((r) => ({ actual: figures[r.kpi]?.actual ?? null, target: figures[r.kpi]?.target ?? null, weight: r.weight }));
@@ -296,6 +299,8 @@ function ApprovalCard({ partnerId, period, name, role, today }: Context) {
   const [comment, setComment] = useState("");
   const record = approvalRecordOf(data, partnerId, period);
   const approval = approvalOf(record);
+  // A year's plan signed off quarter by quarter: its quarters' records, so that "no record" does not read as "never signed".
+  const within = record ? [] : data.approvalsOf(partnerId).filter((r) => r.period.toLowerCase() !== period.toLowerCase() && periodCovers(period, r.period));
   const actions = availableActions(approval, role).filter((a) => !(a === "edit" && approval.state === "Draft"));
   const signed = (s: { by: string; at: string } | null) => (s ? `${s.by || "someone"}${s.at ? ` on ${s.at}` : ""}` : null);
 
@@ -324,9 +329,15 @@ function ApprovalCard({ partnerId, period, name, role, today }: Context) {
       />
       <div className={styles.section}>
         <Text size={200}>
-          {record ? `Accepted: ${signed(approval.accepted) ?? "not yet"}` : `No approval record for ${period} yet: the plan is a Draft.`}
+          {record ? `Accepted: ${signed(approval.accepted) ?? "not yet"}` : `No approval record for ${period} yet: the ${period} plan is a Draft.`}
           {record && approval.approved && ` · Approved: ${signed(approval.approved)}`}
         </Text>
+        {!record && within.length > 0 && (
+          <Text size={200} className={styles.muted} data-testid="sign-offs-within">
+            Sign-offs recorded for periods within {period}: {within.map((r) => `${r.period} ${r.state ?? "–"}`).join(" · ")}. Each is its own approval; choose
+            its period above to act on it.
+          </Text>
+        )}
         {approval.approvedWithoutAcceptance && (
           <MessageBar intent="warning" layout="multiline" data-testid="approved-without-acceptance">
             <MessageBarBody>

@@ -12,6 +12,7 @@ import { savedCounts, useSaver } from "../../hooks/useSaver";
 import { assumptionChanges } from "../../model/assumptions";
 import { formatAmount } from "../../model/format";
 import { useData } from "../../state/session";
+import { useUnsavedEdit } from "../../state/unsaved";
 import { AssumptionsCard } from "./pnl/AssumptionsCard";
 import { PnlTableCard } from "./pnl/PnlTableCard";
 import { SensitivityCard } from "./pnl/SensitivityCard";
@@ -46,6 +47,7 @@ export function PnlTab({ partnerId }: { partnerId: string }) {
   const saver = useSaver();
   const { saving, saved, problems } = saver;
   const edits = pnl.drafts.size;
+  useUnsavedEdit("P&L", edits > 0);
   // While a typed value cannot be computed, the year boxes keep the last horizon that could.
   const [lastHorizon, setLastHorizon] = useState(5);
   useEffect(() => {

@@ -7,9 +7,8 @@ import { DocumentTable20Regular, SlideMultiple20Regular } from "@fluentui/react-
 import { useMemo, useState } from "react";
 import { isEngineError } from "../../../../engine/error";
 import { buildQbr } from "../../../../engine/qbr";
-import { amount, approvalOf, percent, score, signed, years } from "../../../qbr/format";
+import { amount, approvalOf, percent, qbrName, score, signed, tierText, years } from "../../../qbr/format";
 import { QuarterField, latestBegun, quartersIn } from "../../components/QuarterField";
-import { qbrName } from "../../../qbr/format";
 import { qbrInput } from "../../../qbr/input";
 import { qbrSheet } from "../../../qbr/sheet";
 import { download } from "../../sources";
@@ -71,7 +70,7 @@ export function QbrTab({ partnerId }: { partnerId: string }) {
     ["Plan", k && review.planPeriod ? `${review.planPeriod}: ${percent(k.attainment)} of target, all KPIs weighted (${k.status ?? "–"})` : "no plan covers the quarter"],
     ["Audit", review.audit.current ? `${score(review.audit.current.overall)}${review.audit.change !== null ? ` (${signed(review.audit.change)})` : ""}` : "no audit"],
     ["Life stage", review.scorecard.current ?? "no scorecard"],
-    ["Tier", `${review.tier.current ?? "not rated"}${review.tier.previous && review.tier.previous !== review.tier.current ? ` (was ${review.tier.previous})` : ""}`],
+    ["Tier", tierText(review)],
     ["Next tier", review.tier.next ? `${review.tier.next}: ${review.tier.missing.map((c) => c.label).join("; ")}` : "–"],
     ["Segment", review.segment ?? "no metrics"],
     ["Win rate", `${percent(review.pipeline.winRate)}${review.pipeline.networkQuartile ? ` (${review.pipeline.networkQuartile})` : ""}`],

@@ -16,6 +16,7 @@ import { SaveStatus } from "../../components/SaveStatus";
 import { savedCounts, useSaver } from "../../hooks/useSaver";
 import { type ScorecardTopic, gapInputs, scorecardChanges, scorecardTopics, stageScores } from "../../model/scorecard";
 import { useData } from "../../state/session";
+import { useUnsavedEdit } from "../../state/unsaved";
 
 const useStyles = makeStyles({
   stack: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
@@ -63,6 +64,7 @@ export function ScorecardTab({ partnerId }: { partnerId: string }) {
   const input = gapInputs(topics);
   const plan = invalid || !topics.length ? undefined : gaps(input.topics, input.scores, input.targets, input.weights);
   const changed = topics.some((t, i) => t.score !== start[i]?.score || t.target !== start[i]?.target);
+  useUnsavedEdit("Scorecard", changed);
   const categories = [...new Set(topics.map((t) => t.category))];
 
   const edit = (index: number, field: "score" | "target", value: number | null) =>

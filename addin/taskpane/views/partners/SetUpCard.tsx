@@ -136,7 +136,7 @@ export function SetUpCard({ onDone }: { onDone: (message: string) => void }) {
       <Text size={200} className={styles.muted}>
         Set up workbook {usable ? `makes the list at ${rangeAddress(usable)} the Partners table and adds` : "adds"} the {usable ? missing.length - 1 : missing.length} missing{" "}
         {(usable ? missing.length - 1 : missing.length) === 1 ? "table" : "tables"} on new sheets, each with its headers and data validation. Nothing else in the workbook changes
-        {session.source.saveAs ? "; use Save as… to keep the result" : ""}.
+        {session.saveAs ? "; use Save as… to keep the result" : ""}.
       </Text>
       <div className={styles.actions}>
         <Button appearance="primary" icon={busy === "all" ? <Spinner size="tiny" /> : <TableAdd20Regular />} disabled={!!busy || ranges === undefined} onClick={() => void setUp()}>

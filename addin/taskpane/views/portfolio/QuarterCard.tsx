@@ -107,10 +107,14 @@ export function QuarterCard({ data, onOpen }: { data: PartnerData; onOpen: (part
           )}
         />
       ) : (
-        <Text className={styles.muted}>
-          No partner rated in both {review.previousQuarter} and {review.quarter} changed tier (the tier of a quarter comes from the partner's Engagement row of that period).
-        </Text>
+        <Text className={styles.muted}>No partner's tier changed between the end of {review.previousQuarter} and the end of {review.quarter}.</Text>
       )}
+      <Text size={200} className={styles.muted} data-testid="tier-rule">
+        {review.rated
+          ? `${review.rated} partners rated in ${review.quarter}. `
+          : `No partner has been rated in ${review.quarter} yet: tiers are as last rated before it. `}
+        A partner's tier in a quarter is its latest Engagement rating up to the quarter's end, as on its page and in its QBR.
+      </Text>
     </Card>
   );
 }
