@@ -2,11 +2,11 @@
  * A list that may be long, shown by its first items: "…and N more" with a "Show all N" link that
  * opens the rest, and "Show fewer" to close it again.
  */
-import { Link, makeStyles, tokens } from "@fluentui/react-components";
+import { Link, Text, makeStyles, tokens } from "@fluentui/react-components";
 import { type Key, type ReactNode, useState } from "react";
 
 const useStyles = makeStyles({
-  more: { color: tokens.colorNeutralForeground3, listStyleType: "none" },
+  more: { display: "block", color: tokens.colorNeutralForeground3 },
 });
 
 export function ShortList<T>(props: {
@@ -23,19 +23,22 @@ export function ShortList<T>(props: {
   const [all, setAll] = useState(false);
   const long = props.items.length > props.shown;
   const visible = long && !all ? props.items.slice(0, props.shown) : props.items;
+  // The toggle sits below the list, not in it: a list that scrolls (the problem list) keeps it in view.
   return (
-    <ul className={props.className}>
-      {visible.map((item, i) => (
-        <li key={props.keyOf(item, i)}>{props.render(item)}</li>
-      ))}
+    <>
+      <ul className={props.className}>
+        {visible.map((item, i) => (
+          <li key={props.keyOf(item, i)}>{props.render(item)}</li>
+        ))}
+      </ul>
       {long && (
-        <li className={styles.more}>
+        <Text size={200} className={styles.more} data-testid="short-list-more">
           {!all && `…and ${props.items.length - props.shown} more. `}
           <Link as="button" aria-expanded={all} aria-label={all ? `Show fewer ${props.noun}` : `Show all ${props.items.length} ${props.noun}`} onClick={() => setAll(!all)}>
             {all ? "Show fewer" : `Show all ${props.items.length}`}
           </Link>
-        </li>
+        </Text>
       )}
-    </ul>
+    </>
   );
 }

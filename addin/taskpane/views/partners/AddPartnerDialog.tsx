@@ -59,7 +59,6 @@ export function AddPartnerDialog({ onAdded, onClose }: { onAdded: (partner: { id
   const atField = (column: string) => saver.problems.filter((p) => p.column?.toLowerCase() === column.toLowerCase()).map((p) => p.message);
   const elsewhere = saver.problems.filter((p) => !NEW_PARTNER_FIELDS.some((f) => f.column.toLowerCase() === p.column?.toLowerCase()));
 
-
   async function add() {
     const id = partner.PartnerId.trim();
     const name = partner.Name.trim();
@@ -72,7 +71,9 @@ export function AddPartnerDialog({ onAdded, onClose }: { onAdded: (partner: { id
   return (
     <Dialog open onOpenChange={(_, d) => !d.open && onClose()}>
       <DialogSurface className={styles.surface}>
+        {/* The save's own validation names each problem at its field; the browser's would stop at the first. */}
         <form
+          noValidate
           onSubmit={(e) => {
             e.preventDefault();
             void add();

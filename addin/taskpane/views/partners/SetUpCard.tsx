@@ -95,25 +95,6 @@ export function SetUpCard({ onDone }: { onDone: (message: string) => void }) {
           ? `It found ${list(found.map((t) => `${t.name} (on ${snapshot.tables.get(t.name)!.sheet})`))}, but the partner list comes first.`
           : "It found none in this workbook."}
       </Text>
-      <ul className={styles.list} aria-label="PartnerFit tables" data-testid="table-list">
-        {SCHEMA.map((t) => {
-          const has = snapshot.tables.has(t.name);
-          const required = t.columns.filter((c) => c.required).map((c) => c.name);
-          return (
-            <li key={t.name} className={styles.table} data-table={t.name}>
-              {has ? <CheckmarkCircle16Filled className={mergeClasses(styles.icon, styles.found)} aria-label="found" /> : <Circle16Regular className={mergeClasses(styles.icon, styles.muted)} aria-label="missing" />}
-              <span>
-                <Text weight="semibold">{t.name}</Text> <Text size={200}>{has ? "found" : "missing"}: {PURPOSE[t.name]}</Text>
-                <br />
-                <Text size={200} className={styles.muted}>
-                  {t.owned ? "Columns written by PartnerFit" : `Columns ${required.join(", ")}`}
-                </Text>
-              </span>
-            </li>
-          );
-        })}
-      </ul>
-
       {ranges === undefined && <Spinner size="tiny" label="Looking for a partner list on the sheets…" labelPosition="after" />}
       {partners && !partners.blocked && (
         <MessageBar intent="info" layout="multiline" data-testid="plain-range">
@@ -132,6 +113,31 @@ export function SetUpCard({ onDone }: { onDone: (message: string) => void }) {
           </MessageBarBody>
         </MessageBar>
       )}
+
+      <ul className={styles.list} aria-label="PartnerFit tables" data-testid="table-list">
+        {SCHEMA.map((t) => {
+          const has = snapshot.tables.has(t.name);
+          const required = t.columns.filter((c) => c.required).map((c) => c.name);
+          return (
+            <li key={t.name} className={styles.table} data-table={t.name}>
+              {has ? <CheckmarkCircle16Filled className={mergeClasses(styles.icon, styles.found)} aria-label="found" /> : <Circle16Regular className={mergeClasses(styles.icon, styles.muted)} aria-label="missing" />}
+              <span>
+                <Text weight="semibold">{t.name}</Text> <Text size={200}>— {PURPOSE[t.name]}</Text>
+                <br />
+                <Text size={200} className={styles.muted}>
+                  {has
+                    ? `Found on ${snapshot.tables.get(t.name)!.sheet}`
+                    : usable?.table === t.name
+                      ? `Missing: the list at ${rangeAddress(usable)} can become it`
+                      : t.owned
+                        ? "Missing: PartnerFit writes its columns"
+                        : `Missing: needs columns ${required.join(", ")}`}
+                </Text>
+              </span>
+            </li>
+          );
+        })}
+      </ul>
 
       <Text size={200} className={styles.muted}>
         Set up workbook {usable ? `makes the list at ${rangeAddress(usable)} the Partners table and adds` : "adds"} the {usable ? missing.length - 1 : missing.length} missing{" "}
