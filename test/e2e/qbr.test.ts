@@ -55,7 +55,8 @@ describe.skipIf(!ready)("the QBR from browser mode: deck rendered by LibreOffice
   async function openQbr(id: string, quarter?: string): Promise<void> {
     await page.getByRole("tab", { name: "Partners", exact: true }).click();
     await page.getByRole("searchbox", { name: "Search partners" }).fill(id);
-    await page.locator(`[data-partner="${id}"]`).click();
+    // The list's entry, not the Portfolio chart's point (that view stays mounted, hidden, once shown).
+    await page.locator(`button[data-partner="${id}"]:visible`).click();
     await page.getByRole("tab", { name: "QBR", exact: true }).click();
     await page.getByTestId("qbr-facts").waitFor();
     if (quarter) await page.getByRole("combobox", { name: "Quarter" }).selectOption(quarter);
