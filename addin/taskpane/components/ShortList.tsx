@@ -1,12 +1,14 @@
 /**
- * A list that may be long, shown by its first items: "…and N more" with a "Show all N" link that
+ * A list that may be long, shown by its first items: "…and N more" with a "Show all N" button that
  * opens the rest, and "Show fewer" to close it again.
  */
-import { Link, Text, makeStyles, tokens } from "@fluentui/react-components";
+import { Button, Text, makeStyles, tokens } from "@fluentui/react-components";
 import { type Key, type ReactNode, useState } from "react";
 
 const useStyles = makeStyles({
   more: { display: "block", color: tokens.colorNeutralForeground3 },
+  // A button that reads as a word of the sentence.
+  toggle: { minWidth: "auto", height: "auto", padding: 0, verticalAlign: "baseline", fontSize: "inherit", lineHeight: "inherit", color: tokens.colorBrandForegroundLink, textDecorationLine: "underline" },
 });
 
 export function ShortList<T>(props: {
@@ -34,9 +36,9 @@ export function ShortList<T>(props: {
       {long && (
         <Text size={200} className={styles.more} data-testid="short-list-more">
           {!all && `…and ${props.items.length - props.shown} more. `}
-          <Link as="button" aria-expanded={all} aria-label={all ? `Show fewer ${props.noun}` : `Show all ${props.items.length} ${props.noun}`} onClick={() => setAll(!all)}>
+          <Button appearance="transparent" size="small" className={styles.toggle} aria-expanded={all} aria-label={all ? `Show fewer ${props.noun}` : `Show all ${props.items.length} ${props.noun}`} onClick={() => setAll(!all)}>
             {all ? "Show fewer" : `Show all ${props.items.length}`}
-          </Link>
+          </Button>
         </Text>
       )}
     </>

@@ -1,7 +1,8 @@
 /**
  * A badge with a short label (MVP, Develop, Onboarding) that says what it means in a tooltip, and
- * the legend of all such labels. Tooltips and the legend's popover come in a chunk of their own:
- * until it is there (a moment after the list first shows), the badge is a plain badge.
+ * the legend of all such labels. Tooltips, the words they hold and the legend's popover come in a
+ * chunk of their own: until it is there (a moment after the list first shows), the badge is a
+ * plain badge.
  */
 import { Badge, type BadgeProps, Text } from "@fluentui/react-components";
 import { Suspense, lazy } from "react";
@@ -10,10 +11,16 @@ const tooltips = () => import(/* webpackChunkName: "terms" */ "./terms/TermToolt
 const TooltipBadge = lazy(() => tooltips().then((m) => ({ default: m.TooltipBadge })));
 const Legend = lazy(() => tooltips().then((m) => ({ default: m.Legend })));
 
-/** `description` is the label's meaning in words; `focusable` lets the keyboard reach the badge for it. */
-export function TermBadge(props: BadgeProps & { description?: string; focusable?: boolean }) {
-  const { description, focusable, ...badge } = props;
-  if (!description) return <Badge {...badge} />;
+/** A label the legend knows: a tier, a segment or a life stage (none: a plain badge). */
+export interface BadgeTerm {
+  kind: "tier" | "segment" | "stage";
+  id: string | null | undefined;
+}
+
+/** `term` is what the badge shows, whose meaning the tooltip says; `focusable` lets the keyboard reach the badge for it. */
+export function TermBadge(props: BadgeProps & { term: BadgeTerm; focusable?: boolean }) {
+  const { term, focusable, ...badge } = props;
+  if (!term.id) return <Badge {...badge} />;
   return (
     <Suspense fallback={<Badge {...badge} />}>
       <TooltipBadge {...props} />

@@ -3,8 +3,7 @@ import { Badge, Button, Card, Tab, TabList, Text, makeStyles, tokens } from "@fl
 import { ArrowLeft20Regular } from "@fluentui/react-icons";
 import { useMemo, useRef, useState } from "react";
 import { serialText } from "../../../engine/excel/date";
-import { TermBadge, BadgeLegend } from "../components/TermBadge";
-import { describeSegment, describeStage, describeTier } from "../model/legend";
+import { BadgeLegend, TermBadge } from "../components/TermBadge";
 import { summarise } from "../model/summary";
 import { useNavigation } from "../state/navigation";
 import { useData } from "../state/session";
@@ -51,14 +50,14 @@ export function PartnerView() {
           {partner.signedDate !== null && ` · signed ${serialText(partner.signedDate)}`}
         </Text>
         <div className={styles.badges} aria-label="Where the partner stands">
-          <TermBadge appearance="tint" data-testid="partner-tier" focusable description={describeTier(summary.tier)}>
+          <TermBadge appearance="tint" data-testid="partner-tier" focusable term={{ kind: "tier", id: summary.tier }}>
             Tier: {summary.tier ?? "not rated"}
             {summary.tier && summary.tierRated && ` (${summary.tierRated})`}
           </TermBadge>
-          <TermBadge appearance="tint" focusable description={describeSegment(summary.segment)}>
+          <TermBadge appearance="tint" focusable term={{ kind: "segment", id: summary.segment }}>
             Segment: {summary.segment ?? "no metrics"}
           </TermBadge>
-          <TermBadge appearance="tint" focusable description={describeStage(summary.stage)}>
+          <TermBadge appearance="tint" focusable term={{ kind: "stage", id: summary.stage }}>
             Stage: {summary.stage ?? "no scorecard"}
           </TermBadge>
           <Badge appearance="tint" data-testid="partner-audit">Audit: {formatScore(summary.audit)}</Badge>

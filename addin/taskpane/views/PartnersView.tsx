@@ -3,20 +3,22 @@
  * segment. Only the rows in view are rendered, so it stays fast with thousands of partners. A
  * workbook without a Partners table gets Set up workbook instead, an empty one Add partner.
  */
-import { Button, Card, Field, Link, MessageBar, MessageBarActions, MessageBarBody, SearchBox, Select, Spinner, Text, makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
-import { Dismiss20Regular } from "@fluentui/react-icons";
+import { Button, Field, MessageBar, MessageBarBody, SearchBox, Select, Spinner, Text, makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
 import { Suspense, lazy, useDeferredValue, useMemo, useState } from "react";
 import { List, type RowComponentProps } from "react-window";
 import { BadgeLegend, TermBadge } from "../components/TermBadge";
-import { describeSegment, describeTier } from "../model/legend";
 import type { PartnerSummary } from "../model/summary";
 import { useNavigation } from "../state/navigation";
 import { useData } from "../state/session";
 import { useSummaries } from "../state/summaries";
 import { AddPartnerButton } from "./partners/AddPartnerButton";
+import type { Notice } from "./partners/PartnersNotice";
 
-// What a new workbook needs comes in a chunk of its own: most workbooks never show it.
+// What a new workbook needs, and the notices of a set-up or a partner added, come in a chunk of
+// their own: most workbooks never show them.
 const SetUpCard = lazy(() => import(/* webpackChunkName: "set-up" */ "./partners/SetUpCard").then((m) => ({ default: m.SetUpCard })));
+const NoPartnersCard = lazy(() => import(/* webpackChunkName: "set-up" */ "./partners/NoPartnersCard").then((m) => ({ default: m.NoPartnersCard })));
+const PartnersNotice = lazy(() => import(/* webpackChunkName: "set-up" */ "./partners/PartnersNotice").then((m) => ({ default: m.PartnersNotice })));
 
 const ROW_HEIGHT = 60;
 const ALL = "";
@@ -58,9 +60,9 @@ const useStyles = makeStyles({
   muted: { color: tokens.colorNeutralForeground3 },
   badges: { display: "flex", gap: tokens.spacingHorizontalXS, flexShrink: 0 },
   bar: { display: "flex", flexWrap: "wrap", alignItems: "center", justifyContent: "space-between", gap: tokens.spacingHorizontalS },
+  // A button that reads as a word of the sentence.
+  inlineAction: { minWidth: "auto", height: "auto", padding: 0, verticalAlign: "baseline", fontSize: "inherit", lineHeight: "inherit", color: tokens.colorBrandForegroundLink, textDecorationLine: "underline" },
   barStart: { display: "flex", flexWrap: "wrap", alignItems: "center", gap: tokens.spacingHorizontalM },
-  empty: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS, alignItems: "start" },
-  heading: { margin: 0, fontSize: tokens.fontSizeBase400, fontWeight: tokens.fontWeightSemibold },
 });
 
 function distinct(summaries: readonly PartnerSummary[], value: (s: PartnerSummary) => string | null): string[] {
@@ -90,12 +92,12 @@ function PartnerRow({ index, style, ariaAttributes, rows, open }: RowComponentPr
         </span>
         <span className={styles.badges}>
           {s.tier && (
-            <TermBadge appearance="tint" description={describeTier(s.tier)}>
+            <TermBadge appearance="tint" term={{ kind: "tier", id: s.tier }}>
               {s.tier}
             </TermBadge>
           )}
           {s.segment && (
-            <TermBadge appearance="outline" description={describeSegment(s.segment)}>
+            <TermBadge appearance="outline" term={{ kind: "segment", id: s.segment }}>
               {s.segment}
             </TermBadge>
           )}
@@ -106,12 +108,6 @@ function PartnerRow({ index, style, ariaAttributes, rows, open }: RowComponentPr
 }
 
 const NO_FILTERS: Record<FilterKey, string> = { region: ALL, territory: ALL, channelManager: ALL, tier: ALL, segment: ALL };
-
-/** What the list last did for the user (the workbook set up, a partner added), with the partner to open. */
-interface Notice {
-  text: string;
-  partner?: { id: string; name: string };
-}
 
 export function PartnersView() {
   const styles = useStyles();
@@ -141,16 +137,9 @@ export function PartnersView() {
   const table = data.snapshot.tables.get("Partners");
 
   const noticeBar = notice && (
-    <MessageBar intent="success" layout="multiline" data-testid="partners-notice">
-      <MessageBarBody>{notice.text}</MessageBarBody>
-      <MessageBarActions containerAction={<Button appearance="transparent" size="small" aria-label="Dismiss" icon={<Dismiss20Regular />} onClick={() => setNotice(undefined)} />}>
-        {notice.partner && (
-          <Button size="small" onClick={() => navigation.go("partner", notice.partner!.id)}>
-            Open {notice.partner.name}
-          </Button>
-        )}
-      </MessageBarActions>
-    </MessageBar>
+    <Suspense fallback={null}>
+      <PartnersNotice notice={notice} onOpen={(id) => navigation.go("partner", id)} onDismiss={() => setNotice(undefined)} />
+    </Suspense>
   );
 
   if (!table) {
@@ -168,14 +157,9 @@ export function PartnersView() {
     return (
       <div className={styles.root}>
         {noticeBar}
-        <Card className={styles.empty} data-testid="no-partners">
-          <h2 className={styles.heading}>No partners yet</h2>
-          <Text>
-            The Partners table on {table.sheet} has no partners. Add your first partner here, or type partners into the table (a PartnerId and a Name on each row) and open the workbook
-            again.
-          </Text>
-          <AddPartnerButton appearance="primary" onAdded={added} />
-        </Card>
+        <Suspense fallback={<Spinner size="small" />}>
+          <NoPartnersCard sheet={table.sheet} onAdded={added} />
+        </Suspense>
       </div>
     );
   }
@@ -226,9 +210,9 @@ export function PartnersView() {
         <MessageBar intent="info" data-testid="no-match">
           <MessageBarBody>
             No partner matches —{" "}
-            <Link as="button" onClick={clearFilters}>
+            <Button appearance="transparent" size="small" className={styles.inlineAction} onClick={clearFilters}>
               clear filters
-            </Link>
+            </Button>
           </MessageBarBody>
         </MessageBar>
       )}

@@ -4,15 +4,19 @@
  * partner list first shows.
  */
 import { Badge, type BadgeProps, InfoLabel, Text, Tooltip, makeStyles, tokens } from "@fluentui/react-components";
-import { SEGMENT_TERMS, STAGE_TERMS, TIER_TERMS, type Term } from "../../model/legend";
+import { SEGMENT_TERMS, STAGE_TERMS, TIER_TERMS, type Term, describeSegment, describeStage, describeTier } from "../../model/legend";
+import type { BadgeTerm } from "../TermBadge";
 
 const useStyles = makeStyles({
   legend: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXS, maxWidth: "280px" },
   list: { margin: 0, paddingInlineStart: tokens.spacingHorizontalL },
 });
 
-/** `description` is the label's meaning in words; a badge without one is a plain badge. */
-export function TooltipBadge({ description, focusable, ...props }: BadgeProps & { description?: string; focusable?: boolean }) {
+const DESCRIBE = { tier: describeTier, segment: describeSegment, stage: describeStage };
+
+/** A badge whose tooltip says what `term` means; a term the legend does not know gives a plain badge. */
+export function TooltipBadge({ term, focusable, ...props }: BadgeProps & { term: BadgeTerm; focusable?: boolean }) {
+  const description = DESCRIBE[term.kind](term.id);
   const badge = <Badge {...props} tabIndex={focusable && description ? 0 : undefined} />;
   if (!description) return badge;
   return (
