@@ -6,6 +6,7 @@
  */
 import { fail } from "./error";
 import { parseDateText } from "./excel/date";
+import { type Around, around } from "./excel/statistical";
 import { messages, where } from "./messages";
 
 /** The largest input range a function accepts (Excel's payload limit is far beyond any model's need). */
@@ -67,37 +68,54 @@ export function toBoolean(value: unknown): boolean | null | undefined {
   return undefined;
 }
 
-/** Reads any argument as a rectangle of cells: a scalar is 1×1, a flat list is one row, `[]` is empty. */
+/**
+ * Reads any argument as a rectangle of cells: a scalar is 1×1, a flat list is one row, `[]` is
+ * empty. One pass over the rows for the shape; the cells are left for the reader that converts
+ * them (see `gridShape`), but for a nested range in a cell, which is refused here.
+ */
 export function readGrid(value: unknown, arg: string): Grid {
-  if (!Array.isArray(value)) return { rows: 1, columns: 1, cells: [[value]] };
-  if (value.length === 0) return { rows: 0, columns: 0, cells: [] };
-  const rowsIn: readonly unknown[][] = value.every(Array.isArray) ? value : [value];
-  const columns = rowsIn[0].length;
-  let total = 0;
-  for (let r = 0; r < rowsIn.length; r++) {
-    const row = rowsIn[r];
-    if (!Array.isArray(row)) fail("#VALUE!", messages.nested(where(arg, { row: r + 1 })));
-    if (row.length !== columns) fail("#VALUE!", messages.ragged(arg, r + 1, row.length, columns));
-    total += row.length;
-    if (total > MAX_INPUT_CELLS) fail("#VALUE!", messages.tooManyCells(arg, countCells(rowsIn), MAX_INPUT_CELLS));
-    for (let c = 0; c < row.length; c++) {
-      if (Array.isArray(row[c])) fail("#VALUE!", messages.nested(where(arg, { row: r + 1, column: c + 1 })));
-    }
+  const grid = gridShape(value, arg);
+  for (let r = 0; r < grid.rows; r++) {
+    const row = grid.cells[r];
+    for (let c = 0; c < grid.columns; c++) if (Array.isArray(row[c])) nestedCell(arg, r * grid.columns + c, grid.columns);
   }
-  if (columns === 0) return { rows: 0, columns: 0, cells: [] };
-  return { rows: rowsIn.length, columns, cells: rowsIn };
+  return grid;
 }
 
-function countCells(rows: readonly unknown[][]): number {
-  let n = 0;
-  for (const row of rows) n += Array.isArray(row) ? row.length : 1;
-  return n;
+/**
+ * The shape of an argument, checked in one pass over its rows (never its cells): rows are arrays of
+ * one length, within the input cap. The readers that convert the cells refuse a nested range in one
+ * (`nestedCell`) on their slow path, so a range of numbers is read once.
+ */
+export function gridShape(value: unknown, arg: string): Grid {
+  if (!Array.isArray(value)) return { rows: 1, columns: 1, cells: [[value]] };
+  if (value.length === 0) return { rows: 0, columns: 0, cells: [] };
+  // A flat list is one row; a list of rows must be rows throughout.
+  if (!Array.isArray(value[0])) return value.length > MAX_INPUT_CELLS ? fail("#VALUE!", messages.tooManyCells(arg, value.length, MAX_INPUT_CELLS)) : { rows: 1, columns: value.length, cells: [value] };
+  const rowsIn = value as readonly unknown[][];
+  const columns = rowsIn[0].length;
+  const rows = rowsIn.length;
+  for (let r = 0; r < rows; r++) {
+    const row = rowsIn[r];
+    // A list whose first item is a row but not every item: the list is one row holding a range.
+    if (!Array.isArray(row)) nestedCell(arg, 0, rows);
+    if (row.length !== columns) fail("#VALUE!", messages.ragged(arg, r + 1, row.length, columns));
+  }
+  if (rows * columns > MAX_INPUT_CELLS) fail("#VALUE!", messages.tooManyCells(arg, rows * columns, MAX_INPUT_CELLS));
+  if (columns === 0) return { rows: 0, columns: 0, cells: [] };
+  return { rows, columns, cells: rowsIn };
+}
+
+/** Fails on cell `index` (reading order) of a range `columns` wide, which holds a nested range. */
+export function nestedCell(arg: string, index: number, columns: number): never {
+  const width = Math.max(columns, 1);
+  return fail("#VALUE!", messages.nested(where(arg, { row: Math.floor(index / width) + 1, column: (index % width) + 1 })));
 }
 
 /** The cells in reading order (left to right, then top to bottom). */
 export function flatten(grid: Grid): unknown[] {
   const out: unknown[] = [];
-  for (const row of grid.cells) for (const cell of row) out.push(cell);
+  for (let r = 0; r < grid.rows; r++) for (let c = 0; c < grid.columns; c++) out.push(grid.cells[r][c]);
   return out;
 }
 
@@ -179,6 +197,17 @@ export function toDateSerial(value: unknown): number | null | undefined {
   const number = toNumber(value);
   if (number !== undefined) return number === 0 ? null : number;
   return typeof value === "string" ? parseDateText(value) : undefined;
+}
+
+/**
+ * A population seen from one value `x` in one pass (blanks, `null`, left out), for PERCENTRANK.INC
+ * and the quartile cuts without sorting; a non-number names its item, and an empty population is
+ * `#N/A`, as `sortedPopulation`.
+ */
+export function populationAround(population: readonly (number | null)[], x: number, arg = "population"): Around {
+  const seen = around(population, x, (i, v) => fail("#VALUE!", messages.notNumber(where(arg, { item: i + 1 }), v)));
+  if (seen.n === 0) fail("#N/A", messages.noPopulation(arg));
+  return seen;
 }
 
 /**

@@ -125,6 +125,15 @@ export class ExcelHost {
     throw new Error(`PARTNER.${id} did not return a value: ${JSON.stringify(outcome.kind === "error" ? outcome.error : String(outcome.exception))}`);
   }
 
+  /** The one value of a call that must succeed with a 1×1 result (a function that spills one result per cell of a range, given one cell). */
+  cell(id: string, ...args: unknown[]): unknown {
+    const value = this.value(id, ...args);
+    if (!Array.isArray(value) || value.length !== 1 || !Array.isArray(value[0]) || value[0].length !== 1) {
+      throw new Error(`PARTNER.${id} did not return one cell: ${JSON.stringify(value)}`);
+    }
+    return value[0][0];
+  }
+
   /** The Excel error of a call that must fail. */
   error(id: string, ...args: unknown[]): ExcelError {
     const outcome = this.call(id, ...args);

@@ -11,11 +11,11 @@ import {
   type NumberTable,
   booleanAt,
   cellAt,
-  flatten,
   isBlank,
+  gridShape,
+  nestedCell,
   numberAt,
   optionAt,
-  readGrid,
   readScalar,
   toBoolean,
   toDateSerial,
@@ -27,7 +27,9 @@ import { messages } from "../../engine/messages";
 export const MAX_SPILL_CELLS = 100_000;
 
 export type ExcelScalar = number | string | boolean;
-export type ExcelValue = ExcelScalar | ExcelScalar[][];
+/** A cell of a spill: a value, or that cell's own error (Excel shows it in the cell; the rest spill on). */
+export type ExcelCell = ExcelScalar | CustomFunctions.Error;
+export type ExcelValue = ExcelScalar | ExcelCell[][];
 
 export interface ReadContext {
   /** The grid of any argument of the call, read once. */
@@ -55,7 +57,7 @@ export function excelFunction<S extends Record<string, Reader<unknown>>, R exten
         grid(name) {
           let grid = grids.get(name);
           if (!grid) {
-            grid = readGrid(raw[name], name);
+            grid = gridShape(raw[name], name);
             grids.set(name, grid);
           }
           return grid;
@@ -91,6 +93,44 @@ function toExcelError(error: EngineError): CustomFunctions.Error {
     case "#DIV/0!":
       return new CustomFunctions.Error(codes.divisionByZero);
   }
+}
+
+/**
+ * Figures to look up one by one (the values of RANK.PCT and BENCHMARK), one per cell of a range:
+ * blank cells `null`, and a cell that holds no number its own #VALUE! naming it, so that one bad
+ * cell leaves the others' results standing.
+ */
+export interface Figures {
+  readonly grid: Grid;
+  readonly values: (number | null)[];
+  readonly errors: Map<number, EngineError>;
+  /** Names cell `index` of the range, as messages do. */
+  at(index: number): string;
+}
+
+/** Results per cell of `figures`, in its shape: `null` blank, an EngineError that cell's error. */
+export function perCell<T extends ExcelScalar>(figures: Figures, results: readonly (T | EngineError | null)[]): ExcelCell[][] {
+  const { rows, columns } = figures.grid;
+  const out: ExcelCell[][] = [];
+  for (let r = 0, i = 0; r < rows; r++) {
+    const row: ExcelCell[] = [];
+    for (let c = 0; c < columns; c++, i++) {
+      const result = figures.errors.get(i) ?? results[i];
+      row.push(result === null ? "" : result instanceof EngineError ? toExcelError(result) : result);
+    }
+    out.push(row);
+  }
+  return out;
+}
+
+/** Is the argument one cell (a single figure), rather than a range of them? */
+export const isOneValue = (figures: Figures): boolean => figures.grid.rows * figures.grid.columns === 1;
+
+/** The one figure of a one-cell argument: blank is 0; text that is no number is its #VALUE!. */
+export function oneValue(figures: Figures): number {
+  const error = figures.errors.get(0);
+  if (error) throw error;
+  return figures.values[0] ?? 0;
 }
 
 /** Was the optional argument left out? Excel passes `null` (or, from some clients, a blank). */
@@ -130,6 +170,33 @@ export const read = {
       return numbersOf(grid, name, false);
     },
 
+  /** A range of figures to look up one by one (see `Figures`). */
+  figures: (): Reader<Figures> => (_raw, name, context) => {
+    const grid = context.grid(name);
+    if (grid.rows * grid.columns === 0) fail("#VALUE!", messages.required(name));
+    const values: (number | null)[] = new Array(grid.rows * grid.columns);
+    const errors = new Map<number, EngineError>();
+    let i = 0;
+    for (let ri = 0; ri < grid.rows; ri++) {
+      const row = grid.cells[ri];
+      for (let ci = 0; ci < grid.columns; ci++) {
+        const cell = row[ci];
+        if (typeof cell === "number" && Number.isFinite(cell)) values[i] = cell;
+        else if (isBlank(cell)) values[i] = null;
+        else {
+          if (Array.isArray(cell)) nestedCell(name, i, grid.columns);
+          const number = toNumber(cell);
+          if (number === undefined) {
+            values[i] = null;
+            errors.set(i, new EngineError("#VALUE!", messages.notNumber(cellAt(name, grid, i), cell)));
+          } else values[i] = number;
+        }
+        i++;
+      }
+    }
+    return { grid, values, errors, at: (index) => cellAt(name, grid, index) };
+  },
+
   /** A single number, with an optional default and bounds. */
   number:
     (arg: NumberArg = {}): Reader<number> =>
@@ -165,7 +232,12 @@ export const read = {
     (options: { optional?: boolean } = {}): Reader<readonly (readonly unknown[])[] | null> =>
     (raw, name, context) => {
       if (options.optional && (omitted(raw) || raw === 0 || (isOneCell(raw) && isEmptyValue(raw[0][0])))) return null;
-      return context.grid(name).cells;
+      const grid = context.grid(name);
+      for (let r = 0; r < grid.rows; r++) {
+        const row = grid.cells[r];
+        for (let c = 0; c < grid.columns; c++) if (Array.isArray(row[c])) nestedCell(name, r * grid.columns + c, grid.columns);
+      }
+      return grid.cells;
     },
 
   /**
@@ -174,8 +246,16 @@ export const read = {
    */
   cashflows: (): Reader<number[]> => (_raw, name, context) => {
     const values: number[] = [];
-    for (const row of context.grid(name).cells) {
-      for (const cell of row) if (typeof cell === "number" && Number.isFinite(cell)) values.push(cell);
+    const grid = context.grid(name);
+    let i = 0;
+    for (let ri = 0; ri < grid.rows; ri++) {
+      const row = grid.cells[ri];
+      for (let ci = 0; ci < grid.columns; ci++) {
+        const cell = row[ci];
+        if (typeof cell === "number" && Number.isFinite(cell)) values.push(cell);
+        else if (Array.isArray(cell)) nestedCell(name, i, grid.columns);
+        i++;
+      }
     }
     return values;
   },
@@ -202,21 +282,42 @@ export const read = {
       const grid = context.grid(name);
       const cells = grid.rows * grid.columns;
       if (cells !== count) fail("#VALUE!", messages.wrongCount(name, count, cells, "TRUE/FALSE value"));
-      return flatten(grid).map((cell, i) => booleanAt(cell, cellAt(name, grid, i), false));
+      const out: boolean[] = new Array(cells);
+      let i = 0;
+      for (let ri = 0; ri < grid.rows; ri++) {
+        const row = grid.cells[ri];
+        for (let ci = 0; ci < grid.columns; ci++) {
+          const cell = row[ci];
+          if (Array.isArray(cell)) nestedCell(name, i, grid.columns);
+          out[i] = booleanAt(cell, cellAt(name, grid, i), false);
+          i++;
+        }
+      }
+      return out;
     },
 
   /**
    * A range of labels (names, keys, categories) in reading order: text trimmed, numbers and
    * booleans as their text; blank cells, "" and 0 are `null`.
    */
-  labels: (): Reader<(string | null)[]> => (_raw, name, context) =>
-    flatten(context.grid(name)).map((cell) => {
-      if (isBlank(cell) || cell === 0) return null;
-      if (typeof cell === "string") return cell.trim();
-      if (typeof cell === "boolean") return cell ? "TRUE" : "FALSE";
-      if (typeof cell === "number") return String(cell);
-      return null;
-    }),
+  labels: (): Reader<(string | null)[]> => (_raw, name, context) => {
+    const grid = context.grid(name);
+    const out: (string | null)[] = new Array(grid.rows * grid.columns);
+    let i = 0;
+    for (let ri = 0; ri < grid.rows; ri++) {
+      const row = grid.cells[ri];
+      for (let ci = 0; ci < grid.columns; ci++) {
+        const cell = row[ci];
+        let label: string | null = null;
+        if (typeof cell === "string") label = cell.trim() || null;
+        else if (typeof cell === "number") label = cell === 0 ? null : String(cell);
+        else if (typeof cell === "boolean") label = cell ? "TRUE" : "FALSE";
+        else if (Array.isArray(cell)) nestedCell(name, i, grid.columns);
+        out[i++] = label;
+      }
+    }
+    return out;
+  },
 
   /**
    * A block of numbers, one row per item (such as partners × metrics), as a typed array with `NaN`
@@ -228,10 +329,12 @@ export const read = {
       const grid = context.grid(name);
       const data = new Float64Array(grid.rows * grid.columns);
       let i = 0;
-      for (const row of grid.cells) {
-        for (const cell of row) {
+      for (let ri = 0; ri < grid.rows; ri++) {
+        const row = grid.cells[ri];
+        for (let ci = 0; ci < grid.columns; ci++) {
+          const cell = row[ci];
           const value = typeof cell === "number" && Number.isFinite(cell) ? cell : isBlank(cell) ? NaN : toNumber(cell);
-          if (value === undefined) fail("#VALUE!", messages.notNumber(cellAt(name, grid, i), cell));
+          if (value === undefined) fail("#VALUE!", Array.isArray(cell) ? nestedCell(name, i, grid.columns) : messages.notNumber(cellAt(name, grid, i), cell));
           data[i++] = options.zeroIsBlank && value === 0 ? NaN : value;
         }
       }
@@ -275,12 +378,15 @@ export const read = {
 function numbersOf(grid: Grid, name: string, zeroIsBlank: boolean): (number | null)[] {
   const out: (number | null)[] = new Array(grid.rows * grid.columns);
   let i = 0;
-  for (const row of grid.cells) {
-    for (const cell of row) {
+  for (let ri = 0; ri < grid.rows; ri++) {
+    const row = grid.cells[ri];
+    for (let ci = 0; ci < grid.columns; ci++) {
+      const cell = row[ci];
       let value: number | null;
       if (typeof cell === "number" && Number.isFinite(cell)) value = cell;
       else if (isBlank(cell)) value = null;
       else {
+        if (Array.isArray(cell)) nestedCell(name, i, grid.columns);
         const number = toNumber(cell);
         if (number === undefined) fail("#VALUE!", messages.notNumber(cellAt(name, grid, i), cell));
         value = number;

@@ -1,7 +1,7 @@
 /* Funnel benchmarks: PARTNER.WINRATE, PARTNER.FUNNEL, PARTNER.VELOCITY, PARTNER.BENCHMARK. */
 import { isEngineError } from "../../engine/error";
-import { benchmark as benchmarkModel, funnel as funnelModel, velocity as velocityModel, winRate as winRateModel } from "../../engine/funnel";
-import { blankIfNull, excelFunction, read, spillLike } from "./excel";
+import { benchmark as benchmarkModel, benchmarks as benchmarksModel, funnel as funnelModel, velocity as velocityModel, winRate as winRateModel } from "../../engine/funnel";
+import { blankIfNull, excelFunction, isOneValue, oneValue, perCell, read, spillLike } from "./excel";
 
 /** Counts and amounts: a blank cell is 0. */
 const amount = read.number({ default: 0 });
@@ -20,8 +20,17 @@ const VELOCITY = excelFunction(
 );
 
 const BENCHMARK = excelFunction(
-  { value: amount, population: read.numbers(), higher_is_better: read.flag(true) },
-  (a) => benchmarkModel(a.value, a.population, a.higher_is_better),
+  { value: read.figures(), population: read.numbers(), higher_is_better: read.flag(true) },
+  (a) => {
+    const figures = a.value;
+    // One value: one pass over the population. A range of values: one sort for them all.
+    if (isOneValue(figures)) {
+      const label = benchmarkModel(oneValue(figures), a.population, a.higher_is_better);
+      return isEngineError(label) ? label : [[label]];
+    }
+    const labels = benchmarksModel(figures.values, a.population, a.higher_is_better, figures.at);
+    return isEngineError(labels) ? labels : perCell(figures, labels);
+  },
 );
 
 /**
@@ -59,13 +68,13 @@ export function velocity(opportunities: any, deal_size: any, win_rate: any, cycl
 }
 
 /**
- * Benchmarks a partner's figure against the network: Top, Second, Third or Bottom quartile, with the network's QUARTILE.INC cuts. A value on a cut goes to the better quartile.
+ * Benchmarks a partner's figure against the network: Top, Second, Third or Bottom quartile, with the network's QUARTILE.INC cuts. A value on a cut goes to the better quartile. Give a range of figures to benchmark them all at once: one result per cell, spilled in the range's shape (blank cells stay blank).
  * @customfunction BENCHMARK
- * @param value The partner's figure (blank = 0).
+ * @param value The partner's figure (blank = 0), or a range of figures.
  * @param population The network's figures; blank cells are left out.
  * @param [higher_is_better] TRUE (default) when a higher figure is better; FALSE for figures such as cost or cycle time.
- * @returns Top quartile, Second quartile, Third quartile or Bottom quartile.
+ * @returns Top quartile, Second quartile, Third quartile or Bottom quartile, for each figure.
  */
-export function benchmark(value: any, population: any[][], higher_is_better?: any): string {
+export function benchmark(value: any[][], population: any[][], higher_is_better?: any): any[][] {
   return BENCHMARK({ value, population, higher_is_better });
 }

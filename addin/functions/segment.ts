@@ -4,10 +4,11 @@ import {
   SEGMENT_METHODS,
   cluster as clusterModel,
   rankPct as rankPctModel,
+  rankPcts as rankPctsModel,
   segment as segmentModel,
   segments as segmentsModel,
 } from "../../engine/segment";
-import { excelFunction, read, spillLike } from "./excel";
+import { excelFunction, isOneValue, oneValue, perCell, read, spillLike } from "./excel";
 
 /** Scored metrics run 1–100, so a 0 is an empty cell. */
 const metric = read.optionalNumber({ zeroMeansOmitted: true });
@@ -40,8 +41,17 @@ const CLUSTER = excelFunction(
 );
 
 const RANK_PCT = excelFunction(
-  { value: read.number({ default: 0 }), population: read.numbers(), significance: read.optionalNumber({ zeroMeansOmitted: true }) },
-  (a) => rankPctModel(a.value, a.population, a.significance ?? undefined),
+  { value: read.figures(), population: read.numbers(), significance: read.optionalNumber({ zeroMeansOmitted: true }) },
+  (a) => {
+    const figures = a.value;
+    // One value: one pass over the population. A range of values: one sort for them all.
+    if (isOneValue(figures)) {
+      const rank = rankPctModel(oneValue(figures), a.population, a.significance ?? undefined);
+      return isEngineError(rank) ? rank : [[rank]];
+    }
+    const ranks = rankPctsModel(figures.values, a.population, a.significance ?? undefined, figures.at);
+    return isEngineError(ranks) ? ranks : perCell(figures, ranks);
+  },
 );
 
 /**
@@ -82,13 +92,13 @@ export function cluster(metrics: any[][], k: any, seed?: any): any[][] {
 }
 
 /**
- * Percentile rank of a value in the network, exactly as Excel's PERCENTRANK.INC(population, value): the share of the population below it, interpolated between data points and truncated to 3 decimals. #N/A when the value is outside the population's range.
+ * Percentile rank of a value in the network, exactly as Excel's PERCENTRANK.INC(population, value): the share of the population below it, interpolated between data points and truncated to 3 decimals. #N/A when the value is outside the population's range. Give a range of values to rank them all at once: one rank per cell, spilled in the range's shape (blank cells stay blank).
  * @customfunction RANK.PCT
- * @param value The partner's figure to rank.
+ * @param value The partner's figure to rank (blank = 0), or a range of figures.
  * @param population The network's figures; blank cells are left out.
  * @param [significance] Decimals kept (truncated, not rounded). Default 3.
- * @returns Percentile rank from 0 to 1.
+ * @returns Percentile rank from 0 to 1, for each figure.
  */
-export function rankPct(value: any, population: any[][], significance?: any): number {
+export function rankPct(value: any[][], population: any[][], significance?: any): any[][] {
   return RANK_PCT({ value, population, significance });
 }

@@ -83,12 +83,33 @@ const useStyles = makeStyles({
   title: { display: "flex", flexDirection: "column" },
   h1: { fontSize: tokens.fontSizeBase400, fontWeight: tokens.fontWeightSemibold, margin: 0 },
   muted: { color: tokens.colorNeutralForeground3 },
-  main: { flexGrow: 1, display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS, padding: tokens.spacingHorizontalM },
+  // At desktop width the views keep a readable measure, centred; in a narrow pane they take it all.
+  main: {
+    flexGrow: 1,
+    display: "flex",
+    flexDirection: "column",
+    gap: tokens.spacingVerticalS,
+    padding: tokens.spacingHorizontalM,
+    boxSizing: "border-box",
+    width: "100%",
+    maxWidth: "72rem",
+    alignSelf: "center",
+  },
+  // The view tabs scroll as a tab list rather than widening the pane.
+  nav: { width: "100%", maxWidth: "72rem", alignSelf: "center", boxSizing: "border-box", overflowX: "auto", overflowY: "hidden" },
   hidden: { display: "none" },
   toolbar: { flexWrap: "wrap", alignItems: "center" },
   view: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS, flexGrow: 1 },
   // A long partner name must leave room for the other views' tabs in a narrow pane.
-  tabName: { display: "inline-block", maxWidth: "8rem", overflow: "hidden", textOverflow: "ellipsis", whiteSpace: "nowrap", verticalAlign: "bottom" },
+  tabName: {
+    display: "inline-block",
+    maxWidth: "8rem",
+    overflow: "hidden",
+    textOverflow: "ellipsis",
+    whiteSpace: "nowrap",
+    verticalAlign: "bottom",
+    "@media (max-width: 400px)": { maxWidth: "6rem" },
+  },
 });
 
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;
@@ -174,7 +195,7 @@ function Shell({ mode }: { mode: Mode }) {
       )}
       {session.status === "ready" && (
         <>
-          <nav aria-label="Views">
+          <nav aria-label="Views" className={styles.nav}>
             <TabList selectedValue={view.id} onTabSelect={(_, d) => navigation.go(d.value as ViewId)} size="small">
               {VIEWS.map((v) => (
                 <Tab key={v.id} value={v.id} icon={v.icon} disabled={v.id === "partner" && !partner} title={v.id === "partner" && partner ? partner.name : undefined}>

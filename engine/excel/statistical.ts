@@ -111,3 +111,97 @@ export function tercileCutsSorted(sorted: ArrayLike<number>): [number, number] |
   const high = percentileIncSorted(sorted, 2 / 3);
   return low === null || high === null ? null : [low, high];
 }
+
+/**
+ * What PERCENTRANK.INC and the QUARTILE.INC cuts need to know of a population around one value
+ * `x`, found in one pass without sorting: the sorted population is `below` values under x, then
+ * `equal` copies of x, then the rest, with `lower` (the largest value under x) just before the
+ * copies and `upper` (the smallest value over x) just after them.
+ */
+export interface Around {
+  readonly x: number;
+  readonly n: number;
+  readonly below: number;
+  readonly equal: number;
+  /** The largest value below x (`-Infinity` when there is none). */
+  readonly lower: number;
+  /** The smallest value above x (`Infinity` when there is none). */
+  readonly upper: number;
+  readonly min: number;
+  readonly max: number;
+}
+
+/**
+ * One pass over `values` around `x`; `null` values (blank cells) are left out, and a value that
+ * is not a finite number goes to `invalid` (which throws) or, without it, is left out too.
+ */
+export function around(values: ArrayLike<number | null>, x: number, invalid?: (index: number, value: number) => never): Around {
+  let n = 0;
+  let below = 0;
+  let equal = 0;
+  let lower = -Infinity;
+  let upper = Infinity;
+  let min = Infinity;
+  let max = -Infinity;
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i];
+    if (v === null) continue;
+    if (!Number.isFinite(v)) {
+      if (invalid) invalid(i, v);
+      continue;
+    }
+    n++;
+    if (v < x) {
+      below++;
+      if (v > lower) lower = v;
+    } else if (v > x) {
+      if (v < upper) upper = v;
+    } else equal++;
+    if (v < min) min = v;
+    if (v > max) max = v;
+  }
+  return { x, n, below, equal, lower, upper, min, max };
+}
+
+/** PERCENTRANK.INC from one pass around its value: the same result as `percentRankIncSorted`, bit for bit. */
+export function percentRankIncAround(a: Around, significance = 3): number | null {
+  const { n, x, below } = a;
+  if (n === 0 || !(x >= a.min && x <= a.max)) return null;
+  if (n === 1) return 1;
+  let rank: number;
+  if (a.equal > 0) rank = below / (n - 1);
+  else {
+    // As the sorted form: the last value below x and the first above it.
+    const { lower, upper } = a;
+    const span = upper - lower;
+    const fraction = Number.isFinite(span) ? (x - lower) / span : (x / 2 - lower / 2) / (upper / 2 - lower / 2);
+    rank = (below - 1 + fraction) / (n - 1);
+  }
+  return truncateDigits(rank, Math.floor(significance));
+}
+
+/**
+ * Where the population's quartile `quart` (QUARTILE.INC, computed exactly as `quartileIncSorted`
+ * would) lies against x: −1 below, 0 equal, 1 above; `null` for an empty population, and
+ * `undefined` when one pass cannot tell (a population whose span overflows a double), for the
+ * caller to sort. A cut between two values both under x is under x (it interpolates at most 3/4 of
+ * the way up, so rounding cannot carry it past the upper value), and between two over x, over it;
+ * otherwise both neighbours are x, `lower` or `upper`, known exactly.
+ */
+export function quartileSide(a: Around, quart: 1 | 2 | 3): -1 | 0 | 1 | null | undefined {
+  const { n, x, below, equal } = a;
+  if (n === 0) return null;
+  if (!Number.isFinite(a.max - a.min)) return undefined;
+  const position = (n - 1) * (quart / 4);
+  const index = Math.floor(position);
+  const fraction = position - index;
+  const side = (i: number): -1 | 0 | 1 => (i < below ? -1 : i < below + equal ? 0 : 1);
+  if (index + 1 >= n || fraction === 0) return side(index);
+  if (index + 1 < below) return -1;
+  if (index >= below + equal) return 1;
+  const value = (i: number) => (i < below ? a.lower : i < below + equal ? x : a.upper);
+  const [lo, hi] = [value(index), value(index + 1)];
+  const span = hi - lo;
+  const q = Number.isFinite(span) ? lo + fraction * span : lo * (1 - fraction) + hi * fraction;
+  return q < x ? -1 : q > x ? 1 : 0;
+}

@@ -2,9 +2,9 @@
  * Sales funnel benchmarks shared with partners: win rate, stage-to-stage conversion, pipeline
  * velocity, and where a partner's figure stands against the network's quartiles.
  */
-import { fail, guard } from "../error";
-import { quartileIncSorted } from "../excel/statistical";
-import { sortedPopulation } from "../input";
+import { EngineError, fail, guard } from "../error";
+import { quartileIncSorted, quartileSide } from "../excel/statistical";
+import { populationAround, sortedPopulation } from "../input";
 import { messages, where } from "../messages";
 
 export const QUARTILE_LABELS = ["Top quartile", "Second quartile", "Third quartile", "Bottom quartile"] as const;
@@ -64,14 +64,45 @@ export const velocity = guard((opportunities: number, dealSize: number, winRate:
  * QUARTILE.INC over the population (blanks, `null`, left out). With higher_is_better a value at or
  * above the third quartile is "Top quartile", at or above the median "Second quartile", at or above
  * the first quartile "Third quartile"; with lower_is_better the mirror image (at or below Q1 is top).
- * A value on a cut goes to the better quartile.
+ * A value on a cut goes to the better quartile. One pass over the population, no sort (but for a
+ * population whose span overflows a double, which is sorted).
  */
 export const benchmark = guard(
   (value: number, population: readonly (number | null)[], higherIsBetter: boolean = true): QuartileLabel => {
     if (!Number.isFinite(value)) fail("#VALUE!", messages.notNumber("value", value));
-    const sorted = sortedPopulation(population);
-    const [q1, q2, q3] = ([1, 2, 3] as const).map((q) => quartileIncSorted(sorted, q)!);
-    if (higherIsBetter) return QUARTILE_LABELS[value >= q3 ? 0 : value >= q2 ? 1 : value >= q1 ? 2 : 3];
-    return QUARTILE_LABELS[value <= q1 ? 0 : value <= q2 ? 1 : value <= q3 ? 2 : 3];
+    const seen = populationAround(population, value);
+    const sides = ([1, 2, 3] as const).map((q) => quartileSide(seen, q));
+    if (sides.some((s) => s === undefined || s === null)) return labelOf(value, quartileCuts(sortedPopulation(population)), higherIsBetter);
+    const [s1, s2, s3] = sides as (-1 | 0 | 1)[];
+    // A side is where the cut lies against the value: ≤ 0 means value ≥ cut.
+    if (higherIsBetter) return QUARTILE_LABELS[s3 <= 0 ? 0 : s2 <= 0 ? 1 : s1 <= 0 ? 2 : 3];
+    return QUARTILE_LABELS[s1 >= 0 ? 0 : s2 >= 0 ? 1 : s3 >= 0 ? 2 : 3];
   },
 );
+
+/**
+ * `PARTNER.BENCHMARK` over a range of values: the population sorted once, its three cuts found
+ * once, each value placed against them. A blank value (`null`) gives `null`.
+ */
+export const benchmarks = guard(
+  (
+    values: readonly (number | null)[],
+    population: readonly (number | null)[],
+    higherIsBetter: boolean = true,
+    name: (index: number) => string = (i) => where("value", { item: i + 1 }),
+  ): (QuartileLabel | EngineError | null)[] => {
+    const cuts = quartileCuts(sortedPopulation(population));
+    return values.map((value, i) => {
+      if (value === null) return null;
+      if (!Number.isFinite(value)) return new EngineError("#VALUE!", messages.notNumber(name(i), value));
+      return labelOf(value, cuts, higherIsBetter);
+    });
+  },
+);
+
+const quartileCuts = (sorted: Float64Array): [number, number, number] => [quartileIncSorted(sorted, 1)!, quartileIncSorted(sorted, 2)!, quartileIncSorted(sorted, 3)!];
+
+function labelOf(value: number, [q1, q2, q3]: [number, number, number], higherIsBetter: boolean): QuartileLabel {
+  if (higherIsBetter) return QUARTILE_LABELS[value >= q3 ? 0 : value >= q2 ? 1 : value >= q1 ? 2 : 3];
+  return QUARTILE_LABELS[value <= q1 ? 0 : value <= q2 ? 1 : value <= q3 ? 2 : 3];
+}

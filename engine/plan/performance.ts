@@ -63,6 +63,8 @@ export const planAttainment = guard((kpis: readonly KpiFigures[], cap: number = 
   let weighted = 0;
   let weights = 0;
   const weighed = kpis.some((k) => (k.weight ?? 0) > 0);
+  // Weights count relative to the largest, so that tiny weights do not vanish in the products.
+  const largest = weighed ? kpis.reduce((m, k) => (Number.isFinite(k.weight) && (k.weight as number) > m ? (k.weight as number) : m), 0) : 1;
   kpis.forEach((k, i) => {
     const target = k.target ?? 0;
     const actual = k.actual ?? 0;
@@ -72,7 +74,7 @@ export const planAttainment = guard((kpis: readonly KpiFigures[], cap: number = 
       checkFinite(k.weight, where("weights", { item: i + 1 }));
       if (k.weight < 0) fail("#VALUE!", messages.negative(where("weights", { item: i + 1 }), k.weight));
     }
-    const weight = weighed ? (k.weight ?? 0) : 1;
+    const weight = weighed ? (k.weight ?? 0) / largest : 1;
     if (target <= 0 || weight === 0) return;
     weighted += weight * Math.min(actual / target, cap);
     weights += weight;

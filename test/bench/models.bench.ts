@@ -2,11 +2,14 @@
 // k = 5), PARTNER.SEGMENTS and PARTNER.ROLLUP (100,000 rows), each as Excel calls it (2-D ranges in,
 // a spill out, through the shared argument readers) and as the engine alone, against plain
 // JavaScript written the obvious way.
-import { cluster as clusterFunction, segments as segmentsFunction } from "../../addin/functions/segment";
+import { benchmark as benchmarkFunction } from "../../addin/functions/funnel";
+import { cluster as clusterFunction, rankPct as rankPctFunction, segments as segmentsFunction } from "../../addin/functions/segment";
 import { rollup as rollupFunction } from "../../addin/functions/plan";
 import { createRandom } from "../../engine/random";
 import { cluster, segments } from "../../engine/segment";
 import { rollup } from "../../engine/plan";
+import { quartileIncSorted } from "../../engine/excel/statistical";
+import { sortedPopulation } from "../../engine/input";
 import { measure, report } from "./measure";
 
 const PARTNERS = 100_000;
@@ -135,7 +138,62 @@ function rollupBench() {
   );
 }
 
+/**
+ * A network ranked the way a sheet does it: a column of 10,000 BENCHMARK (or RANK.PCT) cells over
+ * the 10,000 win rates, one call per cell, each reading the whole population; or one call given
+ * the column, spilling a result per value. Beside them, what a call cost when it sorted the
+ * population every time (timed on 1,000 calls, scaled to 10,000).
+ */
+function networkRankBench() {
+  const random = createRandom(31);
+  const rates = Array.from({ length: 10_000 }, () => Math.round(random.next() * 1000) / 1000);
+  const column = rates.map((r) => [r]);
+  const cells = (fn: (value: unknown[][], population: unknown[][]) => unknown) => () => {
+    for (let i = 0; i < column.length; i++) fn([column[i]], column);
+  };
+  const sortingPerCall = () => {
+    for (let i = 0; i < 1000; i++) {
+      const sorted = sortedPopulation(rates);
+      const cuts = [1, 2, 3].map((q) => quartileIncSorted(sorted, q as 1 | 2 | 3)!);
+      if (rates[i] >= cuts[2] && cuts[0] > cuts[2]) throw new Error("unreachable");
+    }
+  };
+  const sorting = measure(sortingPerCall, { runs: 5, warmup: 1 });
+  report(
+    "A column of 10,000 BENCHMARK cells over 10,000 values (target: ≤ 1.5 s as cells, ≤ 20 ms as one spill)",
+    [
+      { name: "PARTNER.BENCHMARK, 10,000 calls", timing: measure(cells(benchmarkFunction as never), { runs: 3, warmup: 1 }) },
+      { name: "PARTNER.RANK.PCT, 10,000 calls", timing: measure(cells(rankPctFunction as never), { runs: 3, warmup: 1 }) },
+      { name: "PARTNER.BENCHMARK, one call spilling 10,000", timing: measure(() => benchmarkFunction(column, column)) },
+      { name: "PARTNER.RANK.PCT, one call spilling 10,000", timing: measure(() => rankPctFunction(column, column)) },
+      { name: "sorting per call (before), 10,000 calls", timing: { ...sorting, median: sorting.median * 10, min: sorting.min * 10 }, note: "1,000 calls timed, ×10" },
+    ],
+    "PARTNER.BENCHMARK, 10,000 calls",
+  );
+}
+
+/** PARTNER.ROLLUP on a million rows: through the function (reading three columns) and the engine alone (target: ≤ 2×). */
+function millionRollupBench() {
+  const n = 1_000_000;
+  const random = createRandom(37);
+  const regions = ["APAC", "EMEA", "North America", "Latin America", "Japan", "India"];
+  const keys = Array.from({ length: n }, () => regions[random.int(regions.length)]);
+  const targets = Array.from({ length: n }, () => 1000 * (1 + random.int(50)));
+  const actuals = targets.map((t) => Math.round(t * (0.5 + random.next())));
+  const [keyColumn, actualColumn, targetColumn] = [keys, actuals, targets].map((c) => c.map((v) => [v]));
+  report(
+    "PARTNER.ROLLUP of 1,000,000 plan rows (target: the function ≤ 2× the engine)",
+    [
+      { name: "engine", timing: measure(() => rollup(keys, actuals, targets), { runs: 5 }) },
+      { name: "PARTNER.ROLLUP (ranges in, spill out)", timing: measure(() => rollupFunction(keyColumn, actualColumn, targetColumn), { runs: 5 }) },
+    ],
+    "engine",
+  );
+}
+
 export default function modelsBench() {
+  networkRankBench();
+  millionRollupBench();
   clusterBench();
   segmentsBench();
   rollupBench();

@@ -115,7 +115,7 @@ describe.skipIf(!browserAvailable)("a channel manager's session, from opening th
     // Found by a part of its name, as a channel manager would look for it.
     const words = partner.name.split(" ");
     await page.getByRole("searchbox", { name: "Search partners" }).fill(words.slice(0, 2).join(" "));
-    await page.locator(`[data-partner="${partner.id}"]`).click();
+    await page.locator(`button[data-partner="${partner.id}"]`).click();
     await poll(() => page.getByTestId("partner-name").textContent()).toBe(partner.name);
   }
 
@@ -162,7 +162,7 @@ describe.skipIf(!browserAvailable)("a channel manager's session, from opening th
     expect(await npv()).toBe(before.npv);
     const margin = page.getByTestId("driver-product_margin");
     await margin.getByRole("button").first().click();
-    await page.getByRole("textbox", { name: "product_margin, Value (year 1)" }).fill("30%");
+    await page.getByRole("textbox", { name: "Partner's margin on licences, Value (year 1)" }).fill("30%");
     const after = overridden(sample, [["product_margin", { kind: "override", text: ["30%"] }]]);
     expect(after.npv).not.toBe(before.npv);
     await poll(npv).toBe(after.npv);

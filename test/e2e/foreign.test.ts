@@ -39,7 +39,7 @@ describe.skipIf(!browserAvailable || !CASES.length)("team workbooks edited and s
     await poll(() => page.getByTestId("source").textContent()).toBe(file);
     await page.getByTestId("partner-count").waitFor();
     await page.getByRole("searchbox", { name: "Search partners" }).fill(partner.id);
-    await page.locator(`[data-partner="${partner.id}"]`).click();
+    await page.locator(`button[data-partner="${partner.id}"]`).click();
     await poll(() => page.getByTestId("partner-name").textContent()).toBe(partner.name);
 
     // Audit: one criterion rated today.
@@ -58,7 +58,7 @@ describe.skipIf(!browserAvailable || !CASES.length)("team workbooks edited and s
     await page.getByRole("tab", { name: "P&L", exact: true }).click();
     const margin = page.getByTestId("driver-product_margin");
     await margin.getByRole("button").first().click();
-    await page.getByRole("textbox", { name: "product_margin, Value (year 1)" }).fill("27%");
+    await page.getByRole("textbox", { name: "Partner's margin on licences, Value (year 1)" }).fill("27%");
     await page.getByRole("button", { name: "Save overrides" }).click();
     await page.getByRole("status").filter({ hasText: "Saved the overrides" }).waitFor();
 

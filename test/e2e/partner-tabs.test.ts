@@ -61,7 +61,7 @@ describe.skipIf(!browserAvailable)("Engagement, Scorecard and Plan tabs (browser
   async function open(id: string, tab: string) {
     await page.getByRole("tab", { name: "Partners" }).click();
     await page.getByRole("searchbox", { name: "Search partners" }).fill(id);
-    await page.locator(`[data-partner="${id}"]`).click();
+    await page.locator(`button[data-partner="${id}"]`).click();
     await page.getByTestId("partner-name").waitFor();
     await page.getByRole("tab", { name: tab, exact: true }).click();
   }
@@ -113,12 +113,14 @@ describe.skipIf(!browserAvailable)("Engagement, Scorecard and Plan tabs (browser
     const input = gapInputs(topics);
     const top = gaps(input.topics, input.scores, input.targets, input.weights);
     if (isEngineError(top)) throw top;
-    const shown = await page.getByTestId("scorecard-gaps").getByRole("listitem").allTextContents();
+    const items = page.getByTestId("scorecard-gaps").getByRole("listitem");
+    const shown = await items.allTextContents();
+    const summaries = await items.getByTestId("gap-summary").allTextContents();
     const ranked = top.filter((g) => g.gap > 0);
     expect(shown).toHaveLength(ranked.length);
     ranked.forEach((g, i) => {
       expect(shown[i].startsWith(`${g.topic} `)).toBe(true);
-      expect(shown[i].endsWith(` of ${Math.round(g.target)} · gap ${Math.round(g.gap)}`)).toBe(true);
+      expect(summaries[i].endsWith(` of ${Math.round(g.target)} · gap ${Math.round(g.gap)}`)).toBe(true);
     });
     await shot("partner-scorecard");
 
@@ -294,7 +296,7 @@ describe.skipIf(!browserAvailable)("Engagement, Scorecard and Plan tabs (browser
     await dark.clock.setFixedTime(NOW);
     await dark.goto(`${app.server.url}app.html`);
     await dark.getByRole("searchbox", { name: "Search partners" }).fill(other);
-    await dark.locator(`[data-partner="${other}"]`).click();
+    await dark.locator(`button[data-partner="${other}"]`).click();
     await dark.getByRole("tab", { name: "Plan", exact: true }).click();
     await dark.getByTestId("plan-state").waitFor();
     const color = await dark.evaluate(() => getComputedStyle(document.querySelector(".fui-FluentProvider")!).backgroundColor);

@@ -8,9 +8,10 @@ import ExcelJS from "exceljs";
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { isEngineError } from "../../engine/error";
-import { pnlSummary } from "../../engine/pnl";
+import { type DriverName, pnlSummary } from "../../engine/pnl";
 import { tierMix } from "../../engine/tier";
 import { type Draft, assumptionLines, mergedAssumptions } from "../../addin/taskpane/model/assumptions";
+import { DRIVER_WORDS } from "../../addin/taskpane/model/drivers";
 import { formatAmount, formatDecimal, formatPercent } from "../../addin/taskpane/model/format";
 import { latestPlans, placedPartners, planRollup } from "../../addin/taskpane/model/portfolio";
 import { summariseAll } from "../../addin/taskpane/model/summary";
@@ -104,9 +105,11 @@ describe.skipIf(!browserAvailable)("P&L what-if and Portfolio in browser mode (C
     const header = driver(page, name).getByRole("button").first();
     if ((await header.getAttribute("aria-expanded")) !== "true") await header.click();
   }
-  async function type(page: Page, name: string, box: string, value: string): Promise<void> {
+  /** A driver's box, named by the driver's words (a rate's box is in per cent). */
+  const box_ = (page: Page, name: DriverName, box: string) => page.getByRole("textbox", { name: `${DRIVER_WORDS[name].label}, ${box}` });
+  async function type(page: Page, name: DriverName, box: string, value: string): Promise<void> {
     await expand(page, name);
-    await page.getByRole("textbox", { name: `${name}, ${box}` }).fill(value);
+    await box_(page, name, box).fill(value);
   }
 
   it("shows the partner's inherited and overridden assumptions, and the summary follows an edit at once", async () => {
@@ -140,13 +143,13 @@ describe.skipIf(!browserAvailable)("P&L what-if and Portfolio in browser mode (C
     // A per-year series: MDF of 20,000 in year 1 and 12,000 from year 2.
     await type(page, "mdf", "Value (year 1)", "20000");
     await type(page, "mdf", "Year 2", "12000");
-    await page.getByRole("textbox", { name: "mdf, Year 3" }).fill("");
+    await box_(page, "mdf", "Year 3").fill("");
     const series = expected(sample, [override("product_margin", "25%"), override("mdf", "20000", "12000", "")]).summary;
     await poll(() => npvOf(page)).toBe(series.npv);
 
     // A value the engine refuses names the driver, and nothing can be saved.
-    await type(page, "retention", "Value (year 1)", "1.2");
-    await poll(() => page.getByTestId("pnl-error").textContent()).toBe("retention, Value (year 1): retention must be at most 1, got 1.2.");
+    await type(page, "retention", "Value (year 1)", "120");
+    await poll(() => page.getByTestId("pnl-error").textContent()).toBe("Renewals per year, Value (year 1): Enter a number from 0% to 100%: 120% is above 100%.");
     expect(await page.getByRole("button", { name: "Save overrides" }).isDisabled()).toBe(true);
     await driver(page, "retention").getByRole("button", { name: "Undo edit" }).click();
     await poll(() => npvOf(page)).toBe(series.npv);
@@ -163,7 +166,7 @@ describe.skipIf(!browserAvailable)("P&L what-if and Portfolio in browser mode (C
   it("saves an override and a revert to default in one save, and the saved workbook holds exactly that", async () => {
     const page = await open();
     await openPnl(page);
-    await type(page, "product_margin", "Value (year 1)", "0.3");
+    await type(page, "product_margin", "Value (year 1)", "30");
     await expand(page, "headcount");
     // The panel has just opened: on a loaded machine a click during its opening motion can miss, so
     // the click is repeated while the button is still there (it goes once the revert is drafted).
@@ -173,7 +176,7 @@ describe.skipIf(!browserAvailable)("P&L what-if and Portfolio in browser mode (C
       await revert.waitFor({ state: "detached", timeout: 5000 }).catch(() => undefined);
     }
     await poll(() => driver(page, "headcount").getByTestId("source").textContent()).toBe("Default, unsaved");
-    const drafts: [string, Draft][] = [override("product_margin", "0.3"), ["headcount", { kind: "inherit" }]];
+    const drafts: [string, Draft][] = [override("product_margin", "30"), ["headcount", { kind: "inherit" }]];
     const planned = expected(sample, drafts).summary;
     await poll(() => npvOf(page)).toBe(planned.npv);
 
@@ -221,6 +224,43 @@ describe.skipIf(!browserAvailable)("P&L what-if and Portfolio in browser mode (C
     await page.close();
   });
 
+  it("starts the Monte Carlo from the draft: the uncertainty follows a what-if, the results are the draft's, and a row set by hand says when the draft moves away", async () => {
+    const page = await open();
+    await openPnl(page);
+    const card = page.getByRole("group", { name: "Uncertain drivers" });
+    const mean = card.getByRole("textbox", { name: "Licence revenue per year, mean" });
+    const sd = card.getByRole("textbox", { name: "Licence revenue per year, sd" });
+    const saved = expected(sample).rows.find((r) => r[0] === "license_revenue")![1] as number;
+    expect(saved).not.toBe(500000);
+    expect(Number((await mean.inputValue()).replace(/,/g, ""))).toBe(saved);
+
+    await type(page, "license_revenue", "Value (year 1)", "500000");
+    await poll(async () => (await mean.inputValue()).replace(/,/g, "")).toBe("500000");
+    expect((await sd.inputValue()).replace(/,/g, "")).toBe("100000");
+
+    await page.getByRole("textbox", { name: "Trials" }).fill("2000");
+    await page.getByRole("textbox", { name: "Seed" }).fill("7");
+    await page.getByRole("button", { name: "Run simulation" }).click();
+    await page.getByTestId("simulation-mean-npv").waitFor({ timeout: 60_000 });
+    const rows = expected(sample, [override("license_revenue", "500000")]).rows;
+    const width = Math.max(...rows.map((r) => r.length));
+    const range = rows.map((r) => [...r, ...Array(width - r.length).fill(null)]);
+    const spill = excelHost().value("SIMULATE", range, [["license_revenue", "normal", 500000, 100000, null]], 2000, 7) as [string, number | string][];
+    expect(Number(await page.getByTestId("simulation-mean-npv").getAttribute("data-value"))).toBe(spill[0][1]);
+
+    // Set by hand, the row stays put; the draft moving away is said, with a way back.
+    await mean.fill("450000");
+    await type(page, "license_revenue", "Value (year 1)", "600000");
+    const differs = page.getByTestId("uncertainty-differs");
+    await differs.waitFor();
+    expect(await differs.textContent()).toContain("600,000 in the assumptions as they are now; this row is centred on 450,000");
+    expect((await mean.inputValue()).replace(/,/g, "")).toBe("450000");
+    await differs.getByRole("button", { name: "Centre on 600,000" }).click();
+    await poll(async () => (await mean.inputValue()).replace(/,/g, "")).toBe("600000");
+    await poll(() => differs.count()).toBe(0);
+    await page.close();
+  });
+
   describe("Monte Carlo", () => {
     // Scripts run without the optimising compiler, as on a slow machine: a run lasts long enough to
     // watch its progress and cancel it.
@@ -237,15 +277,16 @@ describe.skipIf(!browserAvailable)("P&L what-if and Portfolio in browser mode (C
       await type(page, "years", "Value (year 1)", "20");
       const card = page.getByRole("group", { name: "Uncertain drivers" });
       await page.getByRole("button", { name: "Add an uncertain driver" }).click();
-      await card.getByRole("textbox", { name: "license_growth, low" }).fill("0.02");
-      await card.getByRole("textbox", { name: "license_growth, high" }).fill("0.1");
+      // A rate's figures are in per cent.
+      await card.getByRole("textbox", { name: "Licence revenue growth per year, low" }).fill("2");
+      await card.getByRole("textbox", { name: "Licence revenue growth per year, high" }).fill("10");
       await page.getByRole("button", { name: "Add an uncertain driver" }).click();
       const third = card.getByTestId("uncertainty-row").nth(2);
       await third.getByRole("combobox", { name: "Driver" }).selectOption("product_margin");
       await third.getByRole("combobox", { name: "Distribution" }).selectOption("triangular");
-      await card.getByRole("textbox", { name: "product_margin, low" }).fill("0.2");
-      await card.getByRole("textbox", { name: "product_margin, mode" }).fill("0.27");
-      await card.getByRole("textbox", { name: "product_margin, high" }).fill("0.32");
+      await card.getByRole("textbox", { name: "Partner's margin on licences, low" }).fill("20");
+      await card.getByRole("textbox", { name: "Partner's margin on licences, mode" }).fill("27");
+      await card.getByRole("textbox", { name: "Partner's margin on licences, high" }).fill("32");
       await page.getByRole("textbox", { name: "Trials" }).fill("100000");
       await page.getByRole("textbox", { name: "Seed" }).fill("3");
 
@@ -303,8 +344,8 @@ describe.skipIf(!browserAvailable)("P&L what-if and Portfolio in browser mode (C
   it("keeps an unsaved what-if while the user works in another tab and saves there", async () => {
     const page = await open();
     await openPnl(page);
-    await type(page, "product_margin", "Value (year 1)", "0.3");
-    const edited = expected(sample, [override("product_margin", "0.3")]).summary;
+    await type(page, "product_margin", "Value (year 1)", "30");
+    const edited = expected(sample, [override("product_margin", "30")]).summary;
     await poll(() => npvOf(page)).toBe(edited.npv);
 
     // An audit rated and saved in the Audit tab meanwhile.
@@ -316,7 +357,7 @@ describe.skipIf(!browserAvailable)("P&L what-if and Portfolio in browser mode (C
 
     await page.getByRole("tab", { name: "P&L", exact: true }).click();
     expect(await driver(page, "product_margin").getByTestId("source").textContent()).toBe("Edited");
-    expect(await page.getByRole("textbox", { name: "product_margin, Value (year 1)" }).inputValue()).toBe("0.3");
+    expect(await box_(page, "product_margin", "Value (year 1)").inputValue()).toBe("30");
     expect(await npvOf(page)).toBe(edited.npv);
     // Another partner starts afresh, once the user agrees to drop the what-if.
     await page.getByRole("tab", { name: "Partners", exact: true }).click();

@@ -55,8 +55,7 @@ describe.skipIf(!ready)("the QBR from browser mode: deck rendered by LibreOffice
   async function openQbr(id: string, quarter?: string): Promise<void> {
     await page.getByRole("tab", { name: "Partners", exact: true }).click();
     await page.getByRole("searchbox", { name: "Search partners" }).fill(id);
-    // The list's entry, not the Portfolio chart's point (that view stays mounted, hidden, once shown).
-    await page.locator(`button[data-partner="${id}"]:visible`).click();
+    await page.locator(`button[data-partner="${id}"]`).click();
     await page.getByRole("tab", { name: "QBR", exact: true }).click();
     await page.getByTestId("qbr-facts").waitFor();
     if (quarter) await page.getByRole("combobox", { name: "Quarter" }).selectOption(quarter);
@@ -104,6 +103,16 @@ describe.skipIf(!ready)("the QBR from browser mode: deck rendered by LibreOffice
     for (const k of review.kpis) expect(pages[1]).toContain(k.kpi);
     await page.getByRole("status").filter({ hasText: `Downloaded ${qbrName(partner.id, QUARTER)}.pptx.` }).waitFor();
     expect(await page.getByTestId("qbr-facts").textContent()).toContain("TierMGP (was BZ)");
+    // One plan period, named on the slides that use it: the plan slide and the approval on the actions slide.
+    expect(review.planPeriod).not.toBeNull();
+    expect(pages[1]).toContain(`Plan ${review.planPeriod}`);
+    expect(pages[4]).toContain(review.planPeriod as string);
+    // The P&L slide shows ROI as the P&L tab does.
+    expect(review.pnl).not.toBeNull();
+    await page.getByRole("tab", { name: "P&L", exact: true }).click();
+    const roi = (await page.getByTestId("pnl-roi").textContent()) ?? "";
+    expect(roi).toMatch(/^[−-]?\d+(\.\d)?%$/);
+    expect(pages[5].replace(/-/g, "−")).toMatch(new RegExp(`ROI\\s+${roi.replace(".", "\\.")}`));
   });
 
   it("renders the deck of a partner still onboarding and of a prospect, whose reviews have little data", async () => {
@@ -136,6 +145,47 @@ describe.skipIf(!ready)("the QBR from browser mode: deck rendered by LibreOffice
     expect(book).toContain(`name="${name}"`);
     const charts = Object.keys(zip.files).filter((f) => /^xl\/charts\/chart\d+\.xml$/.test(f));
     expect(charts.length).toBeGreaterThanOrEqual(2);
+  });
+
+  it("shows one all-KPI figure, the weighted mean of each KPI's attainment, on the Plan tab, the QBR tab, the QBR sheet and the deck", async () => {
+    const id = "P0025";
+    const review = expectedReview(id, QUARTER);
+    expect(review.kpis.length).toBeGreaterThan(1);
+    const total = review.total!.attainment as number;
+    // Units differ between KPIs, so the figure is not the sum of actuals over the sum of targets.
+    const sums = review.kpis.reduce((s, k) => ({ t: s.t + (k.target ?? 0), a: s.a + (k.actual ?? 0) }), { t: 0, a: 0 });
+    expect(Math.abs(total - sums.a / sums.t)).toBeGreaterThan(0.001);
+    const asPercent = (text: string | null) => Number((text ?? "").replace(/[^0-9.]/g, "")) / 100;
+
+    await openQbr(id, QUARTER);
+    const fact = await page.getByTestId("qbr-facts").locator("dt", { hasText: /^Plan$/ }).locator("xpath=following-sibling::dd[1]").textContent();
+    expect(fact).toContain(`${review.planPeriod}: `);
+    expect(asPercent(fact!.split(":")[1].split("%")[0])).toBeCloseTo(total, 3);
+
+    await page.getByRole("tab", { name: "Plan", exact: true }).click();
+    await page.getByRole("combobox", { name: "Plan period" }).selectOption(review.planPeriod!);
+    expect(asPercent(await page.getByTestId("plan-attainment").textContent())).toBeCloseTo(total, 3);
+
+    await page.getByRole("tab", { name: "QBR", exact: true }).click();
+    const { pages } = await render(id, "qbr-weighted");
+    const line = pages[1].split("\n").find((l) => /^\s*All KPIs\b/.test(l));
+    expect(line).toBeDefined();
+    expect(asPercent(line!.match(/([0-9.]+)%/)![1])).toBeCloseTo(total, 3);
+
+    const name = qbrName(id, QUARTER);
+    await page.getByRole("button", { name: "Build QBR sheet" }).click();
+    await page.getByRole("status").filter({ hasText: `Wrote the sheet "${name}".` }).waitFor();
+    const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "Save as…" }).click()]);
+    const zip = await JSZip.loadAsync(fs.readFileSync((await download.path())!));
+    const book = await zip.file("xl/workbook.xml")!.async("string");
+    const rid = book.match(new RegExp(`<sheet [^>]*name="${name}"[^>]*r:id="([^"]+)"`))![1];
+    const rels = await zip.file("xl/_rels/workbook.xml.rels")!.async("string");
+    const target = rels.match(new RegExp(`<Relationship [^>]*Id="${rid}"[^>]*Target="([^"]+)"`))?.[1] ?? rels.match(new RegExp(`<Relationship [^>]*Target="([^"]+)"[^>]*Id="${rid}"`))![1];
+    const sheet = await zip.file(`xl/${target.replace(/^\/?xl\//, "")}`)!.async("string");
+    const cell = sheet.match(/<c [^>]*><f>(_xldudf_PARTNER_PLAN_ATTAINMENT\([^<]*\))<\/f><v>([^<]+)<\/v><\/c>/);
+    expect(cell, "the sheet's all-KPI cell: a live formula over the KPI rows with its value").not.toBeNull();
+    expect(cell![1]).toMatch(/^_xldudf_PARTNER_PLAN_ATTAINMENT\(C\d+:C\d+,B\d+:B\d+,F\d+:F\d+\)$/);
+    expect(Number(cell![2])).toBeCloseTo(total, 9);
   });
 
   it("shows the portfolio's quarter: approvals by quarter, partners off track and tier moves, each opening its partner", async () => {

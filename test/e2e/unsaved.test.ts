@@ -45,7 +45,7 @@ describe.skipIf(!browserAvailable)("work that could be lost (browser mode, Chrom
   async function open(partner: { id: string }) {
     await tab("Partners").click();
     await page.getByRole("searchbox", { name: "Search partners" }).fill(partner.id);
-    await page.locator(`[data-partner="${partner.id}"]`).click();
+    await page.locator(`button[data-partner="${partner.id}"]`).click();
   }
 
   /** Rates the first criterion of the first area differently from the form's start; the Revert button says it changed. */

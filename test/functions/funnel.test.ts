@@ -39,19 +39,36 @@ describe("PARTNER.BENCHMARK", () => {
   const network = [[8], [1], [7], [2], [6], [3], [5], [4]];
 
   it("gives the quartile against the network's QUARTILE.INC cuts", () => {
-    expect([7, 5, 3, 2].map((v) => excel.value("BENCHMARK", v, network))).toEqual([
+    expect([7, 5, 3, 2].map((v) => excel.cell("BENCHMARK", v, network))).toEqual([
       "Top quartile", "Second quartile", "Third quartile", "Bottom quartile",
     ]);
-    expect(excel.value("BENCHMARK", 2, network, false)).toBe("Top quartile");
-    expect(excel.value("BENCHMARK", 2, network, "no")).toBe("Top quartile");
+    expect(excel.cell("BENCHMARK", 2, network, false)).toBe("Top quartile");
+    expect(excel.cell("BENCHMARK", 2, network, "no")).toBe("Top quartile");
   });
 
   it("skips empty population cells, reads a blank value as 0, and an omitted or empty higher_is_better as TRUE", () => {
-    expect(excel.value("BENCHMARK", 7, [...network, [null], [""]])).toBe("Top quartile");
-    for (const blank of BLANKS) expect(excel.value("BENCHMARK", blank, [[0], [10], [20]])).toBe("Bottom quartile");
-    expect(excel.value("BENCHMARK", 7, network, null)).toBe("Top quartile");
-    expect(excel.value("BENCHMARK", 7, network, "")).toBe("Top quartile");
-    expect(excel.value("BENCHMARK", 7, network, 0)).toBe("Bottom quartile");
+    expect(excel.cell("BENCHMARK", 7, [...network, [null], [""]])).toBe("Top quartile");
+    for (const blank of BLANKS) expect(excel.cell("BENCHMARK", blank, [[0], [10], [20]])).toBe("Bottom quartile");
+    expect(excel.cell("BENCHMARK", 7, network, null)).toBe("Top quartile");
+    expect(excel.cell("BENCHMARK", 7, network, "")).toBe("Top quartile");
+    expect(excel.cell("BENCHMARK", 7, network, 0)).toBe("Bottom quartile");
     expect(excel.error("BENCHMARK", 7, [[null]]).code).toBe("#N/A");
+  });
+
+  it("benchmarks a range of figures in one call, spilled in the range's shape, each as its own call would", () => {
+    const column = [[7], [5], [null], [3], ["2"], [""]];
+    const spill = excel.value("BENCHMARK", column, network) as unknown[][];
+    expect(spill).toEqual([["Top quartile"], ["Second quartile"], [""], ["Third quartile"], ["Bottom quartile"], [""]]);
+    for (const [r, [v]] of column.entries()) if (v !== null && v !== "") expect(spill[r][0]).toBe(excel.cell("BENCHMARK", v, network));
+    expect(excel.value("BENCHMARK", [[2, 7, 4.5]], network, false)).toEqual([["Top quartile", "Bottom quartile", "Second quartile"]]);
+  });
+
+  it("gives a cell of text its own #VALUE!, naming it, and the other cells their quartile", () => {
+    const spill = excel.value("BENCHMARK", [[7], ["high"], [1]], network) as unknown[][];
+    expect(spill[0][0]).toBe("Top quartile");
+    expect(spill[2][0]).toBe("Bottom quartile");
+    expect(spill[1][0]).toMatchObject({ code: "#VALUE!", message: 'value (row 2): expected a number, got "high".' });
+    expect(excel.error("BENCHMARK", "high", network)).toEqual({ code: "#VALUE!", message: 'value: expected a number, got "high".' });
+    expect(excel.error("BENCHMARK", [], network).code).toBe("#VALUE!");
   });
 });

@@ -24,9 +24,9 @@ describe("PARTNER.RANK.PCT and LibreOffice's PERCENTRANK.INC", () => {
         expect(excel.error("RANK.PCT", ...args).code, label).toBe("#N/A");
         continue;
       }
-      expect(excel.value("RANK.PCT", ...args), label).toBe(Number(expected));
+      expect(excel.cell("RANK.PCT", ...args), label).toBe(Number(expected));
       // The untruncated rank agrees with LibreOffice's 15-digit one.
-      expect(Math.abs((excel.value("RANK.PCT", Number(x), column, 15) as number) - Number(rank15)), label).toBeLessThan(2e-15);
+      expect(Math.abs((excel.cell("RANK.PCT", Number(x), column, 15) as number) - Number(rank15)), label).toBeLessThan(2e-15);
       compared++;
     }
     expect(compared).toBeGreaterThan(400);

@@ -41,8 +41,9 @@ describe("the README's examples of rating, scorecards, segmentation, plans and f
     ]);
     expect((excel.value("CLUSTER", [[10, 12], [90, 91], [11, 10], [88, 90], [50, 52], [49, 50]], 3) as number[][]).flat()).toEqual([3, 1, 3, 1, 2, 2]);
     const data = [[13], [12], [11], [8], [4], [3], [2], [1], [1], [1]];
-    expect([2, 4, 5].map((x) => excel.value("RANK.PCT", x, data))).toEqual([0.333, 0.555, 0.583]);
-    expect(excel.value("RANK.PCT", 5, data, 5)).toBe(0.58333);
+    expect([2, 4, 5].map((x) => excel.cell("RANK.PCT", x, data))).toEqual([0.333, 0.555, 0.583]);
+    expect(excel.cell("RANK.PCT", 5, data, 5)).toBe(0.58333);
+    expect(excel.value("RANK.PCT", data.slice(0, 3), data)).toEqual([[1], [0.888], [0.777]]);
   });
 
   it("measure performance to plan, tasks and approvals", () => {
@@ -79,8 +80,9 @@ describe("the README's examples of rating, scorecards, segmentation, plans and f
     expect(excel.value("VELOCITY", 20, 5000, "25%", 50)).toBe(500);
     expect((excel.value("FUNNEL", [[200, 80, 40, 10]]) as number[][])[0].map((x) => pct(x))).toEqual([40, 50, 25, 5]);
     const network = [[8], [1], [7], [2], [6], [3], [5], [4]];
-    expect(excel.value("BENCHMARK", 7, network)).toBe("Top quartile");
-    expect(excel.value("BENCHMARK", 3, network)).toBe("Third quartile");
-    expect(excel.value("BENCHMARK", 2, network, false)).toBe("Top quartile");
+    expect(excel.cell("BENCHMARK", 7, network)).toBe("Top quartile");
+    expect(excel.cell("BENCHMARK", 3, network)).toBe("Third quartile");
+    expect(excel.cell("BENCHMARK", 2, network, false)).toBe("Top quartile");
+    expect(excel.value("BENCHMARK", network.slice(0, 3), network)).toEqual([["Top quartile"], ["Bottom quartile"], ["Top quartile"]]);
   });
 });

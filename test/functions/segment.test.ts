@@ -83,20 +83,31 @@ describe("PARTNER.RANK.PCT", () => {
   const published = [[13], [12], [11], [8], [4], [3], [2], [1], [1], [1]];
 
   it("equals Microsoft's published PERCENTRANK.INC example", () => {
-    expect([2, 4, 8, 5].map((x) => excel.value("RANK.PCT", x, published))).toEqual([0.333, 0.555, 0.666, 0.583]);
-    expect(excel.value("RANK.PCT", 5, published, 5)).toBe(0.58333);
+    expect([2, 4, 8, 5].map((x) => excel.cell("RANK.PCT", x, published))).toEqual([0.333, 0.555, 0.666, 0.583]);
+    expect(excel.cell("RANK.PCT", 5, published, 5)).toBe(0.58333);
   });
 
   it("skips empty cells of the population but counts zeros, and reads a blank value as 0, as Excel does", () => {
-    expect(excel.value("RANK.PCT", 4, [...published, [null], [""]])).toBe(0.555);
-    expect(excel.value("RANK.PCT", 4, [...published, [0]])).toBe(0.6);
-    for (const blank of BLANKS) expect(excel.value("RANK.PCT", blank, [[0], [10]])).toBe(0);
-    expect(excel.value("RANK.PCT", 4, published, 0)).toBe(0.555);
+    expect(excel.cell("RANK.PCT", 4, [...published, [null], [""]])).toBe(0.555);
+    expect(excel.cell("RANK.PCT", 4, [...published, [0]])).toBe(0.6);
+    for (const blank of BLANKS) expect(excel.cell("RANK.PCT", blank, [[0], [10]])).toBe(0);
+    expect(excel.cell("RANK.PCT", 4, published, 0)).toBe(0.555);
   });
 
   it("answers #N/A outside the population's range", () => {
     expect(excel.error("RANK.PCT", 14, published)).toEqual({ code: "#N/A", message: "value: 14 is outside the population's range (1 to 13)." });
     expect(excel.error("RANK.PCT", 1, [[null]]).code).toBe("#N/A");
     expect(excel.error("RANK.PCT", 1, [["n/a"]]).message).toBe('population: expected a number, got "n/a".');
+  });
+
+  it("ranks a range of values in one call, spilled in the range's shape: blanks blank, a value outside the range its own #N/A", () => {
+    const spill = excel.value("RANK.PCT", [[2, 4, null], [8, 14, 5]], published) as unknown[][];
+    expect(spill[0]).toEqual([0.333, 0.555, ""]);
+    expect(spill[1][0]).toBe(0.666);
+    expect(spill[1][1]).toMatchObject({ code: "#N/A", message: "value (row 2, column 2): 14 is outside the population's range (1 to 13)." });
+    expect(spill[1][2]).toBe(0.583);
+    expect(excel.value("RANK.PCT", [[5], [4]], published, 5)).toEqual([[0.58333], [0.55555]]);
+    // A bad population is still the whole call's error.
+    expect(excel.error("RANK.PCT", [[1], [2]], [[null]]).code).toBe("#N/A");
   });
 });

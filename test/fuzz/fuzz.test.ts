@@ -9,7 +9,7 @@
 import fc from "fast-check";
 import { afterAll, describe, expect, it } from "vitest";
 import { createRandom } from "../../engine/random";
-import { type FunctionMetadata, type Outcome, type ParameterMetadata, excelHost } from "../excel-host";
+import { ERROR_CODES, type ExcelError, type FunctionMetadata, type Outcome, type ParameterMetadata, excelHost } from "../excel-host";
 import { EXAMPLES, VOCABULARY } from "./examples";
 
 const RUNS = Number(process.env.FUZZ_RUNS ?? 10_000);
@@ -189,6 +189,13 @@ function checkOutcome(meta: FunctionMetadata, outcome: Outcome): void {
     for (const row of value as unknown[][]) {
       if (!Array.isArray(row) || row.length !== columns) throw new Error("ragged spill");
       for (const v of row) {
+        // A cell may hold its own error (RANK.PCT, BENCHMARK over a range): a known code, its message naming an argument.
+        if (v !== null && typeof v === "object" && "code" in v) {
+          const { code, message } = v as ExcelError;
+          if (!Object.values(ERROR_CODES).includes(code as never)) throw new Error(`spill holds an unknown error ${JSON.stringify(v)}`);
+          if ((code === "#VALUE!" || code === "#N/A") && !meta.parameters.some((p) => message?.includes(p.name))) throw new Error(`a spilled error does not name an argument: ${JSON.stringify(message)}`);
+          continue;
+        }
         const bad = badValue(v);
         if (bad) throw new Error(`spill contains ${bad}`);
       }

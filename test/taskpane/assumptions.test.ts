@@ -11,11 +11,13 @@ import {
   type Draft,
   assumptionChanges,
   assumptionLines,
+  draftValues,
+  effective,
   locateError,
   mergedAssumptions,
-  parseValue,
   yearColumns,
 } from "../../addin/taskpane/model/assumptions";
+import { inputText } from "../../addin/taskpane/model/drivers";
 import { rawTablesOf, tablesOf } from "../workbook/fixtures";
 
 const raw = rawTablesOf(tablesOf(60, ["Partners", "Assumptions", "Audit"]));
@@ -95,7 +97,8 @@ describe("merging the defaults and a partner's own rows", () => {
     const id = modelled[0];
     const merged = mergedAssumptions(assumptionLines(withRows([[id, "mdf", 1000], [id, "MDF", 2000]]), id));
     const result = pnlSummary(merged.rows);
-    expect(isEngineError(result) && locateError(result.message, merged.drivers).message).toMatch(/^mdf: mdf is given twice/);
+    // Located by the driver in words; the engine's name is the one the table holds twice.
+    expect(isEngineError(result) && locateError(result.message, merged.drivers).message).toMatch(/^Marketing funds \(MDF\) per year: mdf is given twice/);
   });
 });
 
@@ -136,10 +139,40 @@ describe("drafts", () => {
     expect(merged.rows.some((r) => r[0] === "retention" || r[0] === "mdf")).toBe(false);
   });
 
-  it("reads typed numbers as a spreadsheet user types them", () => {
-    expect([parseValue("0.2"), parseValue("20%"), parseValue(" 300,000 "), parseValue("1e3"), parseValue(""), parseValue("0,25"), parseValue("abc")]).toEqual([
-      0.2, 0.2, 300000, 1000, null, undefined, undefined,
-    ]);
+  it("reads each driver's boxes in its units: a rate's box in per cent, amounts with thousands grouped", () => {
+    const line = (driver: string) => lines.find((l) => l.driver === driver)!;
+    expect(draftValues(line("product_margin"), ["27", "27.5%", "", "0.5"])).toEqual({ values: [0.27, 0.275, null, 0.005] });
+    expect(draftValues(line("license_revenue"), ["300,000", "300 000", "1e6"])).toEqual({ values: [300000, 300000, 1000000] });
+    expect(draftValues(line("years"), ["7"])).toEqual({ values: [7] });
+  });
+
+  it("refuses what cannot be read or what the driver does not allow, saying why in the box's terms, and never says blank of text", () => {
+    const line = (driver: string) => lines.find((l) => l.driver === driver)!;
+    const refused = (driver: string, text: string[]) => {
+      const result = draftValues(line(driver), text);
+      return "invalid" in result ? [result.invalid, result.message] : result;
+    };
+    expect(refused("license_revenue", ["abc"])).toEqual([0, "Enter a number, e.g. 300,000."]);
+    expect(refused("license_revenue", ["1,5"])).toEqual([0, "Enter a number, e.g. 300,000. Decimals take a point: 1.5."]);
+    expect(refused("license_revenue", ["25%"])).toEqual([0, "Enter an amount, not a percentage, e.g. 300,000."]);
+    expect(refused("license_revenue", ["-5"])).toEqual([0, "Enter a number of 0 or more: −5 is below 0."]);
+    expect(refused("retention", ["90", "120"])).toEqual([1, "Enter a number from 0% to 100%: 120% is above 100%."]);
+    expect(refused("years", ["7.5"])).toEqual([0, "Enter a whole number from 1 to 20."]);
+    expect(refused("years", ["25"])).toEqual([0, "Enter a whole number from 1 to 20: 25 is above 20."]);
+    expect(refused("discount_rate", ["-100"])).toEqual([0, "Enter more than −100%."]);
+    expect(refused("mdf", ["", "5000"])).toEqual([0, "Enter a value for year 1 (a blank would count as 0)."]);
+    expect(effective(line("mdf"), { kind: "override", text: ["abc"] })).toMatchObject({ invalid: 0, message: "Enter a number, e.g. 300,000." });
+  });
+
+  it("gives back the saved value when a box's text is read again, for every driver of every modelled partner", () => {
+    for (const partner of modelled) {
+      for (const line of assumptionLines(data, partner)) {
+        for (const record of [...line.own, ...line.inherited]) {
+          const values = record.values.filter((v): v is number => v !== null);
+          expect(draftValues(line, values.map((v) => inputText(line.kind, v)))).toEqual({ values });
+        }
+      }
+    }
   });
 });
 
@@ -172,7 +205,8 @@ describe("saving a draft", () => {
   it("saves nothing for a draft equal to the saved row, or a revert of a driver the partner does not override", () => {
     const first = data.assumptionsOf(id)[0];
     const drafts = new Map<string, Draft>([
-      [first.name, { kind: "override", text: first.values.map((v) => (v === null ? "" : String(v))) }],
+      // The boxes as the pane fills them from the saved row.
+      [first.name, { kind: "override", text: first.values.map((v) => inputText(lines.find((l) => l.driver === first.name)!.kind, v)) }],
       ["discount_rate", { kind: "inherit" }],
     ]);
     expect(assumptionChanges(data, id, lines, drafts)).toEqual([]);
@@ -187,7 +221,7 @@ describe("saving a draft", () => {
   });
 
   it("names the year column a longer series needs, so that saving it reports the column", () => {
-    const changes = assumptionChanges(data, id, lines, new Map([["ramp", { kind: "override", text: ["0.1", "0.2", "0.3", "0.4", "0.5", "0.6", "0.7", "0.8", "0.9", "0.95", "1"] }]]));
+    const changes = assumptionChanges(data, id, lines, new Map([["ramp", { kind: "override", text: ["10", "20", "30", "40", "50", "60", "70", "80", "90", "95", "100"] }]]));
     const planned = planChanges(data.snapshot, changes);
     expect(planned.ok).toBe(false);
     if (!planned.ok) expect(planned.problems.map((p) => p.message)).toEqual(["table Assumptions has no Year11 column"]);

@@ -1,7 +1,7 @@
 // The scorecard tab's model: latest assessment per topic, the network's topics, stage scores and
 // the batch that saves an assessment whole on its date.
 import { describe, expect, it } from "vitest";
-import { gapInputs, latestScorecard, scorecardChanges, scorecardTopics, stageScores } from "../../addin/taskpane/model/scorecard";
+import { gapExplanation, gapInputs, latestScorecard, scorecardChanges, scorecardTopics, stageScores } from "../../addin/taskpane/model/scorecard";
 import { summarise } from "../../addin/taskpane/model/summary";
 import type { ScorecardRecord } from "../../addin/workbook/records";
 import { dateSerial } from "../../engine/excel/date";
@@ -96,5 +96,19 @@ describe("scorecard model", () => {
     expect(top.length).toBeLessThanOrEqual(5);
     const unweighted = gapInputs(topics.map((t) => ({ ...t, weight: null })));
     expect(unweighted.weights).toBeNull();
+  });
+});
+
+describe("explaining a gap", () => {
+  it("shows the sum PARTNER.GAPS makes: target less score, times the weight when the table gives weights", () => {
+    const input = { topics: ["Demo kit", "Sales training", "Fresh"], scores: [57, 40, null], targets: [75, 80, 60], weights: [2, 1, 1] };
+    const ranked = ok(gaps(input.topics, input.scores, input.targets, input.weights));
+    const explained = ranked.map((g) => {
+      const i = input.topics.indexOf(g.topic);
+      return gapExplanation(g, input.weights[i], input.scores[i] !== null);
+    });
+    expect(explained).toEqual(["Not scored, so 0: gap 60 = (60 − 0) × weight 1", "gap 40 = (80 − 40) × weight 1", "gap 36 = (75 − 57) × weight 2"]);
+    const unweighted = ok(gaps(["A"], [57.5], [75]))[0];
+    expect(gapExplanation(unweighted, undefined)).toBe("gap 17.5 = 75 − 57.5");
   });
 });

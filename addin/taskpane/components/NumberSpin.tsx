@@ -1,6 +1,10 @@
-/** A labelled number field with step buttons; typed text that is not a number comes back as NaN. */
+/**
+ * A labelled number field with step buttons; typed text that is not a number comes back as NaN,
+ * for the view to refuse with a message (see `numberProblem`), never to compute with.
+ */
 import { Field, SpinButton } from "@fluentui/react-components";
 import { useId, useState } from "react";
+import { readNumber } from "../model/numbers";
 
 export interface NumberSpinProps {
   label: string;
@@ -20,18 +24,10 @@ export interface NumberSpinProps {
 
 const grouped = new Intl.NumberFormat("en-US", { maximumFractionDigits: 6 });
 
-/** Reads typed text as a number, accepting thousands separators and spaces. */
-export function readNumber(text: string): number | null {
-  const clean = text.trim().replace(/[,\s]/g, "");
-  if (!clean) return null;
-  const n = Number(clean);
-  return Number.isFinite(n) ? n : Number.NaN;
-}
-
 export function NumberSpin(props: NumberSpinProps) {
   const [typed, setTyped] = useState<string>();
   const labelId = useId();
-  const invalid = props.value !== null && Number.isNaN(props.value);
+  const invalid = props.value !== null && !Number.isFinite(props.value);
   const display = invalid ? (typed ?? "") : props.value === null ? "" : grouped.format(props.value);
   return (
     <Field label={{ children: props.label, id: labelId }} size="small" className={props.className} validationMessage={props.validationMessage} hint={props.hint}>
@@ -41,7 +37,7 @@ export function NumberSpin(props: NumberSpinProps) {
         displayValue={display}
         min={props.min}
         max={props.max}
-        step={props.step ?? 1}
+        step={props.step !== undefined && Number.isFinite(props.step) && props.step > 0 ? props.step : 1}
         data-testid={props["data-testid"]}
         aria-labelledby={props.context ? `${props.context} ${labelId}` : undefined}
         onChange={(_, data) => {
@@ -52,7 +48,7 @@ export function NumberSpin(props: NumberSpinProps) {
           }
           const text = data.displayValue ?? "";
           setTyped(text);
-          props.onChange(readNumber(text));
+          props.onChange(readNumber(text) ?? (text.trim() ? Number.NaN : null));
         }}
       />
     </Field>

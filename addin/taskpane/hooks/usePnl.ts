@@ -7,7 +7,7 @@ import { useCallback, useEffect, useMemo, useState } from "react";
 import { useByContent } from "./useByContent";
 import { isEngineError } from "../../../engine/error";
 import { type Metric, type PnlSummary, type PnlTable, type Tornado, type View, pnl, pnlSummary, sensitivity } from "../../../engine/pnl";
-import { type Draft, type DriverLine, assumptionLines, locateError, mergedAssumptions, yearColumns } from "../model/assumptions";
+import { type Draft, type DriverLine, assumptionLines, effective, locateError, mergedAssumptions, yearColumns, yearLabel } from "../model/assumptions";
 import { useData } from "../state/session";
 
 export interface PnlError {
@@ -60,7 +60,12 @@ export function usePnl(partnerId: string): PnlState {
   const merged = useMemo(() => mergedAssumptions(lines, drafts), [lines, drafts]);
   const computed = useMemo(() => {
     if (merged.invalid.length) {
-      return { error: { driver: merged.invalid[0], message: `${merged.invalid.join(", ")}: enter a number in every value you override (Value cannot be blank).` } };
+      // The first box that cannot be used, in words; each box also shows its own message.
+      const line = lines.find((l) => l.driver === merged.invalid[0])!;
+      const { invalid = 0, message = "" } = effective(line, drafts.get(line.driver));
+      const more = merged.invalid.length - 1;
+      const others = more ? ` ${more} more ${more === 1 ? "driver needs" : "drivers need"} correcting too.` : "";
+      return { error: { driver: line.driver, message: `${line.label}, ${yearLabel(invalid + 1)}: ${message}${others}` } };
     }
     const partner = pnlSummary(merged.rows, "partner");
     const vendor = pnlSummary(merged.rows, "vendor");
@@ -68,7 +73,7 @@ export function usePnl(partnerId: string): PnlState {
     const failed = [partner, vendor, table].find(isEngineError);
     if (failed) return { error: locateError(failed.message, merged.drivers) };
     return { summaries: { partner, vendor } as { partner: PnlSummary; vendor: PnlSummary }, table: table as PnlTable };
-  }, [merged, view]);
+  }, [merged, view, lines, drafts]);
 
   const tornado = useCallback(
     (metric: Metric, delta: number): Tornado | PnlError => {

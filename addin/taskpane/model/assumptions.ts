@@ -6,10 +6,10 @@
  * Nothing here computes a P&L.
  */
 import { DRIVERS, driverIndex } from "../../../engine/pnl";
-import { toNumber } from "../../../engine/input";
 import type { Change } from "../../workbook/plan";
 import type { AssumptionRecord, PartnerData } from "../../workbook/records";
 import { scoresRow } from "./changes";
+import { type DriverKind, driverTextProblem, driverWords, readDriverText } from "./drivers";
 
 export type Values = readonly (number | null)[];
 
@@ -19,6 +19,10 @@ export interface DriverLine {
   readonly driver: string;
   /** A driver the engine knows (an unknown name is shown so the engine's message can name it). */
   readonly known: boolean;
+  /** The driver in words, for the screen (the engine's name stays the table's). */
+  readonly label: string;
+  /** How its values are written and typed (a rate's box is in per cent). */
+  readonly kind: DriverKind;
   /** Takes one value only (no per-year series). */
   readonly scalarOnly: boolean;
   /** What the driver means, from the engine's list of drivers. */
@@ -31,7 +35,10 @@ export interface DriverLine {
   readonly own: readonly AssumptionRecord[];
 }
 
-/** An edit not saved yet: the partner's own values (as typed, Value then Year2 …), or back to the default. */
+/**
+ * An edit not saved yet: the partner's own values as typed in the driver's boxes (Value then
+ * Year2 …, in the box's units: a rate's `27` is 27%), or back to the default.
+ */
 export type Draft = { readonly kind: "override"; readonly text: readonly string[] } | { readonly kind: "inherit" };
 export type Drafts = ReadonlyMap<string, Draft>;
 
@@ -41,6 +48,11 @@ export type Source = "own" | "inherited" | "built-in";
 const canonical = (name: string): string => {
   const d = driverIndex(name);
   return d >= 0 ? DRIVERS[d].name : name.trim();
+};
+
+const words = (name: string) => {
+  const { label, kind } = driverWords(name);
+  return { label, kind };
 };
 
 /** Every driver of the engine, in its order, then any other name the partner's rows use. */
@@ -60,6 +72,7 @@ export function assumptionLines(data: PartnerData, partnerId: string): DriverLin
   const lines: DriverLine[] = DRIVERS.map((d) => ({
     driver: d.name,
     known: true,
+    ...words(d.name),
     scalarOnly: "scalarOnly" in d && d.scalarOnly === true,
     meaning: d.meaning,
     builtIn: Number.isNaN(d.default) ? null : d.default,
@@ -70,27 +83,24 @@ export function assumptionLines(data: PartnerData, partnerId: string): DriverLin
   const unknown = [...new Set([...defaults.keys(), ...own.keys()])].filter((k) => !known.has(k));
   for (const key of unknown) {
     const rows = [...(defaults.get(key) ?? []), ...(own.get(key) ?? [])];
-    lines.push({ driver: rows[0].name.trim(), known: false, scalarOnly: false, meaning: "", builtIn: null, inherited: defaults.get(key) ?? [], own: own.get(key) ?? [] });
+    lines.push({ driver: rows[0].name.trim(), known: false, ...words(rows[0].name), scalarOnly: false, meaning: "", builtIn: null, inherited: defaults.get(key) ?? [], own: own.get(key) ?? [] });
   }
   return lines;
 }
 
-/** Reads a typed value: a number, `15%`, `300,000`; blank is `null`; `undefined` when it is not a number. */
-export function parseValue(text: string): number | null | undefined {
-  const trimmed = text.trim();
-  if (!trimmed) return null;
-  const grouped = /^[+-]?\d{1,3}(,\d{3})+(\.\d*)?%?$/.test(trimmed) ? trimmed.replaceAll(",", "") : trimmed;
-  return toNumber(grouped);
-}
-
-/** The values of typed text, or the index of the first cell that is not a number. */
-export function parseValues(text: readonly string[]): { values: (number | null)[] } | { invalid: number } {
+/**
+ * The values typed in a driver's boxes, or the first box that cannot be used and why. Blank boxes
+ * are `null` (a blank later year keeps the last value); the first box, Value, is never blank: a
+ * row without one would set the driver to 0 unnoticed.
+ */
+export function draftValues(line: Pick<DriverLine, "driver" | "kind">, text: readonly string[]): { values: (number | null)[] } | { invalid: number; message: string } {
   const values: (number | null)[] = [];
   for (let i = 0; i < text.length; i++) {
-    const v = parseValue(text[i]);
-    if (v === undefined) return { invalid: i };
-    values.push(v);
+    const message = driverTextProblem(line.driver, text[i]);
+    if (message) return { invalid: i, message };
+    values.push(readDriverText(line.kind, text[i]) ?? null);
   }
+  if (values[0] === null || values[0] === undefined) return { invalid: 0, message: "Enter a value for year 1 (a blank would count as 0)." };
   return { values };
 }
 
@@ -101,14 +111,15 @@ export function trimValues(values: Values): (number | null)[] {
   return values.slice(0, end);
 }
 
-/** A driver's source and rows once the draft is applied; `invalid` when a typed value is not a number. */
-export function effective(line: DriverLine, draft: Draft | undefined): { source: Source; rows: { name: string; values: Values }[]; invalid?: number } {
+/**
+ * A driver's source and rows once the draft is applied; `invalid` (the box) and `message` when a
+ * typed value cannot be used.
+ */
+export function effective(line: DriverLine, draft: Draft | undefined): { source: Source; rows: { name: string; values: Values }[]; invalid?: number; message?: string } {
   if (draft?.kind === "override") {
-    const parsed = parseValues(draft.text);
+    const parsed = draftValues(line, draft.text);
     const name = line.own[0]?.name ?? line.inherited[0]?.name ?? line.driver;
-    if ("invalid" in parsed) return { source: "own", rows: [], invalid: parsed.invalid };
-    // The Value column is never blank: a row without one would set the driver to 0 unnoticed.
-    if (parsed.values[0] === null) return { source: "own", rows: [], invalid: 0 };
+    if ("invalid" in parsed) return { source: "own", rows: [], invalid: parsed.invalid, message: parsed.message };
     return { source: "own", rows: [{ name, values: trimValues(parsed.values) }] };
   }
   if (draft?.kind !== "inherit" && line.own.length) return { source: "own", rows: line.own.map((r) => ({ name: r.name, values: trimValues(r.values) })) };
@@ -121,7 +132,7 @@ export type AssumptionRows = (string | number | null)[][];
 /**
  * The partner's assumptions as the engine's `assumptions` range: the `*` rows with the partner's
  * own rows (and the draft) in place of the default rows of the same drivers; drivers no row gives
- * keep the engine's built-in defaults. `invalid` names the drivers whose typed values are not numbers.
+ * keep the engine's built-in defaults. `invalid` names the drivers whose typed values cannot be used.
  */
 export function mergedAssumptions(lines: readonly DriverLine[], drafts: Drafts = new Map()): { rows: AssumptionRows; drivers: string[]; invalid: string[] } {
   const rows: AssumptionRows = [];
@@ -169,8 +180,8 @@ export function assumptionChanges(data: PartnerData, partnerId: string, lines: r
       for (const row of line.own) changes.push({ table: "Assumptions", key: { PartnerId: row.partnerId, Name: row.name }, delete: true });
       continue;
     }
-    const parsed = parseValues(draft.text);
-    if ("invalid" in parsed || parsed.values[0] === null) throw new Error(`${line.driver}: the override has a value that is not a number`);
+    const parsed = draftValues(line, draft.text);
+    if ("invalid" in parsed) throw new Error(`${line.driver}: ${parsed.message}`);
     if (sameValues(line, parsed.values)) continue;
     const values = trimValues(parsed.values);
     const set: Record<string, number | null> = { Value: values[0] ?? null };
@@ -188,7 +199,7 @@ export const yearLabel = (year: number): string => (year === 1 ? "Value (year 1)
 
 /**
  * An engine message about the merged rows (`assumptions (row 9, column 2): …`) told in the user's
- * terms: the driver and year it is about.
+ * terms: the driver (in words) and year it is about.
  */
 export function locateError(message: string, drivers: readonly string[]): { driver?: string; message: string } {
   if (message.startsWith("assumptions: ")) {
@@ -201,6 +212,7 @@ export function locateError(message: string, drivers: readonly string[]): { driv
   const driver = match ? drivers[Number(match[1]) - 1] : undefined;
   if (!match || !driver) return { message };
   const column = match[2] ? Number(match[2]) : undefined;
-  const where = column === undefined || column < 2 ? driver : `${driver}, ${yearLabel(column - 1)}`;
+  const label = driverWords(driver).label;
+  const where = column === undefined || column < 2 ? label : `${label}, ${yearLabel(column - 1)}`;
   return { driver, message: `${where}: ${message.slice(match[0].length)}` };
 }

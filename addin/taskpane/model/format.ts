@@ -1,4 +1,10 @@
-/** How the task pane writes figures: amounts without decimals, rates as percentages, years to two decimals. */
+/**
+ * How the task pane writes figures and dates: amounts without decimals, rates as percentages, years
+ * to two decimals, and every date as YYYY-MM-DD (ISO 8601), whatever the computer's language — the
+ * form the workbook's periods, the approval log and the QBR use.
+ */
+import { serialText } from "../../../engine/excel/date";
+
 const amount = new Intl.NumberFormat("en-US", { maximumFractionDigits: 0 });
 const compact = new Intl.NumberFormat("en-US", { notation: "compact", maximumFractionDigits: 1 });
 const percent = new Intl.NumberFormat("en-US", { style: "percent", maximumFractionDigits: 1 });
@@ -14,3 +20,5 @@ export const formatPercent = (n: number | null): string => (n === null ? "—" :
 export const formatDecimal = (n: number | null): string => (n === null ? "—" : signed(decimal.format(n)));
 /** A value as typed in a cell (no grouping, up to 6 decimals). */
 export const formatInput = (n: number | null): string => (n === null ? "" : plain.format(n));
+/** An Excel date serial as YYYY-MM-DD; "—" for none. */
+export const formatDate = (serial: number | null): string => (serial === null ? "—" : serialText(serial));

@@ -4,7 +4,7 @@
  * assessment of it, the stage scores the engine places the partner with, and the batch that saves
  * a new assessment.
  */
-import { CAPABILITIES, STAGES } from "../../../engine/scorecard";
+import { CAPABILITIES, type GapRow, STAGES } from "../../../engine/scorecard";
 import type { Upsert } from "../../workbook/plan";
 import type { PartnerData, ScorecardRecord } from "../../workbook/records";
 import { scoresRow } from "./changes";
@@ -86,6 +86,20 @@ export function gapInputs(topics: readonly ScorecardTopic[]) {
     targets: topics.map((t) => t.target),
     weights: weighted ? topics.map((t) => t.weight) : null,
   };
+}
+
+const figure = new Intl.NumberFormat("en-US", { maximumFractionDigits: 2 });
+
+/**
+ * How a gap of the improvement plan is worked out, in figures: `gap 36 = (75 − 57) × weight 2`.
+ * `weight` is the topic's weight when the table gives weights (a blank one counts as 0), and
+ * `undefined` when it gives none (every topic then weighs 1 and no weight is shown); a topic not
+ * scored yet counts its score as 0 (PARTNER.GAPS's rule).
+ */
+export function gapExplanation(row: Pick<GapRow, "score" | "target" | "gap">, weight: number | null | undefined, scored = true): string {
+  const difference = `${figure.format(row.target)} − ${figure.format(row.score)}`;
+  const sum = weight === undefined ? difference : `(${difference}) × weight ${figure.format(weight ?? 0)}`;
+  return `${scored ? "" : "Not scored, so 0: "}gap ${figure.format(row.gap)} = ${sum}`;
 }
 
 /**

@@ -2,8 +2,8 @@
 import { Badge, Button, Card, Tab, TabList, Text, makeStyles, tokens } from "@fluentui/react-components";
 import { ArrowLeft20Regular } from "@fluentui/react-icons";
 import { useMemo, useRef, useState } from "react";
-import { serialText } from "../../../engine/excel/date";
 import { BadgeLegend, TermBadge } from "../components/TermBadge";
+import { formatDate } from "../model/format";
 import { summarise } from "../model/summary";
 import { useNavigation } from "../state/navigation";
 import { useData } from "../state/session";
@@ -47,7 +47,7 @@ export function PartnerView() {
         <Text size={200} className={styles.muted}>
           {details}
           {partner.status && ` · ${partner.status}`}
-          {partner.signedDate !== null && ` · signed ${serialText(partner.signedDate)}`}
+          {partner.signedDate !== null && ` · signed ${formatDate(partner.signedDate)}`}
         </Text>
         <div className={styles.badges} aria-label="Where the partner stands">
           <TermBadge appearance="tint" data-testid="partner-tier" focusable term={{ kind: "tier", id: summary.tier }}>

@@ -24,6 +24,8 @@ export interface TornadoBar {
   readonly driver: string;
   readonly low: number | null;
   readonly high: number | null;
+  /** Shown when pointing at the bar's label: the driver's full name, the name the workbook gives it. */
+  readonly hint?: string;
 }
 
 const ROW = 22;
@@ -98,6 +100,7 @@ export function TornadoChart(props: {
               );
               return (
                 <g key={r.driver}>
+                  {r.hint && <title>{r.hint}</title>}
                   <text className={styles.label} x={labelW} y={yMid + 4} textAnchor="end">
                     {r.driver.length > 20 ? `${r.driver.slice(0, 19)}…` : r.driver}
                   </text>

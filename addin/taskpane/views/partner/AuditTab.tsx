@@ -8,8 +8,6 @@ import {
   Button,
   Card,
   CardHeader,
-  Field,
-  Input,
   MessageBar,
   ProgressBar,
   Rating,
@@ -20,11 +18,13 @@ import {
 import { ArrowUndo20Regular, Dismiss16Regular, Save20Regular } from "@fluentui/react-icons";
 import { useId, useMemo, useState } from "react";
 import { AUDIT_AREAS, AUDIT_SCALE_MAX, type AuditArea } from "../../../../engine/audit";
-import { parseDateText, serialText, todaySerial } from "../../../../engine/excel/date";
+import { parseDateText, todaySerial } from "../../../../engine/excel/date";
+import { DateField } from "../../components/DateField";
 import { SaveStatus } from "../../components/SaveStatus";
 import { type AuditState, useAudit } from "../../hooks/useAudit";
 import { savedCounts, useSaver } from "../../hooks/useSaver";
 import { auditChanges } from "../../model/changes";
+import { formatDate } from "../../model/format";
 import { latestAudit } from "../../model/summary";
 import { useData } from "../../state/session";
 import { useUnsavedEdit } from "../../state/unsaved";
@@ -44,6 +44,7 @@ const useStyles = makeStyles({
   },
   muted: { color: tokens.colorNeutralForeground3 },
   badge: { whiteSpace: "nowrap" },
+  date: { width: "11rem" },
 });
 
 const oneDecimal = new Intl.NumberFormat("en-US", { maximumFractionDigits: 1 });
@@ -52,7 +53,7 @@ export const formatScore = (score: number | null) => (score === null ? "Not rate
 export function AuditTab({ partnerId }: { partnerId: string }) {
   const styles = useStyles();
   const data = useData();
-  const [date, setDate] = useState(() => serialText(todaySerial()));
+  const [date, setDate] = useState(() => formatDate(todaySerial()));
   const saver = useSaver();
   const serial = parseDateText(date);
   const audits = data.auditsOf(partnerId);
@@ -85,16 +86,14 @@ export function AuditTab({ partnerId }: { partnerId: string }) {
           <ProgressBar value={(audit.overall ?? 0) / 100} aria-label="Overall audit score, out of 100" />
           <Text size={200} className={styles.muted}>
             {start.audit && !start.sameDay && start.audit.date !== null
-              ? `Starting from the audit of ${serialText(start.audit.date)}. `
+              ? `Starting from the audit of ${formatDate(start.audit.date)}. `
               : start.sameDay
                 ? "Editing the audit of this date. "
                 : "No earlier audit. "}
             Rate each criterion from 1 (poor) to {AUDIT_SCALE_MAX} (excellent); unrated criteria and areas are left out.
           </Text>
           <div className={styles.actions}>
-            <Field label="Audit date" validationMessage={serial === undefined ? "Enter a date" : undefined} size="small">
-              <Input type="date" size="small" value={date} onChange={(_, d) => setDate(d.value)} />
-            </Field>
+            <DateField label="Audit date" className={styles.date} value={date} onChange={setDate} validationMessage={serial === undefined ? "Enter a date as YYYY-MM-DD." : undefined} />
             <Button appearance="primary" icon={<Save20Regular />} disabled={serial === undefined || saver.saving} onClick={save}>
               Save audit
             </Button>

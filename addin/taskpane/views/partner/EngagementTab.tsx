@@ -14,6 +14,7 @@ import { NumberSpin } from "../../components/NumberSpin";
 import { SaveStatus } from "../../components/SaveStatus";
 import { savedCounts, useSaver } from "../../hooks/useSaver";
 import { engagementChanges, engagementProblem, engagementStart, quarterOfDay } from "../../model/engagement";
+import { numberProblem } from "../../model/numbers";
 import { useData } from "../../state/session";
 import { useUnsavedEdit } from "../../state/unsaved";
 
@@ -58,7 +59,7 @@ export function EngagementTab({ partnerId }: { partnerId: string }) {
 
   const entry = { period, answers, opportunities: opportunities ?? 0, prospect };
   const problem = engagementProblem(entry);
-  const opportunitiesMessage = opportunities !== null && (Number.isNaN(opportunities) || !Number.isInteger(opportunities) || opportunities < 0) ? "Enter a whole number, 0 or more." : undefined;
+  const opportunitiesMessage = numberProblem(opportunities, { min: 0, integer: true, example: "12" });
   const rating = problem ? undefined : nextTier(answers, entry.opportunities, {}, prospect);
   const step = rating && !isEngineError(rating) ? rating : undefined;
   const changed =

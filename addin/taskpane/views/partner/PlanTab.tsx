@@ -35,7 +35,7 @@ import {
 import { type ReactElement, useEffect, useId, useMemo, useState } from "react";
 import { useByContent } from "../../hooks/useByContent";
 import { isEngineError } from "../../../../engine/error";
-import { serialText, todaySerial } from "../../../../engine/excel/date";
+import { todaySerial } from "../../../../engine/excel/date";
 import {
   PLAN_ROLES,
   type PlanAction,
@@ -57,6 +57,8 @@ import { SaveStatus } from "../../components/SaveStatus";
 import { useRemembered } from "../../hooks/useRemembered";
 import { savedCounts, useSaver } from "../../hooks/useSaver";
 import { quarterOfDay } from "../../model/engagement";
+import { formatDate } from "../../model/format";
+import { numberProblem } from "../../model/numbers";
 import {
   ROLE_LABELS,
   approvalOf,
@@ -103,7 +105,7 @@ const useStyles = makeStyles({
   nowrap: { whiteSpace: "nowrap", flexShrink: 0 },
 });
 
-const percent = new Intl.NumberFormat("en-US", { style: "percent", maximumFractionDigits: 0 });
+const percent = new Intl.NumberFormat("en-US", { style: "percent", maximumFractionDigits: 1 });
 const STATUS_COLOR: Record<PlanStatus, BadgeProps["color"]> = { "On track": "success", "At risk": "warning", "Off track": "danger" };
 const TASK_COLOR: Record<TaskState, BadgeProps["color"]> = { Done: "success", "Past due": "danger", "Due soon": "warning", Pending: "informative" };
 const ACTIONS: Record<PlanAction, { label: string; icon: ReactElement; done: string }> = {
@@ -170,11 +172,11 @@ interface Context {
 
 type Figures = Record<string, { target: number | null; actual: number | null }>;
 const figuresOf = (rows: readonly PlanRecord[]): Figures => Object.fromEntries(rows.map((r) => [r.kpi, { target: r.target, actual: r.actual }]));
-const numberProblem = (value: number | null, what: string) => (value === null ? `Enter ${what}.` : Number.isNaN(value) ? "Enter a number." : undefined);
+const figureProblem = (value: number | null, what: string) => numberProblem(value, { required: `Enter ${what}.`, example: "1,250,000" });
 
-/** A step of about 1% of the figure, rounded to 1, 2 or 5 times a power of ten. */
+/** A step of about 1% of the figure, rounded to 1, 2 or 5 times a power of ten (1 while the field has no number). */
 function stepFor(value: number | null): number {
-  const size = Math.abs(value ?? 0) / 100;
+  const size = value !== null && Number.isFinite(value) ? Math.abs(value) / 100 : 0;
   if (size < 1) return 1;
   const power = 10 ** Math.floor(Math.log10(size));
   return [1, 2, 5, 10].map((m) => m * power).find((s) => s >= size) ?? power;
@@ -189,7 +191,7 @@ function KpiCard({ partnerId, period, name, role, today }: Context) {
   const [figures, setFigures] = useState<Figures>(start);
   useEffect(() => setFigures(start), [start]);
   const dates = periodDates(period);
-  const invalid = rows.some((r) => numberProblem(figures[r.kpi]?.target ?? null, "a target") || numberProblem(figures[r.kpi]?.actual ?? null, "an actual"));
+  const invalid = rows.some((r) => figureProblem(figures[r.kpi]?.target ?? null, "a target") || figureProblem(figures[r.kpi]?.actual ?? null, "an actual"));
   const changed = rows.some((r) => figures[r.kpi]?.target !== r.target || figures[r.kpi]?.actual !== r.actual);
   useUnsavedEdit("Plan", changed);
   // KPIs in different units do not add up: all KPIs together is the weighted mean of each one's
@@ -214,7 +216,7 @@ function KpiCard({ partnerId, period, name, role, today }: Context) {
         description={
           <Text size={200} className={styles.muted}>
             {dates
-              ? `${serialText(dates.start)} to ${serialText(dates.end)}; pace as of today, ${serialText(today)}.`
+              ? `${formatDate(dates.start)} to ${formatDate(dates.end)}; pace as of today, ${formatDate(today)}.`
               : "Pace needs a period the task pane can date (2026-Q3, FY2026, 2026-07)."}
           </Text>
         }
@@ -265,7 +267,7 @@ function KpiRow(props: {
   const styles = useStyles();
   const nameId = useId();
   const { target, actual } = props.figures;
-  const ready = target !== null && actual !== null && !Number.isNaN(target) && !Number.isNaN(actual);
+  const ready = target !== null && actual !== null && Number.isFinite(target) && Number.isFinite(actual);
   const attained = ready ? attainment(actual, target) : undefined;
   const state = ready ? status(actual, target) : undefined;
   const paced = ready && props.dates ? pace(actual, target, props.dates.start, props.dates.end, props.today) : undefined;
@@ -282,8 +284,8 @@ function KpiRow(props: {
           </Badge>
         )}
       </div>
-      <NumberSpin label="Target" context={nameId} value={target} step={stepFor(target)} onChange={(v) => props.onChange("target", v)} validationMessage={numberProblem(target, "a target")} />
-      <NumberSpin label="Actual" context={nameId} value={actual} step={stepFor(target)} onChange={(v) => props.onChange("actual", v)} validationMessage={numberProblem(actual, "an actual")} />
+      <NumberSpin label="Target" context={nameId} value={target} step={stepFor(target)} onChange={(v) => props.onChange("target", v)} validationMessage={figureProblem(target, "a target")} />
+      <NumberSpin label="Actual" context={nameId} value={actual} step={stepFor(target)} onChange={(v) => props.onChange("actual", v)} validationMessage={figureProblem(actual, "an actual")} />
       <Text size={200} className={mergeClasses(styles.muted, styles.full)} data-testid={`kpi-figures-${props.kpi}`}>
         Attainment {show(attained)} · Pace {show(paced)}
         {attained && isEngineError(attained) ? ` (${attained.message})` : paced && isEngineError(paced) ? ` (${paced.message})` : ""}
@@ -381,7 +383,7 @@ function TasksCard({ partnerId, today }: { partnerId: string; today: number }) {
 
   async function mark(task: TaskRecord, done: number | null) {
     await saver.save(taskDoneChanges(data, partnerId, task.task, done), () =>
-      done === null ? `"${task.task}" is open again.` : `Marked "${task.task}" done on ${serialText(done)}.`,
+      done === null ? `"${task.task}" is open again.` : `Marked "${task.task}" done on ${formatDate(done)}.`,
     );
   }
 
@@ -404,7 +406,7 @@ function TasksCard({ partnerId, today }: { partnerId: string; today: number }) {
               <span className={styles.taskText}>
                 <Text>{t.task}</Text>
                 <Text size={200} className={styles.muted}>
-                  {[t.due !== null && `due ${serialText(t.due)}`, t.owner, t.done !== null && `done ${serialText(t.done)}`].filter(Boolean).join(" · ")}
+                  {[t.due !== null && `due ${formatDate(t.due)}`, t.owner, t.done !== null && `done ${formatDate(t.done)}`].filter(Boolean).join(" · ")}
                 </Text>
               </span>
               <Badge className={styles.nowrap} color={isEngineError(state) ? "danger" : TASK_COLOR[state]} data-testid={`task-status-${t.task}`}>

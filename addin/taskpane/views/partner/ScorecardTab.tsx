@@ -4,17 +4,20 @@
  * Technical). The engine places the partner in its current stage and ranks the topics with the
  * largest gaps: the improvement action plan. Saving records an assessment on its date.
  */
-import { Badge, Button, Card, CardHeader, Field, Input, ProgressBar, Text, makeStyles, tokens } from "@fluentui/react-components";
+import { Badge, Button, Card, CardHeader, ProgressBar, Text, makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
 import { ArrowUndo20Regular, Save20Regular } from "@fluentui/react-icons";
 import { useEffect, useId, useMemo, useState } from "react";
 import { useByContent } from "../../hooks/useByContent";
 import { isEngineError } from "../../../../engine/error";
-import { parseDateText, serialText, todaySerial } from "../../../../engine/excel/date";
+import { parseDateText, todaySerial } from "../../../../engine/excel/date";
 import { DEFAULT_PASS_MARK, ESTABLISHED, STAGES, gaps, stage } from "../../../../engine/scorecard";
 import { NumberSpin } from "../../components/NumberSpin";
 import { SaveStatus } from "../../components/SaveStatus";
 import { savedCounts, useSaver } from "../../hooks/useSaver";
-import { type ScorecardTopic, gapInputs, scorecardChanges, scorecardTopics, stageScores } from "../../model/scorecard";
+import { DateField } from "../../components/DateField";
+import { formatDate } from "../../model/format";
+import { numberProblem } from "../../model/numbers";
+import { type ScorecardTopic, gapExplanation, gapInputs, scorecardChanges, scorecardTopics, stageScores } from "../../model/scorecard";
 import { useData } from "../../state/session";
 import { useUnsavedEdit } from "../../state/unsaved";
 
@@ -35,15 +38,15 @@ const useStyles = makeStyles({
     borderTop: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke3}`,
   },
   topicName: { gridColumn: "1 / -1" },
-  date: { width: "10rem" },
-  fill: { width: "100%", minWidth: 0 },
+  explain: { margin: 0 },
+  date: { width: "11rem" },
   contents: { display: "contents" },
 });
 
 const whole = new Intl.NumberFormat("en-US", { maximumFractionDigits: 0 });
 const show = (n: number | null) => (n === null ? "—" : whole.format(n));
-const scoreProblem = (value: number | null) =>
-  value === null ? undefined : Number.isNaN(value) ? "Enter a number." : value < 0 || value > 100 ? "From 0 to 100." : undefined;
+const scoreProblem = (value: number | null) => numberProblem(value, { min: 0, max: 100, example: "75" });
+const isStage = (category: string, stageName: string) => category.trim().toLowerCase() === stageName.toLowerCase();
 
 export function ScorecardTab({ partnerId }: { partnerId: string }) {
   const styles = useStyles();
@@ -52,15 +55,22 @@ export function ScorecardTab({ partnerId }: { partnerId: string }) {
   const start = useByContent(useMemo(() => scorecardTopics(data, partnerId), [data, partnerId]));
   const [topics, setTopics] = useState<ScorecardTopic[]>(start);
   useEffect(() => setTopics(start), [start]);
-  const [date, setDate] = useState(() => serialText(todaySerial()));
+  const [date, setDate] = useState(() => formatDate(todaySerial()));
   const serial = parseDateText(date);
   const latest = start.reduce<number | null>((d, t) => (t.date !== null && (d === null || t.date > d) ? t.date : d), null);
   const dateMessage =
-    serial === undefined ? "Enter a date." : latest !== null && serial < latest ? `The latest assessment is of ${serialText(latest)}: assess on that day or later.` : undefined;
+    serial === undefined
+      ? "Enter a date as YYYY-MM-DD."
+      : latest !== null && serial < latest
+        ? `The latest assessment is of ${formatDate(latest)}: assess on that day or later.`
+        : undefined;
 
   const invalid = topics.some((t) => scoreProblem(t.score) || scoreProblem(t.target));
-  const scores = stageScores(topics);
-  const current = invalid ? undefined : stage(scores);
+  // A stage with a score or target that cannot be used shows no figure rather than a wrong one.
+  const scores = stageScores(topics).map((score, i) =>
+    topics.some((t) => isStage(t.category, STAGES[i]) && (scoreProblem(t.score) || scoreProblem(t.target))) ? undefined : score,
+  );
+  const current = invalid ? undefined : stage(scores.map((x) => x ?? null));
   const input = gapInputs(topics);
   const plan = invalid || !topics.length ? undefined : gaps(input.topics, input.scores, input.targets, input.weights);
   const changed = topics.some((t, i) => t.score !== start[i]?.score || t.target !== start[i]?.target);
@@ -70,8 +80,19 @@ export function ScorecardTab({ partnerId }: { partnerId: string }) {
   const edit = (index: number, field: "score" | "target", value: number | null) =>
     setTopics((list) => list.map((t, i) => (i === index ? { ...t, [field]: value } : t)));
 
+  // A refusal of the form's fields goes once they are corrected, rather than stay above a valid form.
+  const [refused, setRefused] = useState(false);
+  const { clear } = saver;
+  useEffect(() => {
+    if (refused && !invalid && !dateMessage) {
+      clear();
+      setRefused(false);
+    }
+  }, [refused, invalid, dateMessage, clear]);
+
   async function save() {
-    if (dateMessage || serial === undefined) return saver.refuse(dateMessage ?? "Enter a date.", "Scorecard");
+    if (dateMessage || serial === undefined || invalid) setRefused(true);
+    if (dateMessage || serial === undefined) return saver.refuse(dateMessage ?? "Enter a date as YYYY-MM-DD.", "Scorecard");
     if (invalid) return saver.refuse("Scores and targets are from 0 to 100; correct the fields marked below.", "Scorecard");
     await saver.save(scorecardChanges(data, partnerId, serial, topics), (r) => `Saved the scorecard of ${date}: ${savedCounts(r)}.`);
   }
@@ -100,12 +121,10 @@ export function ScorecardTab({ partnerId }: { partnerId: string }) {
             ))}
           </div>
           <Text size={200} className={styles.muted}>
-            {latest !== null ? `Latest assessment: ${serialText(latest)}. ` : "Not assessed yet. "}A new assessment records every topic on its date.
+            {latest !== null ? `Latest assessment: ${formatDate(latest)}. ` : "Not assessed yet. "}A new assessment records every topic on its date.
           </Text>
           <div className={styles.actions}>
-            <Field label="Assessment date" size="small" className={styles.date} validationMessage={dateMessage}>
-              <Input type="date" size="small" className={styles.fill} value={date} onChange={(_, d) => setDate(d.value)} />
-            </Field>
+            <DateField label="Assessment date" className={styles.date} value={date} onChange={setDate} validationMessage={dateMessage} />
             <Button appearance="primary" icon={<Save20Regular />} disabled={saver.saving} onClick={save}>
               Save scorecard
             </Button>
@@ -121,7 +140,7 @@ export function ScorecardTab({ partnerId }: { partnerId: string }) {
           header={<Text weight="semibold">Improvement plan</Text>}
           description={
             <Text size={200} className={styles.muted}>
-              Topics with the largest gap to target (weighted), largest first.
+              Topics with the largest gap to target, largest first: gap = (target − score) × the topic's weight.
             </Text>
           }
         />
@@ -136,8 +155,11 @@ export function ScorecardTab({ partnerId }: { partnerId: string }) {
               .map((g) => (
                 <li key={g.topic}>
                   <Text weight="semibold">{g.topic}</Text>{" "}
-                  <Text size={200} className={styles.muted}>
+                  <Text size={200} className={styles.muted} data-testid="gap-summary">
                     {topics.find((t) => t.topic === g.topic)?.score === null ? "not scored" : `score ${show(g.score)}`} of {show(g.target)} · gap {show(g.gap)}
+                  </Text>
+                  <Text as="p" block size={200} className={mergeClasses(styles.muted, styles.explain)} data-testid="gap-explanation">
+                    {gapExplanation(g, input.weights ? (topics.find((t) => t.topic === g.topic)?.weight ?? null) : undefined, topics.find((t) => t.topic === g.topic)?.score !== null)}
                   </Text>
                 </li>
               ))}
@@ -151,15 +173,16 @@ export function ScorecardTab({ partnerId }: { partnerId: string }) {
   );
 }
 
-function StageRow({ name, score }: { name: string; score: number | null }) {
+/** `score` undefined: a score or target of the stage cannot be used yet. */
+function StageRow({ name, score }: { name: string; score: number | null | undefined }) {
   const styles = useStyles();
-  const passed = score !== null && score >= DEFAULT_PASS_MARK;
+  const passed = typeof score === "number" && score >= DEFAULT_PASS_MARK;
   return (
     <div role="listitem" className={styles.contents}>
       <Text size={200}>{name}</Text>
-      <ProgressBar value={(score ?? 0) / 100} color={passed ? "success" : "warning"} aria-label={`${name}, out of 100`} />
-      <Badge appearance={passed ? "filled" : "outline"} color={passed ? "success" : "warning"}>
-        {show(score)}
+      <ProgressBar value={Math.min(1, Math.max(0, (score ?? 0) / 100))} color={passed ? "success" : "warning"} aria-label={`${name}, out of 100`} />
+      <Badge appearance={passed ? "filled" : "outline"} color={passed ? "success" : "warning"} data-testid={`stage-score-${name}`}>
+        {score === undefined ? "check" : show(score)}
       </Badge>
     </div>
   );
@@ -168,7 +191,7 @@ function StageRow({ name, score }: { name: string; score: number | null }) {
 function CategoryCard(props: { category: string; topics: readonly ScorecardTopic[]; edit: (index: number, field: "score" | "target", value: number | null) => void }) {
   const styles = useStyles();
   const headingId = useId();
-  const isStage = (STAGES as readonly string[]).some((s) => s.toLowerCase() === props.category.trim().toLowerCase());
+  const stageCard = STAGES.some((s) => isStage(props.category, s));
   return (
     <Card role="group" aria-labelledby={headingId}>
       <CardHeader
@@ -179,7 +202,7 @@ function CategoryCard(props: { category: string; topics: readonly ScorecardTopic
         }
         description={
           <Text size={200} className={styles.muted}>
-            {isStage ? "Life stage" : "Capability"}
+            {stageCard ? "Life stage" : "Capability"}
           </Text>
         }
       />

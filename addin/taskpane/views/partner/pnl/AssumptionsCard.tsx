@@ -19,14 +19,16 @@ import {
 } from "@fluentui/react-components";
 import { ArrowReset20Regular, ArrowUndo20Regular } from "@fluentui/react-icons";
 import type { PnlState } from "../../../hooks/usePnl";
-import { type Draft, type DriverLine, type Source, effective, parseValue, yearLabel } from "../../../model/assumptions";
-import { formatInput } from "../../../model/format";
+import { type Draft, type DriverLine, type Source, effective, yearLabel } from "../../../model/assumptions";
+import { type DriverKind, driverTextProblem, formatDriverValue, inputText } from "../../../model/drivers";
 
 const useStyles = makeStyles({
   card: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXS },
   header: { display: "flex", alignItems: "center", gap: tokens.spacingHorizontalS, width: "100%", minWidth: 0 },
-  name: { fontWeight: tokens.fontWeightSemibold, flexShrink: 0 },
-  values: { flexGrow: 1, minWidth: 0, overflow: "hidden", textOverflow: "ellipsis", whiteSpace: "nowrap", color: tokens.colorNeutralForeground2, textAlign: "end" },
+  name: { fontWeight: tokens.fontWeightSemibold, minWidth: 0, overflowWrap: "anywhere" },
+  values: { flexGrow: 1, flexBasis: "4rem", minWidth: 0, overflow: "hidden", textOverflow: "ellipsis", whiteSpace: "nowrap", color: tokens.colorNeutralForeground2, textAlign: "end", fontVariantNumeric: "tabular-nums" },
+  key: { fontFamily: tokens.fontFamilyMonospace },
+  badge: { flexShrink: 0 },
   panel: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS, paddingBottom: tokens.spacingVerticalS },
   inputs: { display: "grid", gridTemplateColumns: "repeat(auto-fill, minmax(76px, 1fr))", gap: tokens.spacingHorizontalS },
   input: { width: "100%", minWidth: 0 },
@@ -41,7 +43,7 @@ const SOURCE_BADGE: Record<Source, { label: string; color: "brand" | "informativ
   "built-in": { label: "Built-in", color: "subtle" },
 };
 
-const series = (values: readonly (number | null)[]) => values.map((v) => (v === null ? "·" : formatInput(v))).join(" → ");
+const series = (kind: DriverKind, values: readonly (number | null)[]) => values.map((v) => (v === null ? "·" : formatDriverValue(kind, v))).join(" → ");
 
 export function AssumptionsCard({ pnl, horizon }: { pnl: PnlState; horizon: number }) {
   const styles = useStyles();
@@ -84,13 +86,14 @@ function DriverItem(props: {
   const { line, draft } = props;
   const now = effective(line, draft);
   const inherited = effective(line, { kind: "inherit" });
-  const shown = draft?.kind === "override" ? draft.text : now.rows[0] ? now.rows[0].values.map(formatInput) : [formatInput(line.builtIn)];
+  const box = (v: number | null) => inputText(line.kind, v);
+  const shown = draft?.kind === "override" ? draft.text : now.rows[0] ? now.rows[0].values.map(box) : [box(line.builtIn)];
   // One box per year the horizon and the table's year columns allow (a single one for scalar drivers).
   const boxes = line.scalarOnly ? 1 : Math.max(shown.length, Math.min(props.horizon, props.yearColumns + 1), 1);
   const text = Array.from({ length: boxes }, (_, i) => shown[i] ?? "");
   const badge = SOURCE_BADGE[now.source];
   const unsaved = draft !== undefined;
-  const summary = now.rows[0] ? series(now.rows[0].values) : line.builtIn === null ? "required" : formatInput(line.builtIn);
+  const summary = now.rows[0] ? series(line.kind, now.rows[0].values) : line.builtIn === null ? "required" : formatDriverValue(line.kind, line.builtIn);
 
   const edit = (index: number, value: string) => {
     const next = [...text];
@@ -102,25 +105,25 @@ function DriverItem(props: {
     <AccordionItem value={line.driver} data-testid={`driver-${line.driver}`}>
       <AccordionHeader size="small">
         <span className={styles.header}>
-          <span className={styles.name}>{line.driver}</span>
-          <span className={styles.values}>{props.error ? <span className={styles.error}>check the value</span> : summary}</span>
-          <Badge size="small" appearance={unsaved ? "tint" : "filled"} color={unsaved ? "warning" : badge.color} data-testid="source">
+          <span className={styles.name}>{line.label}</span>
+          <span className={styles.values}>{props.error || now.invalid !== undefined ? <span className={styles.error}>check the value</span> : summary}</span>
+          <Badge className={styles.badge} size="small" appearance={unsaved ? "tint" : "filled"} color={unsaved ? "warning" : badge.color} data-testid="source">
             {unsaved ? (draft.kind === "inherit" ? "Default, unsaved" : "Edited") : badge.label}
           </Badge>
         </span>
       </AccordionHeader>
       <AccordionPanel>
         <div className={styles.panel}>
-          {line.meaning && (
-            <Text size={200} className={styles.muted}>
-              {line.meaning[0].toUpperCase() + line.meaning.slice(1)}.
-            </Text>
-          )}
+          <Text size={200} className={styles.muted}>
+            {line.meaning && `${line.meaning[0].toUpperCase() + line.meaning.slice(1)}. `}
+            {line.kind === "rate" && "In per cent. "}
+            Named <span className={styles.key} data-testid="driver-key">{line.driver}</span> in the Assumptions table.
+          </Text>
           {!line.known && <Text size={200} className={styles.error}>Not a driver of the P&L: correct or delete this row in the Assumptions table.</Text>}
           <div className={styles.inputs}>
             {text.map((value, i) => {
-              const parsed = parseValue(value);
-              const message = parsed === undefined ? "Not a number" : i === 0 && parsed === null && (draft?.kind === "override") ? "Enter a value" : undefined;
+              const message =
+                draft?.kind !== "override" ? undefined : (driverTextProblem(line.driver, value) ?? (i === 0 && !value.trim() ? "Enter a value for year 1." : undefined));
               return (
                 <Field key={i} label={i === 0 ? "Value" : `Year ${i + 1}`} size="small" validationMessage={message} validationState={message ? "error" : "none"}>
                   <Input
@@ -128,14 +131,16 @@ function DriverItem(props: {
                     size="small"
                     inputMode="decimal"
                     value={value}
-                    aria-label={`${line.driver}, ${yearLabel(i + 1)}`}
+                    contentAfter={line.kind === "rate" ? "%" : undefined}
+                    aria-label={`${line.label}, ${yearLabel(i + 1)}${line.kind === "rate" ? ", in per cent" : ""}`}
                     onChange={(_, d) => edit(i, d.value)}
                   />
                 </Field>
               );
             })}
           </div>
-          {props.error && (
+          {/* A box that cannot be read says so itself; what the model refuses is said here. */}
+          {props.error && now.invalid === undefined && (
             <Text size={200} className={styles.error} role="alert">
               {props.error}
             </Text>
@@ -143,10 +148,10 @@ function DriverItem(props: {
           <Text size={200} className={styles.muted}>
             {now.source === "own"
               ? inherited.rows[0]
-                ? `Default: ${series(inherited.rows[0].values)}.`
+                ? `Default: ${series(line.kind, inherited.rows[0].values)}.`
                 : line.builtIn === null
                   ? "No default row."
-                  : `No default row; the built-in value is ${formatInput(line.builtIn)}.`
+                  : `No default row; the built-in value is ${formatDriverValue(line.kind, line.builtIn)}.`
               : now.source === "inherited"
                 ? "From the default row (PartnerId *). Type a value to override it for this partner."
                 : "No row gives this driver: the engine's built-in value applies. Type a value to set it for this partner."}

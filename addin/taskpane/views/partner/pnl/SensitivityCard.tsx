@@ -4,6 +4,7 @@ import { useMemo, useState } from "react";
 import { METRICS, type Metric, type PnlSummary } from "../../../../../engine/pnl";
 import { TornadoChart } from "../../../components/charts/TornadoChart";
 import type { PnlState } from "../../../hooks/usePnl";
+import { driverWords } from "../../../model/drivers";
 import { formatAmount, formatDecimal, formatPercent } from "../../../model/format";
 
 const useStyles = makeStyles({
@@ -35,7 +36,7 @@ function baseOf(metric: Metric, s: { partner: PnlSummary; vendor: PnlSummary }):
   }
 }
 
-const formatOf = (metric: Metric) => (metric === "IRR" ? formatPercent : metric === "Payback" || metric === "ROI" ? formatDecimal : formatAmount);
+const formatOf = (metric: Metric) => (metric === "IRR" || metric === "ROI" ? formatPercent : metric === "Payback" ? formatDecimal : formatAmount);
 
 export function SensitivityCard({ pnl }: { pnl: PnlState }) {
   const styles = useStyles();
@@ -74,7 +75,7 @@ export function SensitivityCard({ pnl }: { pnl: PnlState }) {
             title={`${metric} tornado`}
             metric={metric}
             base={base}
-            rows={all ? tornado.rows : tornado.rows.slice(0, SHOWN)}
+            rows={(all ? tornado.rows : tornado.rows.slice(0, SHOWN)).map((r) => ({ ...r, driver: driverWords(r.driver).short, hint: `${driverWords(r.driver).label} (${r.driver} in the Assumptions table)` }))}
             format={formatOf(metric)}
             delta={delta}
             testId="tornado"

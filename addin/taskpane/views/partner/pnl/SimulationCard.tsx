@@ -24,8 +24,10 @@ import { useId, useMemo, useState } from "react";
 import { DEFAULT_TRIALS, DISTRIBUTIONS, DRIVERS, MAX_TRIALS, type SimulationResult } from "../../../../../engine/pnl";
 import { useSimulation } from "../../../hooks/useSimulation";
 import type { PnlState } from "../../../hooks/usePnl";
-import { parseValue } from "../../../model/assumptions";
+import { DRIVER_WORDS, type DriverKind, driverWords, formatDriverValue, inWords, inputText, readDriverText } from "../../../model/drivers";
 import { formatAmount, formatDecimal, formatPercent } from "../../../model/format";
+import { numberProblem, readNumber } from "../../../model/numbers";
+import { type Distribution, PARAMETERS, hasProblems, uncertaintyProblems } from "../../../model/uncertainty";
 import type { SimulationRequest } from "../../../simulation/run";
 
 const useStyles = makeStyles({
@@ -42,14 +44,15 @@ const useStyles = makeStyles({
   settings: { display: "grid", gridTemplateColumns: "repeat(2, minmax(0, 1fr))", gap: tokens.spacingHorizontalS },
   // Inputs take their column's width, however narrow the pane.
   input: { width: "100%", minWidth: 0 },
+  // A select is as wide as its longest option unless told otherwise; here it takes its column.
+  cell: { minWidth: 0 },
+  select: { width: "100%", minWidth: 0, "& select": { minWidth: 0, textOverflow: "ellipsis" } },
   actions: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalS, alignItems: "center" },
   muted: { color: tokens.colorNeutralForeground3 },
   number: { textAlign: "end", fontVariantNumeric: "tabular-nums" },
   note: { gridColumn: "1 / -1" },
 });
 
-type Distribution = (typeof DISTRIBUTIONS)[number];
-const PARAMETERS: Record<Distribution, readonly string[]> = { normal: ["Mean", "SD"], uniform: ["Low", "High"], triangular: ["Low", "Mode", "High"] };
 const UNCERTAIN = DRIVERS.filter((d) => d.name !== "years").map((d) => d.name);
 
 interface UncertainRow {
@@ -72,12 +75,16 @@ function valueOf(pnl: PnlState, driver: string): number | undefined {
   return typeof row?.[1] === "number" ? row[1] : undefined;
 }
 
-/** Normal around `value` with a 20% standard deviation. */
-const around = (value: number) => [String(value), String(round(Math.abs(value) * 0.2))];
+const kindOf = (driver: string): DriverKind => driverWords(driver).kind;
+/** A parameter's value as typed in the driver's units (a rate's `27` is 0.27); `undefined` when blank or not a number. */
+const parameterOf = (row: UncertainRow, text: string) => readDriverText(kindOf(row.driver), text) ?? undefined;
+
+/** Normal around `value` with a 20% standard deviation, as the boxes of `driver` show it. */
+const around = (driver: string, value: number) => [inputText(kindOf(driver), value), inputText(kindOf(driver), round(Math.abs(value) * 0.2))];
 
 /** Where a distribution is centred: the mean, the mode, the middle of the range. */
 function centreOf(row: UncertainRow): number | undefined {
-  const p = row.parameters.map((x) => parseValue(x) ?? undefined);
+  const p = row.parameters.map((x) => parameterOf(row, x));
   if (row.distribution === "normal") return p[0] ?? undefined;
   if (row.distribution === "triangular") return p[1] ?? undefined;
   return p[0] !== undefined && p[1] !== undefined ? (p[0] + p[1]) / 2 : undefined;
@@ -86,9 +93,20 @@ function centreOf(row: UncertainRow): number | undefined {
 /** The row's figures moved so that it is centred on `value` (its spread scaled with it). */
 function recentred(row: UncertainRow, value: number): UncertainRow {
   const centre = centreOf(row);
-  if (centre === undefined || centre === 0) return { ...row, parameters: around(value), distribution: "normal" };
+  if (centre === undefined || centre === 0) return { ...row, parameters: around(row.driver, value), distribution: "normal" };
   const scale = value / centre;
-  return { ...row, parameters: row.parameters.map((x) => String(round((parseValue(x) ?? 0) * scale))) };
+  return { ...row, parameters: row.parameters.map((x) => inputText(kindOf(row.driver), round((parameterOf(row, x) ?? 0) * scale))) };
+}
+
+/**
+ * Figures for a row whose driver changed to one of another kind (an amount to a rate): figures in
+ * the old driver's units would mean something else, so the row starts around the new driver's value.
+ */
+function spread(driver: string, distribution: Distribution, value: number): string[] {
+  const text = (x: number) => inputText(kindOf(driver), round(x));
+  if (distribution === "normal") return around(driver, value);
+  const [low, high] = [value * 0.8, value * 1.2].sort((a, b) => a - b);
+  return distribution === "uniform" ? [text(low), text(high)] : [text(low), text(value), text(high)];
 }
 
 /** A first uncertainty: the licence revenue, following the assumptions (the draft included). */
@@ -100,28 +118,26 @@ export function SimulationCard({ pnl }: { pnl: PnlState }) {
   const [kept, setRows] = useState<UncertainRow[]>(startingRows);
   // Rows that follow the assumptions take the driver's value as it is now (a draft changes it).
   const rows = useMemo(
-    () => kept.map((r) => (r.follows ? { ...r, parameters: around(valueOf(pnl, r.driver) ?? 0) } : r)),
+    () => kept.map((r) => (r.follows ? { ...r, parameters: around(r.driver, valueOf(pnl, r.driver) ?? 0) } : r)),
     [kept, pnl],
   );
-  const [trials, setTrials] = useState(String(DEFAULT_TRIALS));
+  const [trials, setTrials] = useState(() => formatAmount(DEFAULT_TRIALS));
   const [seed, setSeed] = useState("1");
   const simulation = useSimulation();
   const { state } = simulation;
 
-  const trialsValue = parseValue(trials);
-  const trialsProblem =
-    trialsValue === null || trialsValue === undefined || !Number.isInteger(trialsValue) || trialsValue < 1 || trialsValue > MAX_TRIALS
-      ? `A whole number from 1 to ${MAX_TRIALS.toLocaleString("en-US")}`
-      : undefined;
-  const seedValue = parseValue(seed);
-  const seedProblem = seedValue === undefined ? "A number" : undefined;
-  const parameterProblem = rows.some((r) => r.parameters.some((p) => parseValue(p) === undefined));
+  const trialsValue = readNumber(trials);
+  const trialsProblem = numberProblem(trialsValue ?? Number.NaN, { min: 1, max: MAX_TRIALS, integer: true, example: "10,000" });
+  const seedValue = readNumber(seed);
+  const seedProblem = seedValue === undefined ? "Enter a number, or leave it blank for seed 1." : undefined;
+  const problems = useMemo(() => uncertaintyProblems(rows), [rows]);
+  const parameterProblem = hasProblems(problems);
 
   const request = useMemo<SimulationRequest | undefined>(() => {
     if (trialsProblem || seedProblem || parameterProblem || pnl.error || !rows.length) return undefined;
     return {
       assumptions: pnl.rows,
-      uncertainty: rows.map((r) => [r.driver, r.distribution, ...r.parameters.map((p) => parseValue(p) ?? null)]),
+      uncertainty: rows.map((r) => [r.driver, r.distribution, ...r.parameters.map((p) => parameterOf(r, p) ?? null)]),
       trials: trialsValue!,
       // As PARTNER.SIMULATE: an empty or 0 seed means the default seed, 1.
       seed: seedValue || 1,
@@ -154,15 +170,31 @@ export function SimulationCard({ pnl }: { pnl: PnlState }) {
       <div role="group" aria-label="Uncertain drivers">
         {rows.map((r, index) => (
           <div key={r.key} className={styles.row} data-testid="uncertainty-row">
-            <Field label="Driver" size="small">
-              <Select size="small" value={r.driver} onChange={(_, d) => update(r.key, { driver: d.value })} disabled={running}>
+            <Field
+              label="Driver"
+              size="small"
+              className={styles.cell}
+              validationMessage={problems[index].driver}
+              validationState={problems[index].driver ? "error" : "none"}
+            >
+              <Select
+                className={styles.select}
+                size="small"
+                value={r.driver}
+                onChange={(_, d) =>
+                  update(r.key, kindOf(d.value) === kindOf(r.driver) ? { driver: d.value } : { driver: d.value, parameters: spread(d.value, r.distribution, valueOf(pnl, d.value) ?? 0) })
+                }
+                disabled={running}
+              >
                 {UNCERTAIN.map((name) => (
-                  <option key={name}>{name}</option>
+                  <option key={name} value={name} title={`${name} in the Assumptions table`}>
+                    {DRIVER_WORDS[name].label}
+                  </option>
                 ))}
               </Select>
             </Field>
-            <Field label="Distribution" size="small">
-              <Select size="small" value={r.distribution} onChange={(_, d) => update(r.key, { distribution: d.value as Distribution })} disabled={running}>
+            <Field label="Distribution" size="small" className={styles.cell}>
+              <Select className={styles.select} size="small" value={r.distribution} onChange={(_, d) => update(r.key, { distribution: d.value as Distribution })} disabled={running}>
                 {DISTRIBUTIONS.map((name) => (
                   <option key={name}>{name}</option>
                 ))}
@@ -172,7 +204,7 @@ export function SimulationCard({ pnl }: { pnl: PnlState }) {
               size="small"
               appearance="subtle"
               icon={<Delete20Regular />}
-              aria-label={`Remove uncertain driver ${index + 1} (${r.driver})`}
+              aria-label={`Remove uncertain driver ${index + 1} (${driverWords(r.driver).label})`}
               disabled={running || rows.length === 1}
               onClick={() => setRows(() => rows.filter((x) => x.key !== r.key))}
             />
@@ -183,16 +215,18 @@ export function SimulationCard({ pnl }: { pnl: PnlState }) {
               if (r.follows || value === undefined || centre === undefined || Math.abs(centre - value) <= 0.005 * Math.max(Math.abs(value), 1)) return null;
               return (
                 <MessageBar intent="warning" className={styles.note} data-testid="uncertainty-differs">
-                  {r.driver} is {formatAmount(value)} in the assumptions as they are now; this row is centred on {formatAmount(centre)}.
+                  {driverWords(r.driver).label} is {formatDriverValue(kindOf(r.driver), value)} in the assumptions as they are now; this row is centred on{" "}
+                  {formatDriverValue(kindOf(r.driver), centre)}.
                   <Button size="small" appearance="transparent" onClick={() => setRows(() => rows.map((x) => (x.key === r.key ? recentred(x, value) : x)))}>
-                    Centre on {formatAmount(value)}
+                    Centre on {formatDriverValue(kindOf(r.driver), value)}
                   </Button>
                 </MessageBar>
               );
             })()}
             <div className={styles.parameters}>
               {PARAMETERS[r.distribution].map((label, i) => {
-                const problem = parseValue(r.parameters[i] ?? "") === undefined ? "Not a number" : undefined;
+                const problem = problems[index].parameters[i];
+                const rate = kindOf(r.driver) === "rate";
                 return (
                   <Field key={label} label={label} size="small" validationMessage={problem} validationState={problem ? "error" : "none"}>
                     <Input
@@ -200,7 +234,8 @@ export function SimulationCard({ pnl }: { pnl: PnlState }) {
                       size="small"
                       inputMode="decimal"
                       value={r.parameters[i] ?? ""}
-                      aria-label={`${r.driver}, ${label.toLowerCase()}`}
+                      contentAfter={rate ? "%" : undefined}
+                      aria-label={`${driverWords(r.driver).label}, ${label.toLowerCase()}${rate ? ", in per cent" : ""}`}
                       disabled={running}
                       onChange={(_, d) => update(r.key, { parameters: r.parameters.map((p, j) => (j === i ? d.value : p)) })}
                     />
@@ -262,7 +297,7 @@ export function SimulationCard({ pnl }: { pnl: PnlState }) {
               ? `Finished ${state.result.trials.toLocaleString("en-US")} trials.`
               : ""}
       </Text>
-      {state.status === "failed" && <MessageBar intent="error">{state.message}</MessageBar>}
+      {state.status === "failed" && <MessageBar intent="error">{inWords(state.message)}</MessageBar>}
       {state.status === "done" && <SimulationFigures result={state.result} />}
       {stale && state.status === "done" && (
         <MessageBar intent="info">The assumptions or the uncertainty changed since this run: run it again to update these figures.</MessageBar>

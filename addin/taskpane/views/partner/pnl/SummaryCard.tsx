@@ -25,7 +25,7 @@ export function SummaryCard({ pnl }: { pnl: PnlState }) {
         ["IRR", formatPercent(summary.irr), "pnl-irr"],
         ["Payback", summary.payback === null ? "Not reached" : `${formatDecimal(summary.payback)} years`, "pnl-payback"],
         [partner ? "First profitable year" : "First positive year", summary.firstProfitableYear === null ? "None" : `Year ${summary.firstProfitableYear}`, "pnl-first-year"],
-        ["ROI", formatDecimal(summary.roi), "pnl-roi"],
+        ["ROI", formatPercent(summary.roi), "pnl-roi"],
         [partner ? "Total profit" : "Total contribution", formatAmount(summary.total), "pnl-total"],
       ]
     : [];
