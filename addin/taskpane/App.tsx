@@ -303,7 +303,8 @@ function WorkbookActions({ mode }: { mode: Mode }) {
           Reload
         </ToolbarButton>
       )}
-      {missing.length > 0 && (
+      {/* Without a Partners table the partner list offers Set up workbook itself, saying what it will do. */}
+      {missing.length > 0 && !missing.includes("Partners") && (
         <Button
           size="small"
           icon={<TableAdd20Regular />}

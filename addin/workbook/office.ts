@@ -7,7 +7,9 @@
  */
 import { type CellInput, isFormula } from "./cells";
 import { BRAND_COLOUR, type SheetSpec, a1 } from "./sheet";
+import { formatArea } from "./ooxml/refs";
 import type { WritePlan } from "./plan";
+import { type PlainRange, rangeAddress } from "./ranges";
 import { SCHEMA, type TableSchema, validationRule } from "./schema";
 import { type RawTable, headerText } from "./snapshot";
 import { type WorkbookAdapter, WorkbookWriteError } from "./workbook";
@@ -213,13 +215,24 @@ export class OfficeAdapter implements WorkbookAdapter {
     return said.length ? said.join(" ") : undefined;
   }
 
-  create(tables: readonly TableSchema[]): Promise<void> {
+  create(tables: readonly TableSchema[], from: readonly PlainRange[] = []): Promise<void> {
     return this.run(async (context) => {
       const sheets = context.workbook.worksheets;
       sheets.load("items/name");
       await context.sync();
       const taken = new Set(sheets.items.map((s) => s.name.toLowerCase()));
+      const made: PlainRange[] = [];
       for (const schema of tables) {
+        const range = from.find((r) => r.table === schema.name);
+        if (range) {
+          if (range.blocked) throw new WorkbookWriteError(`${rangeAddress(range)} cannot become the ${schema.name} table: ${range.blocked}`);
+          // Excel's Format as Table: the cells stay, the header row names the columns.
+          const table = sheets.getItem(range.sheet).tables.add(formatArea(range.area), true);
+          table.name = schema.name;
+          table.style = "TableStyleMedium2";
+          made.push(range);
+          continue;
+        }
         let name: string = schema.name;
         for (let n = 2; taken.has(name.toLowerCase()); n++) name = `${schema.name} ${n}`;
         taken.add(name.toLowerCase());
@@ -241,8 +254,25 @@ export class OfficeAdapter implements WorkbookAdapter {
         sheet.freezePanes.freezeRows(1);
         sheet.getRange("A:Z").format.autofitColumns();
       }
-      await context.sync();
+      try {
+        await context.sync();
+      } catch (e) {
+        if (!made.length) throw e;
+        throw new WorkbookWriteError(
+          `Excel did not make ${made.map((r) => `${rangeAddress(r)} the ${r.table} table`).join(" and ")}, and nothing was changed: a table cannot hold merged cells or a spilled formula, nor overlap another table. Fix that, then set up the workbook again.`,
+        );
+      }
     });
+  }
+
+  /**
+   * The plain ranges of the given tables (see ranges.ts and office-ranges.ts). Loaded when first
+   * asked for: only a workbook that lacks tables needs it.
+   */
+  async findRanges(schemas: readonly TableSchema[]): Promise<PlainRange[]> {
+    if (!schemas.length) return [];
+    const { findOfficeRanges } = await import(/* webpackChunkName: "set-up" */ "./office-ranges");
+    return findOfficeRanges(this.run, schemas);
   }
 
   writeSheet(spec: SheetSpec): Promise<void> {

@@ -6,13 +6,15 @@
  */
 import { type CellInput, type CellValue, isFormula, readCell } from "./cells";
 import { type TableName, tableSchema } from "./schema";
-import { type Problem, type TableSnapshot, type WorkbookSnapshot, cell, partnerIdsOf, validateTable } from "./snapshot";
+import { type Problem, type TableSnapshot, type WorkbookSnapshot, cell, cellAddress, partnerIdsOf, validateTable } from "./snapshot";
 
 /** Sets `set` on the row identified by `key`, adding the row when there is none. */
 export interface Upsert {
   table: TableName;
   key: Readonly<Record<string, CellValue>>;
   set: Readonly<Record<string, CellInput>>;
+  /** Only adds: a row the key already names is a problem, not a row to update (a new partner's id must be new). */
+  add?: true;
 }
 
 /** Deletes the row identified by `key` (nothing to do when there is none). */
@@ -248,6 +250,25 @@ export function planChanges(snapshot: WorkbookSnapshot, changes: readonly Change
       const described = keyColumns.map((k) => `${k} ${change.key[k]}`).join(", ");
       problems.push({ table: change.table, message: `${described} is in rows ${matches.map((m) => m + 1).join(" and ")} of ${change.table}; remove the duplicate first` });
       continue;
+    }
+    if (!isDelete(change) && change.add) {
+      // A new row needs what every row needs (an empty one would not even be written), and a key of its own.
+      const unfilled = table.schema.columns.filter((c) => c.filled && blank(values.get(c.name.toLowerCase())?.[1] ?? null));
+      for (const c of unfilled) problems.push({ table: change.table, column: c.name, message: `${c.name} is blank` });
+      if (unfilled.length) continue;
+      if (matches.length === 1) {
+        // Named as the table has it (the change may differ in case or spacing).
+        const existing = (k: string) => (matches[0] < table.rows.length ? cell(table, matches[0], k) : values.get(k.toLowerCase())?.[1]);
+        const described = keyColumns.map((k) => `${k} ${String(existing(k) ?? "")}`).join(", ");
+        const at = matches[0] < table.rows.length ? cellAddress(table, matches[0], table.columns.get(keyColumns[0].toLowerCase()) ?? 0) : undefined;
+        problems.push({
+          table: change.table,
+          ...(matches[0] < table.rows.length ? { row: matches[0] + 1, cell: at } : {}),
+          column: keyColumns[0],
+          message: `${described} is already in the ${change.table} table; choose another`,
+        });
+        continue;
+      }
     }
     if (isDelete(change)) {
       if (matches.length === 1) {

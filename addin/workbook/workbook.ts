@@ -4,7 +4,8 @@
  */
 import type { Change, Deletion, WritePlan } from "./plan";
 import { indexTables, planChanges } from "./plan";
-import { SCHEMA, type TableSchema } from "./schema";
+import type { PlainRange } from "./ranges";
+import { SCHEMA, type TableName, type TableSchema } from "./schema";
 import type { SheetSpec } from "./sheet";
 import { type Problem, type RawTable, type WorkbookSnapshot, snapshotOf } from "./snapshot";
 
@@ -14,8 +15,13 @@ export interface WorkbookAdapter {
   read(): Promise<RawTable[]>;
   /** Writes a validated plan in one round trip. */
   write(plan: WritePlan): Promise<void>;
-  /** Creates the given tables (headers, data validation, number formats) in one round trip. */
-  create(tables: readonly TableSchema[]): Promise<void>;
+  /**
+   * Creates the given tables (headers, data validation, number formats) in one round trip; a table
+   * with a range in `from` is made of that range's cells instead, which stay as they are.
+   */
+  create(tables: readonly TableSchema[], from?: readonly PlainRange[]): Promise<void>;
+  /** The plain ranges (a table's headers over cells, not a table) of the given tables (see ranges.ts). */
+  findRanges?(tables: readonly TableSchema[]): Promise<PlainRange[]>;
   /** Writes a sheet the add-in owns (such as a QBR), replacing a sheet of that name whole. */
   writeSheet(sheet: SheetSpec): Promise<void>;
   /** Puts right what the workbook needs before it is read (Excel: formulas showing #NAME?); says what it did, if anything. */
@@ -97,6 +103,7 @@ export class PartnerWorkbook {
   reload(): Promise<WorkbookSnapshot> {
     return this.inTurn(async () => {
       this.current = snapshotOf(await this.adapter.read());
+      this.ranges = undefined;
       return this.current;
     });
   }
@@ -134,12 +141,40 @@ export class PartnerWorkbook {
     });
   }
 
-  /** Creates the tables the workbook lacks, with headers, data validation and number formats. */
-  setUp(): Promise<readonly string[]> {
-    return this.inTurn(async () => {
+  /** The plain ranges found for the tables the workbook lacks, searched once until the workbook changes. */
+  private ranges?: Promise<readonly PlainRange[]>;
+
+  /**
+   * Partner data the workbook keeps as plain ranges — cells under a row of a missing table's
+   * headers, not an Excel table — which Set up workbook makes those tables. Each range says when it
+   * cannot become one as it is (merged cells, another table in the way), and why.
+   */
+  plainRanges(): Promise<readonly PlainRange[]> {
+    this.ranges ??= this.inTurn(async () => {
       const missing = SCHEMA.filter((t) => this.current.missing.includes(t.name));
+      // A search that fails finds nothing: set up then adds the tables, as it would without one.
+      return missing.length && this.adapter.findRanges ? this.adapter.findRanges(missing).catch(() => []) : [];
+    });
+    return this.ranges;
+  }
+
+  /**
+   * Creates the tables the workbook lacks (only those of `only`, when given), with headers, data
+   * validation and number formats; a missing table kept as a plain range is made of that range's
+   * cells instead. Says which tables it made.
+   */
+  setUp(only?: readonly TableName[]): Promise<readonly string[]> {
+    const ranges = this.plainRanges();
+    return this.inTurn(async () => {
+      const missing = SCHEMA.filter((t) => this.current.missing.includes(t.name) && (!only || only.includes(t.name)));
       if (missing.length) {
-        await this.adapter.create(missing);
+        const from = (await ranges).filter((r) => !r.blocked && missing.some((t) => t.name === r.table));
+        try {
+          await this.adapter.create(missing, from);
+        } finally {
+          // Made or not, the ranges are searched again: the workbook may have changed.
+          this.ranges = undefined;
+        }
         this.current = snapshotOf(await this.adapter.read());
       }
       return missing.map((t) => t.name);

@@ -64,7 +64,7 @@ const TEXT_RUN = /<(?:[\w.-]+:)?t(?:\s[^>]*)?(?:\/>|>([^<]*)<\/(?:[\w.-]+:)?t>)/
  * (`<si><t>Northwind</t></si>`), read with a slice; the others (rich text, phonetic guides,
  * escapes) go through stringItem.
  */
-function sharedStrings(xml: string): string[] {
+export function sharedStrings(xml: string): string[] {
   const strings: string[] = [];
   const plain = /<si><t>([^<&_]*)<\/t><\/si>|<si><t xml:space="preserve">([^<&_]*)<\/t><\/si>|<si\/>/y;
   const item = /<([\w.-]+:)?si(?=[\s/>])([^>]*)>/g;
@@ -97,7 +97,7 @@ function sharedStrings(xml: string): string[] {
 }
 
 /** The text of a string item (`<si>` or `<is>`): its runs joined, phonetic guides left out. */
-function stringItem(body: string): string {
+export function stringItem(body: string): string {
   const plain = body.includes("rPh") ? body.replace(PHONETIC, "") : body;
   let text = "";
   for (const m of plain.matchAll(TEXT_RUN)) if (m[1]) text += m[1];

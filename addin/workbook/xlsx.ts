@@ -22,14 +22,15 @@ import { Styles } from "./ooxml/styles";
 import { type TableEntry, resizedTable, tablePartXml, tablesOf } from "./ooxml/tables";
 import { nameAddin } from "./ooxml/webextension";
 import { type SheetEntry, addSheet, recalculateOnOpen, sheetsOf, workbookPartOf } from "./ooxml/workbook-part";
-import { type CellContent, type CellEdits, Worksheet, cellXml, readCellXml } from "./ooxml/worksheet";
+import { type CellContent, type CellEdits, type CellInfo, Worksheet, cellXml, readCellXml } from "./ooxml/worksheet";
 import type { WritePlan } from "./plan";
+import { HEADER_SEARCH_ROWS, MAX_ROWS, type PlainRange, type SearchCell, findPlainRanges, lastDataRow, rangeAddress } from "./ranges";
 import { DATE_FORMAT, SCHEMA, type TableSchema, tableSchema, validationRule } from "./schema";
 import type { SheetSpec, TableSpec, ValidationSpec } from "./sheet";
 import { a1 } from "./sheet";
 import type { RawTable } from "./snapshot";
 import { type WorkbookAdapter, WorkbookWriteError } from "./workbook";
-import { DATE_1904_OFFSET, EVERY_TABLE, type TableSelection, openWorkbookArchive, readWorkbookTables } from "./xlsx-read";
+import { DATE_1904_OFFSET, EVERY_TABLE, type TableSelection, openWorkbookArchive, readWorkbookTables, sharedStrings, stringItem } from "./xlsx-read";
 import { OoxmlPackage as Package } from "./ooxml/package";
 
 export { WorkbookOpenError } from "./xlsx-read";
@@ -382,11 +383,16 @@ export class XlsxAdapter implements WorkbookAdapter {
     return bottom;
   }
 
-  async create(tables: readonly TableSchema[]): Promise<void> {
+  async create(tables: readonly TableSchema[], from: readonly PlainRange[] = []): Promise<void> {
     await this.atomically(async () => {
       const layout = await this.layout();
       const taken = new Set(layout.sheets.map((s) => s.name.toLowerCase()));
       for (const schema of tables) {
+        const range = from.find((r) => r.table === schema.name);
+        if (range) {
+          await this.makeTable(layout, schema, range);
+          continue;
+        }
         let name: string = schema.name;
         for (let n = 2; taken.has(name.toLowerCase()); n++) name = `${schema.name} ${n}`;
         taken.add(name.toLowerCase());
@@ -411,6 +417,97 @@ export class XlsxAdapter implements WorkbookAdapter {
         layout.tables = await tablesOf(this.pkg, layout.sheets);
       }
     });
+  }
+
+  /**
+   * The plain ranges (cells under a row of a table's headers, not a table) of the tables in
+   * `schemas`, searched on every worksheet (see ranges.ts).
+   */
+  async findRanges(schemas: readonly TableSchema[]): Promise<PlainRange[]> {
+    if (!schemas.length) return [];
+    const layout = await this.layout();
+    const worksheets = layout.sheets.filter((s) => s.part && s.type === REL.worksheet);
+    let strings: string[] | undefined;
+    const text = async (info: CellInfo): Promise<string | undefined> => {
+      if (info.formula) return undefined;
+      if (info.type === "s") {
+        if (!strings) {
+          const part = (await this.pkg.relationships(layout.workbookPart)).find((r) => r.type === REL.sharedStrings && !r.external)?.target;
+          const xml = part ? await this.pkg.text(part) : undefined;
+          strings = xml ? sharedStrings(xml) : [];
+        }
+        return strings[Number(info.value)];
+      }
+      if (info.type === "inlineStr") return stringItem(info.text);
+      if (info.type === "str") return info.value;
+      return undefined;
+    };
+    const sheetOf = async (name: string) => {
+      const part = worksheets.find((s) => s.name === name)!.part!;
+      return { part, sheet: this.worksheets.get(part) ?? new Worksheet(await this.pkg.require(part)) };
+    };
+    const found = await findPlainRanges(
+      schemas,
+      worksheets.map((s) => s.name),
+      async (name) => {
+        const { part, sheet } = await sheetOf(name);
+        const tables = layout.tables.filter((t) => t.sheetPart === part);
+        const rows = new Map<number, Map<number, SearchCell>>();
+        for (const [row, cells] of sheet.cellsIn({ top: 1, left: 1, bottom: HEADER_SEARCH_ROWS, right: 16_384 })) {
+          const read = new Map<number, SearchCell>();
+          for (const [column, cell] of cells) {
+            // Cells of a table belong to it: its header row is not a plain range.
+            if (tables.some((t) => contains(t.area, row, column))) continue;
+            const info = readCellXml(cell.text);
+            read.set(column, { text: await text(info), filled: info.filled, formula: !!info.formula });
+          }
+          rows.set(row, read);
+        }
+        return rows;
+      },
+      async (name, top, left, right) => {
+        const { sheet } = await sheetOf(name);
+        const filled = new Set<number>();
+        for (const [row, cells] of sheet.cellsIn({ top: top + 1, left, bottom: MAX_ROWS, right })) {
+          if ([...cells.values()].some((c) => readCellXml(c.text).filled)) filled.add(row);
+        }
+        return lastDataRow(top, (row) => filled.has(row));
+      },
+    );
+    for (const range of found) {
+      if (range.blocked) continue;
+      const { part, sheet } = await sheetOf(range.sheet);
+      const address = (area: Area) => `${quoteSheet(range.sheet)}!${formatArea(area)}`;
+      const table = layout.tables.find((t) => t.sheetPart === part && intersects(t.area, range.area));
+      const merge = sheet.merges().find((m) => intersects(m, range.area));
+      const spill = sheet.arrays().find((a) => intersects(a.area, range.area));
+      const filter = sheet.autoFilter;
+      if (table) range.blocked = `table ${table.name} at ${address(table.area)} is in the way; move one of them first`;
+      else if (merge) range.blocked = `cells ${address(merge)} are merged, and a table cannot hold merged cells: unmerge them (Home › Merge & Center)`;
+      else if (spill) range.blocked = `the array formula in ${address(spill.area)} is in it, and a table cannot hold one: move it first`;
+      else if (filter && intersects(filter, range.area)) range.blocked = `the sheet's filter covers it: turn the filter off (Data › Filter) first`;
+      else if (sheet.isProtected) range.blocked = `the sheet ${range.sheet} is protected: unprotect it (Review › Unprotect Sheet) first`;
+    }
+    return found;
+  }
+
+  /** Makes a plain range a table: a table part over its cells, which stay as they are. */
+  private async makeTable(layout: Structure, schema: TableSchema, range: PlainRange): Promise<void> {
+    if (range.blocked) throw new WorkbookWriteError(`${rangeAddress(range)} cannot become the ${schema.name} table: ${range.blocked}`);
+    const entry = layout.sheets.find((s) => s.name === range.sheet && s.part);
+    if (!entry) throw new WorkbookWriteError(`the workbook has no sheet ${range.sheet}`);
+    if (layout.tables.some((t) => t.name.toLowerCase() === schema.name.toLowerCase())) throw new WorkbookWriteError(`the workbook already has a table named ${schema.name}`);
+    const part = entry.part!;
+    const id = Math.max(0, ...layout.tables.map((t) => t.id)) + 1;
+    const tablePart = this.pkg.freeName("xl/tables/table", ".xml");
+    this.pkg.setText(tablePart, tablePartXml(id, schema.name, range.area, range.headers));
+    await this.pkg.override(tablePart, CONTENT_TYPE.table);
+    const relId = await this.pkg.relate(part, REL.table, tablePart);
+    const sheet = this.worksheets.get(part)?.copy() ?? new Worksheet(await this.pkg.require(part));
+    sheet.addTablePart(relId);
+    this.worksheets.set(part, sheet);
+    this.pkg.setProduced(part, () => sheet.text);
+    layout.tables = await tablesOf(this.pkg, layout.sheets);
   }
 
   /** Writes a sheet the add-in owns, replacing a sheet of that name (and its charts) whole. */

@@ -82,6 +82,10 @@ export class FakeExcel {
   /** Formula cells outside the tables, by sheet and address (`B2`), for the #NAME? repair. */
   readonly formulaCells = new Map<string, Map<string, FakeFormulaCell>>();
   readonly sheetContent = new Map<string, FakeSheet>();
+  /** Plain cells of sheets (rows from row 1, columns from A), outside any table: what findRanges reads. */
+  readonly grids = new Map<string, unknown[][]>();
+  /** Tables made of existing cells (Format as Table, `tables.add` on a sheet's range). */
+  readonly added: { sheet: string; address: string; name: string; style: string }[] = [];
   readonly pending: Loadable[] = [];
   private queue: (() => void)[] = [];
   readonly context: { sync: () => Promise<void>; workbook: unknown };
@@ -103,6 +107,64 @@ export class FakeExcel {
     }) as unknown as { context: FakeExcel["context"] & { workbook: { worksheets: unknown } } };
     this.context = mock.context;
     (this.context.workbook as { worksheets: unknown }).worksheets = this.worksheetsProxy();
+    const holder = this.context.workbook as unknown as { tables: Record<string, unknown> };
+    const items = new Loadable(this, () => fake.tables.map((t) => ({ name: t.name, getRange: () => fake.tableProxy(t.name, false).getRange() })));
+    holder.tables = {
+      ...holder.tables,
+      load: (p: string) => items.load(p === "items/name" ? "items" : p),
+      get items() {
+        return items.get("items");
+      },
+    };
+  }
+
+  /** A sheet of plain cells (no table): `grid` holds its rows from A1. */
+  addSheet(name: string, grid: unknown[][]): void {
+    this.sheets.add(name);
+    this.grids.set(name, grid.map((r) => [...r]));
+  }
+
+  /** The used range of a sheet's plain cells (values only), as Excel finds it; undefined when it has none. */
+  private usedArea(sheet: string): { top: number; left: number; bottom: number; right: number } | undefined {
+    const grid = this.grids.get(sheet) ?? [];
+    let area: { top: number; left: number; bottom: number; right: number } | undefined;
+    grid.forEach((row, r) =>
+      row.forEach((v, c) => {
+        if (v === "" || v === null || v === undefined) return;
+        area = area
+          ? { top: Math.min(area.top, r + 1), left: Math.min(area.left, c + 1), bottom: Math.max(area.bottom, r + 1), right: Math.max(area.right, c + 1) }
+          : { top: r + 1, left: c + 1, bottom: r + 1, right: c + 1 };
+      }),
+    );
+    return area;
+  }
+
+  /** A range of a sheet's plain cells by 0-based indexes: its `values` (formulas give 0) and `formulas`. */
+  private gridRange(sheet: string, row: number, column: number, rows: number, columns: number) {
+    const fake = this;
+    if (rows < 1 || columns < 1) throw new Error(`InvalidArgument: getRangeByIndexes(${row}, ${column}, ${rows}, ${columns})`);
+    const cells = (formulas: boolean) =>
+      Array.from({ length: rows }, (_, r) =>
+        Array.from({ length: columns }, (_, c) => {
+          const v = fake.grids.get(sheet)?.[row + r]?.[column + c];
+          if (v === null || v === undefined) return "";
+          return !formulas && typeof v === "string" && v.startsWith("=") ? 0 : v;
+        }),
+      );
+    const state = new Loadable(fake, (p) => {
+      if (p === "values") return cells(false);
+      if (p === "formulas") return cells(true);
+      throw new Error(`fake range has no property ${p}`);
+    });
+    return {
+      load: (p: string) => state.load(p),
+      get values() {
+        return state.get("values");
+      },
+      get formulas() {
+        return state.get("formulas");
+      },
+    };
   }
 
   /** `Excel.run` over this workbook. */
@@ -309,11 +371,91 @@ export class FakeExcel {
 
   private worksheetsProxy() {
     const fake = this;
-    const items = new Loadable(this, () => [...fake.sheets].map((name) => ({ name, getRange: () => fake.sheetRange(name) })));
+    const items = new Loadable(this, () =>
+      [...fake.sheets].map((name) => ({
+        name,
+        getRange: () => fake.sheetRange(name),
+        getRangeByIndexes: (row: number, column: number, rows: number, columns: number) => fake.gridRange(name, row, column, rows, columns),
+        getUsedRangeOrNullObject(valuesOnly?: boolean) {
+          if (!valuesOnly) throw new Error("fake getUsedRangeOrNullObject reads values only");
+          const state = new Loadable(
+            fake,
+            (p) => {
+              const area = fake.usedArea(name);
+              if (p === "isNullObject") return !area;
+              if (!area) throw new Error(`PropertyNotLoaded: ${p} of a null object`);
+              if (p === "address") return `${name.includes(" ") ? `'${name}'` : name}!${letters(area.left)}${area.top}:${letters(area.right)}${area.bottom}`;
+              if (p === "rowCount") return area.bottom - area.top + 1;
+              if (p === "columnCount") return area.right - area.left + 1;
+              throw new Error(`fake used range has no property ${p}`);
+            },
+            ["isNullObject"],
+          );
+          return {
+            load: (p: string) => state.load(p),
+            get isNullObject() {
+              return state.get("isNullObject");
+            },
+            get address() {
+              return state.get("address");
+            },
+            get rowCount() {
+              return state.get("rowCount");
+            },
+            get columnCount() {
+              return state.get("columnCount");
+            },
+          };
+        },
+        protection: (() => {
+          const state = new Loadable(fake, (p) => {
+            if (p === "protected") return fake.protectedSheets.has(name);
+            throw new Error(`fake protection has no property ${p}`);
+          });
+          return {
+            load: (p: string) => state.load(p),
+            get protected() {
+              return state.get("protected");
+            },
+          };
+        })(),
+      })),
+    );
     return {
       load: (p: string) => items.load(p === "items/name" ? "items" : p),
       get items() {
         return items.get("items");
+      },
+      getItem(sheetName: string) {
+        return {
+          tables: {
+            add(address: string, hasHeaders: boolean) {
+              const table = { name: "", style: "" };
+              fake.queue.push(() => {
+                if (!fake.sheets.has(sheetName)) throw new Error(`ItemNotFound: sheet ${sheetName}`);
+                if (!hasHeaders) throw new Error("tables.add without headers");
+                const m = /^([A-Z]+)(\d+):([A-Z]+)(\d+)$/.exec(address);
+                if (!m) throw new Error(`InvalidArgument: ${address}`);
+                const column = (l: string) => [...l].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0);
+                const [top, left, bottom, right] = [Number(m[2]), column(m[1]), Number(m[4]), column(m[3])];
+                const grid = fake.grids.get(sheetName) ?? [];
+                const cells = (r: number) => Array.from({ length: right - left + 1 }, (_, c) => grid[r - 1]?.[left - 1 + c] ?? "");
+                const overlap = fake.tables.find((t) => t.sheet === sheetName && t.origin.column <= right && t.origin.column + t.headers.length - 1 >= left && t.origin.row <= bottom && t.origin.row + t.rows.length >= top);
+                if (overlap) throw new Error(`InvalidArgument: the range overlaps table ${overlap.name}`);
+                fake.tables.push({
+                  name: table.name,
+                  sheet: sheetName,
+                  origin: { row: top, column: left },
+                  headers: cells(top).map(String),
+                  rows: Array.from({ length: bottom - top }, (_, i) => cells(top + 1 + i)),
+                  style: table.style,
+                });
+                fake.added.push({ sheet: sheetName, address, name: table.name, style: table.style });
+              });
+              return table;
+            },
+          },
+        };
       },
       getItemOrNullObject(sheetName: string) {
         const state = new Loadable(fake, (p) => (p === "isNullObject" ? !fake.sheets.has(sheetName) : p === "name" ? sheetName : undefined), ["isNullObject"]);

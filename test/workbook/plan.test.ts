@@ -112,3 +112,43 @@ describe("planning deletions", () => {
     expect(rows.slice(before - 2).map((r) => [r[0], r[1], r[3]])).toEqual([1, 2, 3].map((n) => ["P0001", `New task ${n}`, "Jo"]));
   });
 });
+
+describe("adding a partner (a change that only adds)", () => {
+  const partners = snapshot.tables.get("Partners")!;
+  const existing = partners.rows[4];
+
+  it("refuses an id the Partners table already has, in any case and spacing, naming its row and cell", () => {
+    const result = planChanges(snapshot, [{ table: "Partners", key: { PartnerId: ` ${String(existing[0]).toLowerCase()} ` }, set: { Name: "Someone else" }, add: true }]);
+    expect(result).toEqual({
+      ok: false,
+      problems: [{ table: "Partners", row: 5, cell: "Partners!A6", column: "PartnerId", message: `PartnerId ${existing[0]} is already in the Partners table; choose another` }],
+    });
+  });
+
+  it("refuses the same new id twice in one batch", () => {
+    const add = { table: "Partners" as const, key: { PartnerId: "N001" }, set: { Name: "New One" }, add: true as const };
+    const result = planChanges(snapshot, [add, { ...add, set: { Name: "New Two" } }]);
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(result.problems.map((p) => p.message)).toEqual(["PartnerId N001 is already in the Partners table; choose another"]);
+  });
+
+  it("adds a new id, and checks its columns as any save does: a blank name, text too long for a cell", () => {
+    const ok = planChanges(snapshot, [{ table: "Partners", key: { PartnerId: "N001" }, set: { Name: "New One", Region: "EMEA" }, add: true }]);
+    expect(ok.ok).toBe(true);
+    if (ok.ok) expect(ok.plan.tables[0].appends.map((r) => r.slice(0, 3))).toEqual([["N001", "New One", "EMEA"]]);
+    const blank = planChanges(snapshot, [{ table: "Partners", key: { PartnerId: "N001" }, set: { Name: "  " }, add: true }]);
+    expect(blank.ok ? [] : blank.problems.map((p) => [p.column, p.message])).toEqual([["Name", "Name is blank"]]);
+    const long = planChanges(snapshot, [{ table: "Partners", key: { PartnerId: "N001" }, set: { Name: "x".repeat(32_768) }, add: true }]);
+    expect(long.ok ? [] : long.problems.map((p) => [p.column, p.message])).toEqual([["Name", "Name: the text is 32,768 characters long, more than the 32,767 an Excel cell holds"]]);
+  });
+
+  it("reports a blank id as blank, not as taken, on a new table whose only row is blank", () => {
+    const raws = rawTablesOf(tablesOf(1, ["Partners"]));
+    raws[0].rows = [raws[0].headers.map(() => null)];
+    const result = planChanges(snapshotOf(raws), [{ table: "Partners", key: { PartnerId: " " }, set: { Name: "" }, add: true }]);
+    expect(result.ok ? [] : result.problems.map((p) => [p.column, p.message])).toEqual([
+      ["PartnerId", "PartnerId is blank"],
+      ["Name", "Name is blank"],
+    ]);
+  });
+});

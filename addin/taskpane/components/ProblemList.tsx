@@ -1,6 +1,7 @@
-/** A report of workbook problems, each naming its table, row, column and cell. */
+/** A report of workbook problems, each naming its table, row, column and cell; a long report opens on demand. */
 import { MessageBar, MessageBarBody, MessageBarTitle, makeStyles, tokens } from "@fluentui/react-components";
 import type { Problem } from "../../workbook/snapshot";
+import { ShortList } from "./ShortList";
 
 const useStyles = makeStyles({
   list: { margin: 0, paddingInlineStart: tokens.spacingHorizontalL, maxHeight: "12rem", overflowY: "auto" },
@@ -20,12 +21,7 @@ export function ProblemList(props: { title: string; problems: readonly Problem[]
     <MessageBar intent={props.intent ?? "error"} layout="multiline" role="alert">
       <MessageBarBody>
         <MessageBarTitle>{props.title}</MessageBarTitle>
-        <ul className={styles.list}>
-          {props.problems.slice(0, SHOWN).map((p, i) => (
-            <li key={i}>{describeProblem(p)}</li>
-          ))}
-          {props.problems.length > SHOWN && <li>…and {props.problems.length - SHOWN} more</li>}
-        </ul>
+        <ShortList className={styles.list} items={props.problems} shown={SHOWN} render={describeProblem} keyOf={(_, i) => i} noun="problems" />
       </MessageBarBody>
     </MessageBar>
   );

@@ -6,6 +6,7 @@
 import { type ReactNode, createContext, useCallback, useContext, useEffect, useMemo, useState } from "react";
 import type { Change } from "../../workbook/plan";
 import { PartnerData } from "../../workbook/records";
+import type { TableName } from "../../workbook/schema";
 import type { SheetSpec } from "../../workbook/sheet";
 import type { Problem } from "../../workbook/snapshot";
 import type { PartnerWorkbook, SaveResult } from "../../workbook/workbook";
@@ -36,8 +37,8 @@ export interface Session {
   reload(): Promise<void>;
   /** Writes a sheet the add-in owns (a QBR); the result says why when it could not. */
   writeSheet(sheet: SheetSpec): Promise<{ ok: true } | { ok: false; message: string }>;
-  /** Creates the tables the workbook lacks. */
-  setUp(): Promise<readonly string[]>;
+  /** Creates the tables the workbook lacks (only those of `only`, when given). */
+  setUp(only?: readonly TableName[]): Promise<readonly string[]>;
   /**
    * Browser mode: work on another source (a file the user opened). The current workbook stays
    * until the other one has opened; when it cannot be, `openError` says why and nothing changes.
@@ -190,9 +191,9 @@ export function SessionProvider(props: { source: WorkbookSource; allowReplace?: 
     [workbook, changed],
   );
 
-  const setUp = useCallback(async () => {
+  const setUp = useCallback(async (only?: readonly TableName[]) => {
     if (!workbook) return [];
-    const created = await workbook.setUp();
+    const created = await workbook.setUp(only);
     if (created.length) changed();
     setData((before) => new PartnerData(workbook.snapshot, before));
     return created;

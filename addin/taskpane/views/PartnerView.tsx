@@ -2,6 +2,7 @@
 import { Badge, Button, Card, Tab, TabList, Text, makeStyles, tokens } from "@fluentui/react-components";
 import { ArrowLeft20Regular } from "@fluentui/react-icons";
 import { useMemo, useRef, useState } from "react";
+import { BadgeLegend, TermBadge } from "../components/TermBadge";
 import { formatDate } from "../model/format";
 import { summarise } from "../model/summary";
 import { useNavigation } from "../state/navigation";
@@ -12,7 +13,7 @@ import { PARTNER_TABS } from "./partner/tabs";
 const useStyles = makeStyles({
   stack: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
   header: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXS },
-  badges: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalXS },
+  badges: { display: "flex", flexWrap: "wrap", alignItems: "center", gap: tokens.spacingHorizontalXS },
   muted: { color: tokens.colorNeutralForeground3 },
   // Six tabs do not fit a 360 px pane on one line.
   tabs: { flexWrap: "wrap" },
@@ -49,14 +50,19 @@ export function PartnerView() {
           {partner.signedDate !== null && ` · signed ${formatDate(partner.signedDate)}`}
         </Text>
         <div className={styles.badges} aria-label="Where the partner stands">
-          <Badge appearance="tint" data-testid="partner-tier">
+          <TermBadge appearance="tint" data-testid="partner-tier" focusable term={{ kind: "tier", id: summary.tier }}>
             Tier: {summary.tier ?? "not rated"}
             {summary.tier && summary.tierRated && ` (${summary.tierRated})`}
-          </Badge>
-          <Badge appearance="tint">Segment: {summary.segment ?? "no metrics"}</Badge>
-          <Badge appearance="tint">Stage: {summary.stage ?? "no scorecard"}</Badge>
+          </TermBadge>
+          <TermBadge appearance="tint" focusable term={{ kind: "segment", id: summary.segment }}>
+            Segment: {summary.segment ?? "no metrics"}
+          </TermBadge>
+          <TermBadge appearance="tint" focusable term={{ kind: "stage", id: summary.stage }}>
+            Stage: {summary.stage ?? "no scorecard"}
+          </TermBadge>
           <Badge appearance="tint" data-testid="partner-audit">Audit: {formatScore(summary.audit)}</Badge>
           <Badge appearance="tint">Plan: {summary.plan ? `${summary.plan.status} (${summary.plan.period})` : "no plan"}</Badge>
+          <BadgeLegend stages />
         </div>
       </Card>
       <TabList className={styles.tabs} size="small" selectedValue={tab.id} onTabSelect={(_, d) => setTabId(String(d.value))} aria-label="Partner">

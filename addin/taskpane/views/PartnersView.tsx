@@ -1,13 +1,24 @@
 /**
  * The partner list: search by name or id, filter by region, territory, channel manager, tier and
- * segment. Only the rows in view are rendered, so it stays fast with thousands of partners.
+ * segment. Only the rows in view are rendered, so it stays fast with thousands of partners. A
+ * workbook without a Partners table gets Set up workbook instead, an empty one Add partner.
  */
-import { Badge, Field, SearchBox, Select, Text, makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
-import { useDeferredValue, useMemo, useState } from "react";
+import { Button, Field, MessageBar, MessageBarBody, SearchBox, Select, Spinner, Text, makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
+import { Suspense, lazy, useDeferredValue, useMemo, useState } from "react";
 import { List, type RowComponentProps } from "react-window";
+import { BadgeLegend, TermBadge } from "../components/TermBadge";
 import type { PartnerSummary } from "../model/summary";
 import { useNavigation } from "../state/navigation";
+import { useData } from "../state/session";
 import { useSummaries } from "../state/summaries";
+import { AddPartnerButton } from "./partners/AddPartnerButton";
+import type { Notice } from "./partners/PartnersNotice";
+
+// What a new workbook needs, and the notices of a set-up or a partner added, come in a chunk of
+// their own: most workbooks never show them.
+const SetUpCard = lazy(() => import(/* webpackChunkName: "set-up" */ "./partners/SetUpCard").then((m) => ({ default: m.SetUpCard })));
+const NoPartnersCard = lazy(() => import(/* webpackChunkName: "set-up" */ "./partners/NoPartnersCard").then((m) => ({ default: m.NoPartnersCard })));
+const PartnersNotice = lazy(() => import(/* webpackChunkName: "set-up" */ "./partners/PartnersNotice").then((m) => ({ default: m.PartnersNotice })));
 
 const ROW_HEIGHT = 60;
 const ALL = "";
@@ -48,6 +59,10 @@ const useStyles = makeStyles({
   ellipsis: { overflow: "hidden", textOverflow: "ellipsis", whiteSpace: "nowrap" },
   muted: { color: tokens.colorNeutralForeground3 },
   badges: { display: "flex", gap: tokens.spacingHorizontalXS, flexShrink: 0 },
+  bar: { display: "flex", flexWrap: "wrap", alignItems: "center", justifyContent: "space-between", gap: tokens.spacingHorizontalS },
+  // A button that reads as a word of the sentence.
+  inlineAction: { minWidth: "auto", height: "auto", padding: 0, verticalAlign: "baseline", fontSize: "inherit", lineHeight: "inherit", color: tokens.colorBrandForegroundLink, textDecorationLine: "underline" },
+  barStart: { display: "flex", flexWrap: "wrap", alignItems: "center", gap: tokens.spacingHorizontalM },
 });
 
 function distinct(summaries: readonly PartnerSummary[], value: (s: PartnerSummary) => string | null): string[] {
@@ -76,20 +91,32 @@ function PartnerRow({ index, style, ariaAttributes, rows, open }: RowComponentPr
           </Text>
         </span>
         <span className={styles.badges}>
-          {s.tier && <Badge appearance="tint">{s.tier}</Badge>}
-          {s.segment && <Badge appearance="outline">{s.segment}</Badge>}
+          {s.tier && (
+            <TermBadge appearance="tint" term={{ kind: "tier", id: s.tier }}>
+              {s.tier}
+            </TermBadge>
+          )}
+          {s.segment && (
+            <TermBadge appearance="outline" term={{ kind: "segment", id: s.segment }}>
+              {s.segment}
+            </TermBadge>
+          )}
         </span>
       </button>
     </div>
   );
 }
 
+const NO_FILTERS: Record<FilterKey, string> = { region: ALL, territory: ALL, channelManager: ALL, tier: ALL, segment: ALL };
+
 export function PartnersView() {
   const styles = useStyles();
+  const data = useData();
   const summaries = useSummaries();
   const navigation = useNavigation();
   const [query, setQuery] = useState("");
-  const [filters, setFilters] = useState<Record<FilterKey, string>>({ region: ALL, territory: ALL, channelManager: ALL, tier: ALL, segment: ALL });
+  const [filters, setFilters] = useState<Record<FilterKey, string>>(NO_FILTERS);
+  const [notice, setNotice] = useState<Notice>();
   const deferredQuery = useDeferredValue(query);
   const options = useMemo(() => Object.fromEntries(FILTERS.map((f) => [f.key, distinct(summaries, f.value)])) as Record<FilterKey, string[]>, [summaries]);
 
@@ -102,8 +129,44 @@ export function PartnersView() {
     );
   }, [summaries, deferredQuery, filters]);
 
+  const clearFilters = () => {
+    setQuery("");
+    setFilters(NO_FILTERS);
+  };
+  const added = (partner: { id: string; name: string }) => setNotice({ text: `Added ${partner.name} (${partner.id}) to the Partners table.`, partner });
+  const table = data.snapshot.tables.get("Partners");
+
+  const noticeBar = notice && (
+    <Suspense fallback={null}>
+      <PartnersNotice notice={notice} onOpen={(id) => navigation.go("partner", id)} onDismiss={() => setNotice(undefined)} />
+    </Suspense>
+  );
+
+  if (!table) {
+    return (
+      <div className={styles.root}>
+        {noticeBar}
+        <Suspense fallback={<Spinner size="small" label="Reading the workbook's sheets…" />}>
+          <SetUpCard onDone={(text) => setNotice({ text })} />
+        </Suspense>
+      </div>
+    );
+  }
+
+  if (!summaries.length) {
+    return (
+      <div className={styles.root}>
+        {noticeBar}
+        <Suspense fallback={<Spinner size="small" />}>
+          <NoPartnersCard sheet={table.sheet} onAdded={added} />
+        </Suspense>
+      </div>
+    );
+  }
+
   return (
     <div className={styles.root}>
+      {noticeBar}
       <SearchBox
         placeholder="Search partners by name or id"
         aria-label="Search partners"
@@ -124,18 +187,35 @@ export function PartnersView() {
           </Field>
         ))}
       </div>
-      <Text size={200} aria-live="polite" data-testid="partner-count">
-        {rows.length === summaries.length ? `${rows.length} partners` : `${rows.length} of ${summaries.length} partners`}
-      </Text>
-      <List
-        className={styles.list}
-        aria-label="Partners"
-        rowComponent={PartnerRow}
-        rowCount={rows.length}
-        rowHeight={ROW_HEIGHT}
-        rowProps={{ rows, open: (id: string) => navigation.go("partner", id) }}
-        overscanCount={8}
-      />
+      <div className={styles.bar}>
+        <span className={styles.barStart}>
+          <Text size={200} aria-live="polite" data-testid="partner-count">
+            {rows.length === summaries.length ? `${rows.length} ${summaries.length === 1 ? "partner" : "partners"}` : `${rows.length} of ${summaries.length} ${summaries.length === 1 ? "partner" : "partners"}`}
+          </Text>
+          <BadgeLegend />
+        </span>
+        <AddPartnerButton onAdded={added} />
+      </div>
+      {rows.length ? (
+        <List
+          className={styles.list}
+          aria-label="Partners"
+          rowComponent={PartnerRow}
+          rowCount={rows.length}
+          rowHeight={ROW_HEIGHT}
+          rowProps={{ rows, open: (id: string) => navigation.go("partner", id) }}
+          overscanCount={8}
+        />
+      ) : (
+        <MessageBar intent="info" data-testid="no-match">
+          <MessageBarBody>
+            No partner matches —{" "}
+            <Button appearance="transparent" size="small" className={styles.inlineAction} onClick={clearFilters}>
+              clear filters
+            </Button>
+          </MessageBarBody>
+        </MessageBar>
+      )}
     </div>
   );
 }

@@ -6,10 +6,13 @@
  * with x14 content and sparklines, drawings, protection, panes, print settings — stays byte for
  * byte as it was, attribute order and namespace prefixes included.
  */
+import { NS } from "./package";
 import { shiftFormula } from "./shared-formulas";
 import type { SharedStrings } from "./strings";
 import { type Area, cellRef, columnNumber, formatArea, moveAreaEnds, parseArea } from "./refs";
 import { attributesOf, decodeXml, elements, encodeText, escapeXml, rootPrefix, setAttribute } from "./xml";
+
+const RELATIONSHIPS_NS = NS.relationships;
 
 /** A cell as written in the part. */
 export interface CellXml {
@@ -290,6 +293,40 @@ export class Worksheet {
     const m = new RegExp(`<${this.prefix}sheetProtection\\s[^>]*>`).exec(this.rows().tail);
     const sheet = m ? attributesOf(m[0]).get("sheet") : undefined;
     return sheet === "1" || sheet === "true";
+  }
+
+  /** The area of the sheet's own filter (Data › Filter, not a table's), if it has one. */
+  get autoFilter(): Area | undefined {
+    const m = new RegExp(`<${this.prefix}autoFilter\\s[^>]*>`).exec(this.rows().tail);
+    return m ? parseArea(attributesOf(m[0].replace(/\/?>$/, "")).get("ref") ?? "") : undefined;
+  }
+
+  /**
+   * Lists table part `relId` (a relationship of this sheet) in `<tableParts>`, adding the element
+   * where the worksheet schema puts it (last but for `extLst`) when the sheet has no table yet.
+   */
+  addTablePart(relId: string): void {
+    const rows = this.rows();
+    const p = this.prefix;
+    // The prefix the document binds to the relationships namespace (`r` nearly always); else bound here.
+    const bound = new RegExp(`xmlns:([\\w.-]+)="${RELATIONSHIPS_NS.replaceAll(".", "\\.")}"`).exec(rows.head)?.[1];
+    const part = bound ? `<${p}tablePart ${bound}:id="${relId}"/>` : `<${p}tablePart xmlns:r="${RELATIONSHIPS_NS}" r:id="${relId}"/>`;
+    const existing = new RegExp(`<${p}tableParts(?=[\\s/>])[^>]*?(/?)>`).exec(rows.tail);
+    if (existing) {
+      const count = (rows.tail.match(new RegExp(`<${p}tablePart(?=[\\s/>])`, "g")) ?? []).length + 1;
+      const open = setAttribute(existing[0].replace(/\s*\/>$/, ">"), "count", String(count));
+      const close = `</${p}tableParts>`;
+      const rest = rows.tail.slice(existing.index + existing[0].length);
+      rows.tail = existing[1]
+        ? rows.tail.slice(0, existing.index) + open + part + close + rest
+        : rows.tail.slice(0, existing.index) + open + rest.replace(close, part + close);
+    } else {
+      const element = `<${p}tableParts count="1">${part}</${p}tableParts>`;
+      const ext = new RegExp(`<${p}extLst[\\s>]`).exec(rows.tail);
+      const at = ext ? ext.index : rows.tail.lastIndexOf(`</${p}worksheet>`);
+      rows.tail = rows.tail.slice(0, at) + element + rows.tail.slice(at);
+    }
+    this.joined = undefined;
   }
 
   /** Merged areas. */

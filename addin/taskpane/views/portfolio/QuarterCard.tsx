@@ -9,6 +9,7 @@ import { APPROVAL_ROLLUP_COLUMNS } from "../../../../engine/plan";
 import { portfolioReview } from "../../../../engine/qbr";
 import type { PartnerData } from "../../../workbook/records";
 import { QuarterField, latestBegun, quartersIn } from "../../components/QuarterField";
+import { ShortList } from "../../components/ShortList";
 import { formatPercent } from "../../model/format";
 
 const useStyles = makeStyles({
@@ -17,6 +18,9 @@ const useStyles = makeStyles({
   muted: { color: tokens.colorNeutralForeground3 },
   list: { margin: 0, paddingInlineStart: tokens.spacingHorizontalL },
 });
+
+/** Partners listed before a list opens. */
+const SHOWN = 20;
 
 export function QuarterCard({ data, onOpen }: { data: PartnerData; onOpen: (partnerId: string) => void }) {
   const styles = useStyles();
@@ -73,27 +77,35 @@ export function QuarterCard({ data, onOpen }: { data: PartnerData; onOpen: (part
       )}
       <Text weight="semibold">Off track in {review.quarter} ({review.offTrack.length})</Text>
       {review.offTrack.length ? (
-        <ul className={styles.list}>
-          {review.offTrack.slice(0, 20).map((p) => (
-            <li key={p.id}>
+        <ShortList
+          className={styles.list}
+          items={review.offTrack}
+          shown={SHOWN}
+          keyOf={(p) => p.id}
+          noun="partners off track"
+          render={(p) => (
+            <>
               {partnerButton(p.id, p.name)} {formatPercent(p.attainment)} of target
-            </li>
-          ))}
-          {review.offTrack.length > 20 && <li className={styles.muted}>…and {review.offTrack.length - 20} more</li>}
-        </ul>
+            </>
+          )}
+        />
       ) : (
         <Text className={styles.muted}>No partner is off track on the plans covering {review.quarter}.</Text>
       )}
       <Text weight="semibold">Tier moves since {review.previousQuarter} ({review.tierMoves.length})</Text>
       {review.tierMoves.length ? (
-        <ul className={styles.list}>
-          {review.tierMoves.slice(0, 20).map((m) => (
-            <li key={m.id}>
+        <ShortList
+          className={styles.list}
+          items={review.tierMoves}
+          shown={SHOWN}
+          keyOf={(m) => m.id}
+          noun="tier moves"
+          render={(m) => (
+            <>
               {partnerButton(m.id, m.name)} {m.from} → {m.to} {m.up ? "(up)" : "(down)"}
-            </li>
-          ))}
-          {review.tierMoves.length > 20 && <li className={styles.muted}>…and {review.tierMoves.length - 20} more</li>}
-        </ul>
+            </>
+          )}
+        />
       ) : (
         <Text className={styles.muted}>No partner's tier changed between the end of {review.previousQuarter} and the end of {review.quarter}.</Text>
       )}
