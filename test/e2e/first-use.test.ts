@@ -59,7 +59,7 @@ describe.skipIf(!browserAvailable).each([350, 1400])("a new user's first workboo
     await app?.close();
   });
 
-  const shot = (name: string) => page.screenshot({ path: path.join(SCREENSHOTS, `first-use-${name}-${width}.png`), fullPage: true });
+  const shot = (name: string) => page.screenshot({ path: path.join(SCREENSHOTS, `first-use-${name}-${width}.png`), fullPage: true, animations: "disabled" });
 
   /** What every screen must be: no NaN in its text, nothing wider than the pane. */
   async function sound(): Promise<void> {
@@ -240,6 +240,8 @@ describe.skipIf(!browserAvailable).each([350, 1400])("a new user's first workboo
     await field("Region").fill("EMEA");
     await field("Channel manager").fill("Amelia Hart");
     await field("Type").fill("Reseller");
+    // A date is typed as every date in the pane reads, YYYY-MM-DD, not in the computer's form.
+    expect(await field("Signed").getAttribute("placeholder")).toBe("YYYY-MM-DD");
     await field("Signed").fill("2026-10-01");
     await dialog.getByRole("button", { name: "Add partner" }).click();
     await poll(() => dialog.count()).toBe(0);

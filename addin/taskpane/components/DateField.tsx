@@ -33,6 +33,8 @@ export interface DateFieldProps {
   onChange(value: string): void;
   validationMessage?: string;
   className?: string;
+  /** The field's size, as the fields around it (default small). */
+  size?: "small" | "medium";
 }
 
 export function DateField(props: DateFieldProps) {
@@ -47,9 +49,9 @@ export function DateField(props: DateFieldProps) {
     }
   };
   return (
-    <Field label={props.label} size="small" className={props.className} validationMessage={props.validationMessage}>
+    <Field label={props.label} size={props.size ?? "small"} className={props.className} validationMessage={props.validationMessage}>
       <Input
-        size="small"
+        size={props.size ?? "small"}
         className={styles.input}
         value={props.value}
         placeholder="YYYY-MM-DD"
@@ -67,7 +69,7 @@ export function DateField(props: DateFieldProps) {
                 value={serial === undefined ? "" : formatDate(serial)}
                 onChange={(e) => e.target.value && props.onChange(e.target.value)}
               />
-              <Button appearance="transparent" size="small" icon={<Calendar20Regular />} aria-label="Choose from a calendar" onClick={open} />
+              <Button appearance="transparent" size={props.size ?? "small"} icon={<Calendar20Regular />} aria-label="Choose from a calendar" onClick={open} />
             </>
           ) : undefined
         }

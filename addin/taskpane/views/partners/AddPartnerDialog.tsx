@@ -18,6 +18,7 @@ import {
   tokens,
 } from "@fluentui/react-components";
 import { useId, useMemo, useState } from "react";
+import { DateField } from "../../components/DateField";
 import { ProblemList } from "../../components/ProblemList";
 import { useSaver } from "../../hooks/useSaver";
 import { NEW_PARTNER_FIELDS, type NewPartner, type NewPartnerColumn, PARTNER_STATUSES, PARTNER_TYPES, newPartnerChanges } from "../../model/partner";
@@ -85,11 +86,23 @@ export function AddPartnerDialog({ onAdded, onClose }: { onAdded: (partner: { id
               {NEW_PARTNER_FIELDS.map((f) => {
                 const messages = atField(f.column);
                 const options = suggestions[f.column];
+                if (f.column === "SignedDate") {
+                  // Dates as YYYY-MM-DD, as everywhere in the pane (a browser's date box uses the computer's form).
+                  return (
+                    <DateField
+                      key={f.column}
+                      label={f.label}
+                      size="medium"
+                      value={partner.SignedDate}
+                      onChange={(value) => setPartner((p) => ({ ...p, SignedDate: value }))}
+                      validationMessage={messages.length ? messages.join(" ") : undefined}
+                    />
+                  );
+                }
                 return (
                   <Field key={f.column} label={f.label} required={"required" in f && f.required} validationMessage={messages.length ? messages.join(" ") : undefined}>
                     <Input
                       value={partner[f.column]}
-                      type={f.column === "SignedDate" ? "date" : "text"}
                       list={options?.length ? `${listId}-${f.column}` : undefined}
                       autoComplete="off"
                       onChange={(_, d) => setPartner((p) => ({ ...p, [f.column]: d.value }))}
