@@ -29,6 +29,7 @@ import { segment, segments } from "../addin/functions/segment";
 import { DEFAULT_ASSUMPTIONS } from "../samples/data/assumptions";
 import { type SampleTable, sampleData, sampleTables } from "../samples/generate";
 import { convert, libreOfficeAvailable } from "../test/support/libreoffice";
+import { SharedStrings, esc } from "../test/support/shared-strings";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 export const FOREIGN_DIR = path.join(root, "test/fixtures/foreign");
@@ -152,8 +153,6 @@ const DECLARATION = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\r\n
 
 // ---------------------------------------------------------------------------------------------
 // Small builders
-
-const esc = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
 
 /** Attributes in the order given; undefined ones left out. */
 const attrs = (list: Record<string, string | number | boolean | undefined>) =>
@@ -382,22 +381,6 @@ function stylesXml(theme: Theme, noteStyle: boolean): string {
 // ---------------------------------------------------------------------------------------------
 // Shared strings, sheets and the workbook
 
-class SharedStrings {
-  private readonly index = new Map<string, number>();
-  private uses = 0;
-
-  id(text: string): number {
-    this.uses++;
-    let i = this.index.get(text);
-    if (i === undefined) this.index.set(text, (i = this.index.size));
-    return i;
-  }
-
-  xml(): string {
-    const items = [...this.index.keys()].map((t) => (t === "" ? "<si><t/></si>" : `<si><t${/^\s|\s$|\n/.test(t) ? ' xml:space="preserve"' : ""}>${esc(t)}</t></si>`));
-    return `<sst xmlns="${NS.main}" count="${this.uses}" uniqueCount="${this.index.size}">${items.join("")}</sst>`;
-  }
-}
 
 /** A cell's constant. */
 type Value = string | number | boolean | Date | null | undefined;

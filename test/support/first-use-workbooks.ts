@@ -7,6 +7,7 @@
  * Zip entries carry a fixed date: the same bytes on every run.
  */
 import JSZip from "jszip";
+import { SharedStrings, esc } from "./shared-strings";
 
 const MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
 const R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
@@ -14,7 +15,6 @@ const PKG_RELS = "http://schemas.openxmlformats.org/package/2006/relationships";
 const DECLARATION = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\r\n';
 const FIXED_DATE = new Date(Date.UTC(2026, 9, 1));
 
-const esc = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
 const letter = (n: number): string => {
   let s = "";
   for (let x = n; x > 0; x = Math.floor((x - 1) / 26)) s = String.fromCharCode(65 + ((x - 1) % 26)) + s;
@@ -45,23 +45,6 @@ function put(grid: Grid, row: number, column: number, value: Value, style?: numb
   grid.get(row)!.set(column, { value, ...(style ? { style } : {}) });
 }
 
-class SharedStrings {
-  private readonly index = new Map<string, number>();
-  private uses = 0;
-  get size(): number {
-    return this.index.size;
-  }
-  id(text: string): number {
-    this.uses++;
-    let i = this.index.get(text);
-    if (i === undefined) this.index.set(text, (i = this.index.size));
-    return i;
-  }
-  xml(): string {
-    const items = [...this.index.keys()].map((t) => `<si><t${/^\s|\s$/.test(t) ? ' xml:space="preserve"' : ""}>${esc(t)}</t></si>`);
-    return `${DECLARATION}<sst xmlns="${MAIN}" count="${this.uses}" uniqueCount="${this.index.size}">${items.join("")}</sst>`;
-  }
-}
 
 function cellXml(ref: string, cell: Cell, strings: SharedStrings): string {
   const s = cell.style ? ` s="${cell.style}"` : "";
@@ -175,7 +158,7 @@ async function workbookOf(sheets: readonly SheetSpec[]): Promise<Uint8Array> {
   );
   sheetParts.forEach((xml, i) => file(`xl/worksheets/sheet${i + 1}.xml`, xml));
   file("xl/styles.xml", STYLES);
-  if (hasStrings) file("xl/sharedStrings.xml", strings.xml());
+  if (hasStrings) file("xl/sharedStrings.xml", `${DECLARATION}${strings.xml()}`);
   return zip.generateAsync({ type: "uint8array", compression: "DEFLATE" });
 }
 
