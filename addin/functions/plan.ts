@@ -53,7 +53,7 @@ const STATUS = excelFunction(
   (a) => statusModel(a.actual, a.target, a.at_risk ?? undefined, a.off_track ?? undefined),
 );
 
-const ROLLUP = excelFunction({ keys: read.labels(), actuals: read.numbers(), targets: read.numbers() }, (a) => {
+const ROLLUP = excelFunction({ keys: read.labels(), actuals: read.amounts(), targets: read.amounts() }, (a) => {
   const rows = rollupModel(a.keys, a.actuals, a.targets);
   return isEngineError(rows) ? rows : blankCells(rollupTable(rows));
 });

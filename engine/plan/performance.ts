@@ -156,7 +156,7 @@ export function rollupTable(rows: readonly RollupRow[]): (string | number | null
  * skipped, rows with figures but no key are grouped under "(blank)".
  */
 export const rollup = guard(
-  (keys: readonly (string | null)[], actuals: readonly (number | null)[], targets: readonly (number | null)[]): RollupRow[] => {
+  (keys: readonly (string | null)[], actuals: ArrayLike<number | null>, targets: ArrayLike<number | null>): RollupRow[] => {
     const n = keys.length;
     if (actuals.length !== n) fail("#VALUE!", messages.sameCount("actuals", "keys", n, actuals.length));
     if (targets.length !== n) fail("#VALUE!", messages.sameCount("targets", "keys", n, targets.length));
