@@ -63,10 +63,12 @@ export const planAttainment = guard((kpis: readonly KpiFigures[], cap: number = 
   let weighted = 0;
   let weights = 0;
   const weighed = kpis.some((k) => (k.weight ?? 0) > 0);
-  // Weights so tiny that their products would vanish are scaled up by a power of two (exact, and
-  // the same for all, so the mean is unchanged); ordinary weights are used as they are.
+  // Weights so tiny that their products would vanish are scaled by powers of two (exact, and the
+  // same for all, so the mean is unchanged) until the largest is in [1, 2); ordinary weights are
+  // used as they are.
   const largest = weighed ? kpis.reduce((m, k) => (Number.isFinite(k.weight) && (k.weight as number) > m ? (k.weight as number) : m), 0) : 1;
-  const scale = largest < 2 ** -500 ? 2 ** 600 : 1;
+  const up = largest < 2 ** -500 ? -Math.floor(Math.log2(largest)) : 0;
+  const [scaleA, scaleB] = [2 ** Math.ceil(up / 2), 2 ** Math.floor(up / 2)];
   kpis.forEach((k, i) => {
     const target = k.target ?? 0;
     const actual = k.actual ?? 0;
@@ -76,7 +78,7 @@ export const planAttainment = guard((kpis: readonly KpiFigures[], cap: number = 
       checkFinite(k.weight, where("weights", { item: i + 1 }));
       if (k.weight < 0) fail("#VALUE!", messages.negative(where("weights", { item: i + 1 }), k.weight));
     }
-    const weight = weighed ? (k.weight ?? 0) * scale : 1;
+    const weight = weighed ? (k.weight ?? 0) * scaleA * scaleB : 1;
     if (target <= 0 || weight === 0) return;
     weighted += weight * Math.min(actual / target, cap);
     weights += weight;

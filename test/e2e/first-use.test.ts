@@ -220,6 +220,13 @@ describe.skipIf(!browserAvailable).each([350, 1400])("a new user's first workboo
     await poll(() => message("Partner id").innerText()).toBe("PartnerId is blank");
     expect(await message("Name").innerText()).toBe("Name is blank");
     await field("Partner id").fill("N001");
+    // A year alone is no date (a cell would read it as a serial, 1905-07-18): refused at the field, nothing saved.
+    await field("Name").fill("Date Test");
+    await field("Signed").fill("2026");
+    await dialog.getByRole("button", { name: "Add partner" }).click();
+    await poll(() => message("Signed").innerText()).toBe("Enter a date as YYYY-MM-DD, e.g. 2026-10-15.");
+    expect(await dialog.count()).toBe(1);
+    await field("Signed").fill("");
     await field("Name").fill("x".repeat(32_768));
     await dialog.getByRole("button", { name: "Add partner" }).click();
     await poll(() => message("Name").innerText()).toBe("Name: the text is 32,768 characters long, more than the 32,767 an Excel cell holds");

@@ -43,7 +43,7 @@ describe("plan attainment over KPIs in different units", () => {
   const kpi = fc.record({
     actual: fc.oneof(fc.constant(null), fc.double({ min: 0, max: 1e7, noNaN: true })),
     target: fc.oneof(fc.constant(null), fc.double({ min: -10, max: 1e7, noNaN: true })),
-    // Weights as a sheet holds them: blank, 0 or a figure (not a subnormal that a rescale turns into 0).
+    // Weights as a sheet holds them: blank, 0 or a figure (not a subnormal, which scaling by 0.1 below turns into 0).
     weight: fc.oneof(fc.constant(null), fc.constant(0), fc.double({ min: 1e-9, max: 10, noNaN: true })),
   });
   const counting = <K extends { target: number | null; weight: number | null }>(kpis: readonly K[]) => {
@@ -69,6 +69,18 @@ describe("plan attainment over KPIs in different units", () => {
         expect(ok(planAttainment(kpis.map((k) => ({ ...k, weight: k.weight === null ? null : k.weight * scale })), cap))).toBeCloseTo(value, 9);
       }),
     );
+  });
+
+  it("weighs tiny weights as their ratios, and never overflows what ordinary weights give", () => {
+    const kpis = (weights: number[]) => [
+      { actual: 50, target: 100, weight: weights[0] },
+      { actual: 90, target: 100, weight: weights[1] },
+    ];
+    const ordinary = ok(planAttainment(kpis([1, 3])));
+    expect(ordinary).toBeCloseTo((0.5 + 3 * 0.9) / 4, 12);
+    for (const tiny of [[1e-200, 3e-200], [5e-324, 1.5e-323], [2 ** -1000, 3 * 2 ** -1000]]) expect(ok(planAttainment(kpis(tiny)))).toBeCloseTo(ordinary, 12);
+    // A huge negative actual with a tiny weight stays the finite figure it is.
+    expect(ok(planAttainment([{ actual: -1e300, target: 1, weight: 2 ** -501 }]))).toBe(-1e300);
   });
 
   it("of one KPI is its attainment, up to its target", () => {

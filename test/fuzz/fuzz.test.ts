@@ -158,6 +158,9 @@ function callArguments(meta: FunctionMetadata): fc.Arbitrary<unknown[]> {
 
 // ---- Checks ---------------------------------------------------------------------------------
 
+/** The functions whose spills may hold an error in a cell (one result per value of a range). */
+const CELL_ERRORS = new Set(["RANK.PCT", "BENCHMARK"]);
+
 function badValue(value: unknown): string | undefined {
   if (value === null) return "null";
   if (value === undefined) return "undefined";
@@ -189,8 +192,8 @@ function checkOutcome(meta: FunctionMetadata, outcome: Outcome): void {
     for (const row of value as unknown[][]) {
       if (!Array.isArray(row) || row.length !== columns) throw new Error("ragged spill");
       for (const v of row) {
-        // A cell may hold its own error (RANK.PCT, BENCHMARK over a range): a known code, its message naming an argument.
-        if (v !== null && typeof v === "object" && "code" in v) {
+        // A cell of RANK.PCT's or BENCHMARK's spill over a range may hold its own error: a known code, its message naming an argument.
+        if (CELL_ERRORS.has(meta.id) && v !== null && typeof v === "object" && "code" in v) {
           const { code, message } = v as ExcelError;
           if (!Object.values(ERROR_CODES).includes(code as never)) throw new Error(`spill holds an unknown error ${JSON.stringify(v)}`);
           if ((code === "#VALUE!" || code === "#N/A") && !meta.parameters.some((p) => message?.includes(p.name))) throw new Error(`a spilled error does not name an argument: ${JSON.stringify(message)}`);

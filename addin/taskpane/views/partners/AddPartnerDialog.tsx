@@ -18,6 +18,7 @@ import {
   tokens,
 } from "@fluentui/react-components";
 import { useId, useMemo, useState } from "react";
+import { parseDateText } from "../../../../engine/excel/date";
 import { DateField } from "../../components/DateField";
 import { ProblemList } from "../../components/ProblemList";
 import { useSaver } from "../../hooks/useSaver";
@@ -60,7 +61,13 @@ export function AddPartnerDialog({ onAdded, onClose }: { onAdded: (partner: { id
   const atField = (column: string) => saver.problems.filter((p) => p.column?.toLowerCase() === column.toLowerCase()).map((p) => p.message);
   const elsewhere = saver.problems.filter((p) => !NEW_PARTNER_FIELDS.some((f) => f.column.toLowerCase() === p.column?.toLowerCase()));
 
+  // A signed date must be a real date as YYYY-MM-DD: a cell would take "2026" as the serial of 1905-07-18.
+  const [tried, setTried] = useState(false);
+  const dateProblem = partner.SignedDate.trim() && parseDateText(partner.SignedDate) === undefined ? "Enter a date as YYYY-MM-DD, e.g. 2026-10-15." : undefined;
+
   async function add() {
+    setTried(true);
+    if (dateProblem) return;
     const id = partner.PartnerId.trim();
     const name = partner.Name.trim();
     const saved = await saver.save(newPartnerChanges(data, partner), () => `Added ${name}.`);
@@ -95,7 +102,7 @@ export function AddPartnerDialog({ onAdded, onClose }: { onAdded: (partner: { id
                       size="medium"
                       value={partner.SignedDate}
                       onChange={(value) => setPartner((p) => ({ ...p, SignedDate: value }))}
-                      validationMessage={messages.length ? messages.join(" ") : undefined}
+                      validationMessage={[...(tried && dateProblem ? [dateProblem] : []), ...messages].join(" ") || undefined}
                     />
                   );
                 }
