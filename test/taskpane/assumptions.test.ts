@@ -212,6 +212,23 @@ describe("saving a draft", () => {
     expect(assumptionChanges(data, id, lines, drafts)).toEqual([]);
   });
 
+  it("saves the boxes left as they were shown with their exact numbers, not the rounded text", () => {
+    // A rate of 2/3 shows as 66.6666666667 (%), an amount of 1234.5678912345 as 1,234.567891.
+    const exact = [2 / 3, 1234.5678912345];
+    const drafts = new Map<string, Draft>([
+      ["product_margin", { kind: "override", text: ["25", inputText("rate", exact[0])], from: [0.27, exact[0]] }],
+      ["mdf", { kind: "override", text: ["20,000", inputText("amount", exact[1])], from: [15000, exact[1]] }],
+    ]);
+    expect(inputText("rate", exact[0])).not.toBe(String(exact[0] * 100));
+    const changes = assumptionChanges(data, id, lines, drafts);
+    const set = (name: string) => changes.find((c) => "set" in c && c.key.Name === name && c.table === "Assumptions") as { set: Record<string, unknown> };
+    expect(set("product_margin").set).toMatchObject({ Value: 0.25, Year2: exact[0] });
+    expect(set("mdf").set).toMatchObject({ Value: 20000, Year2: exact[1] });
+    // A box typed again, even to the same figure's text, is read from its text.
+    const typed = assumptionChanges(data, id, lines, new Map<string, Draft>([["mdf", { kind: "override", text: ["20,000", "1,234.5"], from: [15000, exact[1]] }]]));
+    expect((typed.find((c) => "set" in c && c.key.Name === "mdf") as { set: Record<string, unknown> }).set).toMatchObject({ Year2: 1234.5 });
+  });
+
   it("adds the partner's PartnerScores row when the workbook has that table", () => {
     const scores = { name: "PartnerScores", sheet: "PartnerScores", origin: { row: 1, column: 1 }, headers: ["PartnerId"], rows: [] };
     const withScores = new PartnerData(snapshotOf([...raw, scores]));

@@ -9,7 +9,7 @@ import { DRIVERS, driverIndex } from "../../../engine/pnl";
 import type { Change } from "../../workbook/plan";
 import type { AssumptionRecord, PartnerData } from "../../workbook/records";
 import { scoresRow } from "./changes";
-import { type DriverKind, driverTextProblem, driverWords, readDriverText } from "./drivers";
+import { type DriverKind, driverTextProblem, driverWords, inputText, readDriverText } from "./drivers";
 
 export type Values = readonly (number | null)[];
 
@@ -39,7 +39,12 @@ export interface DriverLine {
  * An edit not saved yet: the partner's own values as typed in the driver's boxes (Value then
  * Year2 …, in the box's units: a rate's `27` is 27%), or back to the default.
  */
-export type Draft = { readonly kind: "override"; readonly text: readonly string[] } | { readonly kind: "inherit" };
+/**
+ * A driver's edit: its boxes' text (an override) or a revert to the default. `from` holds the
+ * numbers the boxes were filled with: a box whose text is still what the pane showed for its number
+ * keeps that number exactly (shown text rounds: a rate to 12 digits, an amount to 6 decimals).
+ */
+export type Draft = { readonly kind: "override"; readonly text: readonly string[]; readonly from?: readonly (number | null)[] } | { readonly kind: "inherit" };
 export type Drafts = ReadonlyMap<string, Draft>;
 
 /** Where a driver's value comes from once the draft is applied. */
@@ -93,9 +98,19 @@ export function assumptionLines(data: PartnerData, partnerId: string): DriverLin
  * are `null` (a blank later year keeps the last value); the first box, Value, is never blank: a
  * row without one would set the driver to 0 unnoticed.
  */
-export function draftValues(line: Pick<DriverLine, "driver" | "kind">, text: readonly string[]): { values: (number | null)[] } | { invalid: number; message: string } {
+export function draftValues(
+  line: Pick<DriverLine, "driver" | "kind">,
+  text: readonly string[],
+  from?: readonly (number | null)[],
+): { values: (number | null)[] } | { invalid: number; message: string } {
   const values: (number | null)[] = [];
   for (let i = 0; i < text.length; i++) {
+    // A box left as it was shown keeps its number, not the rounded text.
+    const kept = from?.[i];
+    if (kept !== undefined && kept !== null && text[i] === inputText(line.kind, kept)) {
+      values.push(kept);
+      continue;
+    }
     const message = driverTextProblem(line.driver, text[i]);
     if (message) return { invalid: i, message };
     values.push(readDriverText(line.kind, text[i]) ?? null);
@@ -117,7 +132,7 @@ export function trimValues(values: Values): (number | null)[] {
  */
 export function effective(line: DriverLine, draft: Draft | undefined): { source: Source; rows: { name: string; values: Values }[]; invalid?: number; message?: string } {
   if (draft?.kind === "override") {
-    const parsed = draftValues(line, draft.text);
+    const parsed = draftValues(line, draft.text, draft.from);
     const name = line.own[0]?.name ?? line.inherited[0]?.name ?? line.driver;
     if ("invalid" in parsed) return { source: "own", rows: [], invalid: parsed.invalid, message: parsed.message };
     return { source: "own", rows: [{ name, values: trimValues(parsed.values) }] };
@@ -180,7 +195,7 @@ export function assumptionChanges(data: PartnerData, partnerId: string, lines: r
       for (const row of line.own) changes.push({ table: "Assumptions", key: { PartnerId: row.partnerId, Name: row.name }, delete: true });
       continue;
     }
-    const parsed = draftValues(line, draft.text);
+    const parsed = draftValues(line, draft.text, draft.from);
     if ("invalid" in parsed) throw new Error(`${line.driver}: ${parsed.message}`);
     if (sameValues(line, parsed.values)) continue;
     const values = trimValues(parsed.values);

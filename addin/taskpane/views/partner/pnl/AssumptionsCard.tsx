@@ -95,10 +95,12 @@ function DriverItem(props: {
   const unsaved = draft !== undefined;
   const summary = now.rows[0] ? series(line.kind, now.rows[0].values) : line.builtIn === null ? "required" : formatDriverValue(line.kind, line.builtIn);
 
+  // The numbers the boxes show, kept with the draft so that boxes left alone save exactly.
+  const from = draft?.kind === "override" ? draft.from : now.rows[0] ? now.rows[0].values : [line.builtIn];
   const edit = (index: number, value: string) => {
     const next = [...text];
     next[index] = value;
-    props.onDraft({ kind: "override", text: next });
+    props.onDraft({ kind: "override", text: next, from });
   };
 
   return (
