@@ -112,13 +112,6 @@ export function nestedCell(arg: string, index: number, columns: number): never {
   return fail("#VALUE!", messages.nested(where(arg, { row: Math.floor(index / width) + 1, column: (index % width) + 1 })));
 }
 
-/** The cells in reading order (left to right, then top to bottom). */
-export function flatten(grid: Grid): unknown[] {
-  const out: unknown[] = [];
-  for (let r = 0; r < grid.rows; r++) for (let c = 0; c < grid.columns; c++) out.push(grid.cells[r][c]);
-  return out;
-}
-
 /** Names cell `index` (reading order) of a grid the way a user sees it. */
 export function cellAt(arg: string, grid: Grid, index: number): string {
   const row = Math.floor(index / Math.max(grid.columns, 1)) + 1;
