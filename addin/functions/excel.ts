@@ -6,6 +6,7 @@
  */
 import { EngineError, fail } from "../../engine/error";
 import {
+  MAX_INPUT_CELLS,
   type Grid,
   type NumberRule,
   type NumberTable,
@@ -455,3 +456,48 @@ export const blankIfNull = (value: number | null): number | string => (value ===
 /** A table of results with `null` cells shown blank. */
 export const blankCells = (table: readonly (readonly (string | number | null)[])[]): ExcelScalar[][] =>
   table.map((row) => row.map((v) => (v === null ? "" : v)));
+
+/**
+ * The readers' fast lane, for functions called once per partner row (PARTNER.PNL, PNL.SUMMARY):
+ * what the reader above gives for a plainly valid argument, or `undefined` where the reader must
+ * look closer (and name what is wrong). They never fail; a function tries them all, then its engine
+ * reading, and takes its careful path on the first `undefined`, so every error is the one that path
+ * gives, in its order.
+ */
+export const plain = {
+  /**
+   * `read.cells`' block when the argument is a non-empty rectangle of rows within the input cap;
+   * `null` for an omitted optional block. Its cells are not looked at: the caller must refuse a
+   * nested range in any cell (as `readInOnePass` does).
+   */
+  cells(raw: unknown, optional = false): readonly (readonly unknown[])[] | null | undefined {
+    if (optional && (omitted(raw) || raw === 0 || (isOneCell(raw) && isEmptyValue(raw[0][0])))) return null;
+    if (!Array.isArray(raw) || raw.length === 0 || !Array.isArray(raw[0])) return undefined;
+    const columns = (raw[0] as unknown[]).length;
+    if (columns === 0 || raw.length * columns > MAX_INPUT_CELLS) return undefined;
+    for (let r = 1; r < raw.length; r++) {
+      const row: unknown = raw[r];
+      if (!Array.isArray(row) || row.length !== columns) return undefined;
+    }
+    return raw as unknown[][];
+  },
+
+  /** `read.option`'s word: blank, 0 or omitted is the default; a word of the list in any case. */
+  option<T extends string>(raw: unknown, options: readonly T[], fallback: T): T | undefined {
+    if (raw === 0 || raw === null || raw === undefined) return fallback;
+    if (typeof raw !== "string") return undefined;
+    const word = raw.trim().toLowerCase();
+    if (word === "") return fallback;
+    for (const option of options) if (option.toLowerCase() === word) return option;
+    return undefined;
+  },
+
+  /** `read.number`'s number, for a number typed as one (or blank, for the default) that keeps the rule. */
+  number(raw: unknown, arg: NumberArg): number | undefined {
+    if (arg.default !== undefined && (raw === null || raw === undefined || raw === "" || (arg.zeroMeansDefault && raw === 0))) return arg.default;
+    if (typeof raw !== "number" || !Number.isFinite(raw)) return undefined;
+    if (arg.integer && !Number.isInteger(raw)) return undefined;
+    if ((arg.min !== undefined && raw < arg.min) || (arg.above !== undefined && raw <= arg.above) || (arg.max !== undefined && raw > arg.max)) return undefined;
+    return raw;
+  },
+};

@@ -2,19 +2,49 @@
 import { isEngineError } from "../../engine/error";
 import {
   DEFAULT_TRIALS,
+  LINE,
   MAX_TRIALS,
+  MAX_YEARS,
   METRICS,
+  PARTNER_LINES,
+  VENDOR_LINES,
   VIEWS,
   type PnlSummary,
+  discountRate,
+  evaluate,
   pnl as pnlModel,
   pnlSummary as pnlSummaryModel,
   ramp as rampModel,
+  readInOnePass,
+  scratchLines,
   sensitivity as sensitivityModel,
   simulate as simulateModel,
+  summarise,
+  tornado,
 } from "../../engine/pnl";
-import { type ExcelScalar, blankIfNull, excelFunction, read } from "./excel";
+import { type ExcelScalar, type NumberArg, blankIfNull, excelFunction, plain, read } from "./excel";
+
+// Each function has a quick path for a plainly valid call (the common case, once per partner row of
+// a sheet): its arguments and its assumptions read in one pass, the P&L computed into a buffer
+// reused from call to call, and the spill written cell by cell. Anything else — and any error,
+// overflow included — takes the careful path, which reads each argument in turn and names the
+// first problem. Both give the same spill.
 
 const modelArgs = { assumptions: read.cells(), view: read.option(VIEWS, "partner"), overrides: read.cells({ optional: true }) };
+
+/** The evaluated P&L of a plainly valid assumptions range (and overrides), or undefined. */
+function quickLines(assumptions: unknown, overrides: unknown) {
+  const cells = plain.cells(assumptions);
+  const over = plain.cells(overrides, true);
+  if (!cells || over === undefined) return undefined;
+  const model = readInOnePass(cells, over, true);
+  if (!model) return undefined;
+  const lines = scratchLines(model.years);
+  return evaluate(model, lines) ? { model, lines } : undefined;
+}
+
+/** "Year 1" … "Year 20", made once. */
+const YEAR_LABELS = Array.from({ length: MAX_YEARS }, (_, t) => `Year ${t + 1}`);
 
 const PNL = excelFunction(modelArgs, (a) => {
   const table = pnlModel(a.assumptions!, a.view, a.overrides);
@@ -23,6 +53,28 @@ const PNL = excelFunction(modelArgs, (a) => {
   for (let t = 1; t <= table.years; t++) header.push(`Year ${t}`);
   return [header, ...table.lines.map((l): ExcelScalar[] => [l.label, ...l.values])];
 });
+
+function quickPnl(assumptions: unknown, view: unknown, overrides: unknown): ExcelScalar[][] | undefined {
+  const v = plain.option(view, VIEWS, "partner");
+  const p = v && quickLines(assumptions, overrides);
+  if (!p) return undefined;
+  const { years: Y, buffer } = p.lines;
+  const labels: readonly string[] = v === "partner" ? PARTNER_LINES : VENDOR_LINES;
+  const first = v === "partner" ? LINE.licence : LINE.vendorNet;
+  const spill: ExcelScalar[][] = new Array(labels.length + 1);
+  const header: ExcelScalar[] = new Array(Y + 1);
+  header[0] = "Line";
+  for (let t = 0; t < Y; t++) header[t + 1] = YEAR_LABELS[t];
+  spill[0] = header;
+  for (let k = 0; k < labels.length; k++) {
+    const row: ExcelScalar[] = new Array(Y + 1);
+    row[0] = labels[k];
+    const offset = (first + k) * Y;
+    for (let t = 0; t < Y; t++) row[t + 1] = buffer[offset + t];
+    spill[k + 1] = row;
+  }
+  return spill;
+}
 
 const summaryRows = (s: PnlSummary, view: string): ExcelScalar[][] => [
   ["NPV", s.npv],
@@ -38,21 +90,40 @@ const PNL_SUMMARY = excelFunction(modelArgs, (a) => {
   return isEngineError(summary) ? summary : summaryRows(summary, a.view);
 });
 
+function quickSummary(assumptions: unknown, view: unknown, overrides: unknown): ExcelScalar[][] | undefined {
+  const v = plain.option(view, VIEWS, "partner");
+  const p = v && quickLines(assumptions, overrides);
+  if (!p) return undefined;
+  const summary = summarise(p.lines, discountRate(p.model), v);
+  return Number.isFinite(summary.npv) ? summaryRows(summary, v) : undefined;
+}
+
 const percent = (x: number) => `${Number((x * 100).toPrecision(12))}%`;
 
-const SENSITIVITY = excelFunction(
-  {
-    assumptions: read.cells(),
-    metric: read.option(METRICS, "NPV"),
-    delta: read.number({ default: 0.1, above: 0, max: 1, zeroMeansDefault: true }),
-  },
-  (a) => {
-    const result = sensitivityModel(a.assumptions!, a.metric, a.delta);
-    if (isEngineError(result)) return result;
-    const header: ExcelScalar[] = ["Driver", `${a.metric} at -${percent(a.delta)}`, `${a.metric} at +${percent(a.delta)}`, "Swing"];
-    return [header, ...result.rows.map((r): ExcelScalar[] => [r.driver, blankIfNull(r.low), blankIfNull(r.high), blankIfNull(r.swing)])];
-  },
-);
+const DELTA: NumberArg = { default: 0.1, above: 0, max: 1, zeroMeansDefault: true };
+
+const tornadoHeader = (metric: string, delta: number): ExcelScalar[] => ["Driver", `${metric} at -${percent(delta)}`, `${metric} at +${percent(delta)}`, "Swing"];
+
+const SENSITIVITY = excelFunction({ assumptions: read.cells(), metric: read.option(METRICS, "NPV"), delta: read.number(DELTA) }, (a) => {
+  const result = sensitivityModel(a.assumptions!, a.metric, a.delta);
+  if (isEngineError(result)) return result;
+  return [tornadoHeader(a.metric, a.delta), ...result.rows.map((r): ExcelScalar[] => [r.driver, blankIfNull(r.low), blankIfNull(r.high), blankIfNull(r.swing)])];
+});
+
+function quickSensitivity(assumptions: unknown, metric: unknown, delta: unknown): ExcelScalar[][] | undefined {
+  const m = plain.option(metric, METRICS, "NPV");
+  const d = plain.number(delta, DELTA);
+  const p = m && d !== undefined ? quickLines(assumptions, null) : undefined;
+  const rows = p && tornado(p.model, m!, d!);
+  if (!rows) return undefined;
+  const spill: ExcelScalar[][] = new Array(rows.length + 1);
+  spill[0] = tornadoHeader(m!, d!);
+  for (let i = 0; i < rows.length; i++) {
+    const r = rows[i];
+    spill[i + 1] = [r.driver, blankIfNull(r.low), blankIfNull(r.high), blankIfNull(r.swing)];
+  }
+  return spill;
+}
 
 const SIMULATE = excelFunction(
   {
@@ -89,7 +160,7 @@ const RAMP = excelFunction({ history: read.cells(), percentile: read.number({ de
  * @returns The P&L, one row per line and one column per year.
  */
 export function pnl(assumptions: any[][], view?: any, overrides?: any[][]): any[][] {
-  return PNL({ assumptions, view, overrides });
+  return quickPnl(assumptions, view, overrides) ?? PNL({ assumptions, view, overrides });
 }
 
 /**
@@ -101,7 +172,7 @@ export function pnl(assumptions: any[][], view?: any, overrides?: any[][]): any[
  * @returns Six rows of label | value.
  */
 export function pnlSummary(assumptions: any[][], view?: any, overrides?: any[][]): any[][] {
-  return PNL_SUMMARY({ assumptions, view, overrides });
+  return quickSummary(assumptions, view, overrides) ?? PNL_SUMMARY({ assumptions, view, overrides });
 }
 
 /**
@@ -113,7 +184,7 @@ export function pnlSummary(assumptions: any[][], view?: any, overrides?: any[][]
  * @returns A header row, then driver | metric at -delta | metric at +delta | swing.
  */
 export function sensitivity(assumptions: any[][], metric?: any, delta?: any): any[][] {
-  return SENSITIVITY({ assumptions, metric, delta });
+  return quickSensitivity(assumptions, metric, delta) ?? SENSITIVITY({ assumptions, metric, delta });
 }
 
 /**

@@ -133,6 +133,15 @@ function valueAt(d: number, c: number, assumptions: Cells, overrides: Cells | nu
  * of the same drivers. Fails with #VALUE! naming the argument and row for anything it cannot read.
  */
 export function readAssumptions(assumptions: Cells, overrides?: Cells | null): PnlModel {
+  return readInOnePass(assumptions, overrides) ?? readCarefully(assumptions, overrides);
+}
+
+/**
+ * `readAssumptions` cell by cell: a pass for the rows, then each driver's values in the drivers'
+ * order, so that the first problem it meets is the one it names. Only a range that is not plainly
+ * valid comes here.
+ */
+export function readCarefully(assumptions: Cells, overrides?: Cells | null): PnlModel {
   rowOf.fill(-1);
   scan(assumptions, ARGS.assumptions, 0);
   if (overrides) scan(overrides, ARGS.overrides, 1);
@@ -159,4 +168,109 @@ export function readAssumptions(assumptions: Cells, overrides?: Cells | null): P
     for (let t = length; t < years; t++) values[base + t] = value;
   }
   return { years, values, series };
+}
+
+// ---- One pass --------------------------------------------------------------------------------
+
+// Each driver's values as typed, up to MAX_YEARS, before the horizon is known: `d * MAX_YEARS + t`.
+// Reused between calls, as the row tables above.
+const staged = new Float64Array(DRIVER_COUNT * MAX_YEARS);
+/** Where the values of the last one-pass read went, per horizon, for a caller that keeps nothing of them. */
+const scratchValues: Float64Array[] = [];
+
+/**
+ * The model `readAssumptions` gives, read in one pass over the cells (names, values and limits
+ * together), or null for anything that is not plainly valid — a bad cell, an unknown or repeated
+ * name, a series too long, a nested range in any cell — which `readCarefully` then reads and names.
+ * Never fails, so a caller may hand it ranges whose cells it has not looked at.
+ *
+ * `scratch`: the values go into a buffer reused from call to call (one per horizon), for a caller
+ * that is done with the model before the next read; otherwise into memory of the model's own.
+ */
+export function readInOnePass(assumptions: Cells, overrides?: Cells | null, scratch = false): PnlModel | null {
+  rowOf.fill(-1);
+  if (!stageRows(assumptions, 0)) return null;
+  if (overrides && !stageRows(overrides, 1)) return null;
+  if (rowOf[D.license_revenue] < 0) return null;
+  // A staged horizon was checked (a whole number from 1 to MAX_YEARS) with the rest of its row.
+  // (`| 0`: it comes out of a Float64Array; as a small integer the loops below index faster.)
+  const years = (rowOf[D.years] < 0 ? LIMITS.defaults[D.years] : staged[D.years * MAX_YEARS]) | 0;
+  const values = scratch ? (scratchValues[years] ??= new Float64Array(DRIVER_COUNT * years)) : doubles(DRIVER_COUNT * years);
+  let series = 0;
+  for (let d = 0; d < DRIVER_COUNT; d++) {
+    const base = d * years;
+    const from = d * MAX_YEARS;
+    const length = rowOf[d] < 0 ? -1 : lengthOf[d];
+    if (length <= 1) {
+      const value = length < 0 ? LIMITS.defaults[d] : staged[from];
+      for (let t = 0; t < years; t++) values[base + t] = value;
+      continue;
+    }
+    series |= 1 << d;
+    const given = length < years ? length : years;
+    for (let t = 0; t < given; t++) values[base + t] = staged[from + t];
+    const last = staged[from + length - 1];
+    for (let t = length; t < years; t++) values[base + t] = last;
+  }
+  return { years, values, series };
+}
+
+/** `scan` that stages each driver row's values as it goes; false where `scan` or a value would fail. */
+function stageRows(cells: Cells, source: number): boolean {
+  if (isSingleColumn(cells)) return false;
+  for (let r = 0; r < cells.length; r++) {
+    const row = cells[r];
+    const name = row[0];
+    const d = typeof name === "string" ? driverIndex(name) : -1;
+    if (d < 0) {
+      // The rows `driverOfRow` skips: blank ones, and a header row on top.
+      const skipped = isEmptyCell(name) ? lastFilled(row, 1) <= 1 : r === 0 && typeof name === "string" && isHeaderRow(row, 1);
+      if (!skipped) return false;
+      continue;
+    }
+    if (rowOf[d] >= 0 && sourceOf[d] === source) return false;
+    const length = stageRow(row, d);
+    if (length < 0 || (length > 1 && LIMITS.scalarOnly[d] === 1)) return false;
+    rowOf[d] = r;
+    sourceOf[d] = source;
+    lengthOf[d] = length;
+  }
+  return true;
+}
+
+/**
+ * Stages the values of driver `d`'s row and returns how many it holds (up to its last non-empty
+ * cell), or -1 where `readCarefully` would fail: more values than MAX_YEARS, a value cell that
+ * holds no number, or a value outside the driver's limits. As there, the cells up to the last
+ * non-empty one are read, and the first in any case.
+ */
+function stageRow(row: readonly unknown[], d: number): number {
+  const length = lastFilled(row, 1) - 1;
+  if (length > MAX_YEARS) return -1;
+  const end = length > 1 ? length : 1;
+  const base = d * MAX_YEARS - 1;
+  const min = LIMITS.min[d];
+  const above = LIMITS.above[d];
+  const max = LIMITS.max[d];
+  const integer = LIMITS.integer[d] === 1;
+  for (let c = 1; c <= end; c++) {
+    const cell = c < row.length ? row[c] : null;
+    let value: number;
+    // As `numberIn`: a blank reads as 0; a cell that holds no number fails.
+    if (typeof cell === "number") {
+      if (cell - cell !== 0) return -1; // NaN or ±Infinity
+      value = cell;
+    } else if (cell === null || cell === undefined || cell === "") {
+      value = 0;
+    } else if (typeof cell === "string") {
+      const number = toNumber(cell);
+      if (number === undefined) {
+        if (cell.trim() !== "") return -1;
+        value = 0;
+      } else value = number;
+    } else return -1;
+    if (!(value >= min && value > above && value <= max) || (integer && !Number.isInteger(value))) return -1;
+    staged[base + c] = value;
+  }
+  return length;
 }

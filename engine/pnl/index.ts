@@ -7,7 +7,7 @@
 import { type EngineError, fail, guard, isEngineError } from "../error";
 import { checkNumber } from "../input";
 import { messages } from "../messages";
-import { type Cells, type PnlModel, readAssumptions } from "./assumptions";
+import { type Cells, type PnlModel, readCarefully, readInOnePass } from "./assumptions";
 import {
   LINE,
   PARTNER_LINES,
@@ -26,14 +26,20 @@ import { rampFromHistory } from "./ramp";
 import { type Metric, type TornadoRow, tornado } from "./sensitivity";
 import { DEFAULT_TRIALS, MAX_TRIALS, MonteCarlo, type SimulationResult, readUncertainty } from "./simulate";
 
-export { type Cells, type PnlModel, readAssumptions, isEmptyCell } from "./assumptions";
+export { type Cells, type PnlModel, readAssumptions, readCarefully, readInOnePass, isEmptyCell } from "./assumptions";
 export { DRIVERS, MAX_YEARS, type DriverName, driverIndex } from "./drivers";
 export { LINE, PARTNER_LINES, VENDOR_LINES, type PnlLines, type PnlSummary, type View, allocateLines, discountRate, evaluate, line, scratchLines, summarise } from "./model";
-export { METRICS, type Metric, type TornadoRow, metricOf } from "./sensitivity";
+export { METRICS, type Metric, type TornadoRow, metricOf, tornado } from "./sensitivity";
 export { DEFAULT_TRIALS, DISTRIBUTIONS, MAX_TRIALS, MonteCarlo, type SimulationResult, type Uncertainty, readUncertainty } from "./simulate";
 export { percentileSorted } from "./percentile";
 
 export const VIEWS = ["partner", "vendor"] as const;
+
+/**
+ * The model of `readAssumptions` for a computation that keeps nothing of it past the call (its
+ * values may be in a buffer the next read reuses).
+ */
+const readForCall = (assumptions: Cells, overrides?: Cells | null): PnlModel => readInOnePass(assumptions, overrides, true) ?? readCarefully(assumptions, overrides);
 
 /** The P&L of a read model, all lines of both views; #NUM! when a value overflows. */
 export function evaluateModel(model: PnlModel, lines: PnlLines = allocateLines(model.years)): PnlLines {
@@ -48,7 +54,7 @@ export interface PnlTable {
 
 /** `PARTNER.PNL`: the yearly lines of the partner view (default) or the vendor view. */
 export const pnl = guard((assumptions: Cells, view: View = "partner", overrides?: Cells | null): PnlTable => {
-  const lines = evaluateModel(readAssumptions(assumptions, overrides));
+  const lines = evaluateModel(readForCall(assumptions, overrides));
   const first = view === "partner" ? LINE.licence : LINE.vendorNet;
   const labels: readonly string[] = view === "partner" ? PARTNER_LINES : VENDOR_LINES;
   return { years: lines.years, lines: labels.map((label, i) => ({ label, values: line(lines, first + i) })) };
@@ -56,7 +62,7 @@ export const pnl = guard((assumptions: Cells, view: View = "partner", overrides?
 
 /** `PARTNER.PNL.SUMMARY`: NPV, IRR, payback, first profitable year, ROI and total of a view. */
 export const pnlSummary = guard((assumptions: Cells, view: View = "partner", overrides?: Cells | null): PnlSummary => {
-  const model = readAssumptions(assumptions, overrides);
+  const model = readForCall(assumptions, overrides);
   const summary = summarise(evaluateModel(model, scratchLines(model.years)), discountRate(model), view);
   if (!Number.isFinite(summary.npv)) fail("#NUM!", messages.overflow("assumptions"));
   return summary;
@@ -71,7 +77,7 @@ export interface Tornado {
 /** `PARTNER.SENSITIVITY`: the tornado table of `metric` for ±`delta` (relative) on each driver. */
 export const sensitivity = guard((assumptions: Cells, metric: Metric = "NPV", delta: number = 0.1): Tornado => {
   checkNumber(delta, "delta", { above: 0, max: 1 });
-  const model = readAssumptions(assumptions);
+  const model = readForCall(assumptions);
   evaluateModel(model, scratchLines(model.years));
   const rows = tornado(model, metric, delta);
   if (!rows) fail("#NUM!", messages.overflow("assumptions"));
@@ -82,14 +88,20 @@ export const sensitivity = guard((assumptions: Cells, metric: Metric = "NPV", de
  * The Monte Carlo of `PARTNER.SIMULATE`, checked and ready to run a slice of trials at a time
  * (`run(n)`, then `result()`): the same trials and figures as `simulate` with the same arguments.
  */
-export const simulation = guard((assumptions: Cells, uncertainty: Cells, trials: number = DEFAULT_TRIALS, seed: number = 1): MonteCarlo => {
+export const simulation = guard((assumptions: Cells, uncertainty: Cells, trials: number = DEFAULT_TRIALS, seed: number = 1): MonteCarlo => prepare(assumptions, uncertainty, trials, seed, false));
+
+/** The checks of `simulation`, then its run; `reuse`: see MonteCarlo's constructor. */
+function prepare(assumptions: Cells, uncertainty: Cells, trials: number, seed: number, reuse: boolean): MonteCarlo {
   checkNumber(trials, "trials", { integer: true, min: 1, max: MAX_TRIALS });
   if (!Number.isFinite(seed)) fail("#VALUE!", messages.notNumber("seed", seed));
-  const model = readAssumptions(assumptions);
+  const model = readForCall(assumptions); // the run copies the values it flexes
   const uncertain = readUncertainty(uncertainty, "uncertainty");
   evaluateModel(model, scratchLines(model.years));
-  return new MonteCarlo(model, uncertain, trials, seed);
-});
+  return new MonteCarlo(model, uncertain, trials, seed, reuse);
+}
+
+/** `simulation` for a run made in one go, on arrays reused from run to run. */
+const runInOneGo = guard((assumptions: Cells, uncertainty: Cells, trials: number, seed: number): MonteCarlo => prepare(assumptions, uncertainty, trials, seed, true));
 
 /** The result of a finished run; #NUM! when a trial overflowed. */
 export const simulationResult = guard((run: MonteCarlo): SimulationResult => {
@@ -99,7 +111,7 @@ export const simulationResult = guard((run: MonteCarlo): SimulationResult => {
 
 /** `PARTNER.SIMULATE`: Monte Carlo of the partner NPV and payback under `uncertainty`. */
 export const simulate = (assumptions: Cells, uncertainty: Cells, trials: number = DEFAULT_TRIALS, seed: number = 1): SimulationResult | EngineError => {
-  const run = simulation(assumptions, uncertainty, trials, seed);
+  const run = runInOneGo(assumptions, uncertainty, trials, seed);
   if (isEngineError(run)) return run;
   run.run();
   return simulationResult(run);

@@ -10,7 +10,7 @@ import { type Random, createRandom } from "../random";
 import { npvOf, paybackOf } from "../excel/financial";
 import { type Cells, type PnlModel, driverOfRow, isEmptyCell, isSingleColumn } from "./assumptions";
 import { D, DRIVERS, type Driver, clampToLimits } from "./drivers";
-import { LINE, type PnlLines, allocateLines, discountRate, evaluate } from "./model";
+import { LINE, type PnlLines, allocateLines, discountRate, evaluate, scratchLines } from "./model";
 import { percentileSorted } from "./percentile";
 
 export const DISTRIBUTIONS = ["normal", "uniform", "triangular"] as const;
@@ -114,18 +114,25 @@ export class MonteCarlo {
   private compensation = 0;
   private positive = 0;
 
-  constructor(model: PnlModel, uncertain: readonly Uncertainty[], trials: number, seed: number) {
+  /**
+   * `reuse`: the run's arrays (the trial's values and P&L, every trial's NPV and payback) are
+   * shared with the next run that reuses them, for a run that finishes, and gives its result,
+   * before another starts (a custom function's call). A run a task pane advances slice by slice
+   * keeps arrays of its own.
+   */
+  constructor(model: PnlModel, uncertain: readonly Uncertainty[], trials: number, seed: number, reuse = false) {
     const Y = model.years;
     this.trials = trials;
     this.Y = Y;
-    this.values = model.values.slice();
+    this.values = reuse ? reused.values(model.values.length) : new Float64Array(model.values.length);
+    this.values.set(model.values);
     let series = model.series;
     for (const u of uncertain) series &= ~(1 << u.driver); // a drawn value applies to every year, like a single value
     this.trial = { years: Y, values: this.values, series };
-    this.lines = allocateLines(Y);
+    this.lines = reuse ? scratchLines(Y) : allocateLines(Y);
     this.profit = this.lines.buffer.subarray(LINE.profit * Y, (LINE.profit + 1) * Y);
-    this.npvs = new Float64Array(trials);
-    this.paybacks = new Float64Array(trials);
+    this.npvs = reuse ? reused.npvs(trials) : new Float64Array(trials);
+    this.paybacks = reuse ? reused.paybacks(trials) : new Float64Array(trials);
     this.random = createRandom(seed);
     this.count = uncertain.length;
     // Flat typed copies of the draws' definitions for the hot loop.
@@ -189,6 +196,18 @@ export class MonteCarlo {
     return finite ? result : null;
   }
 }
+
+/** The arrays of runs made with `reuse`, grown to the largest asked for; views of their first `n` numbers. */
+const reused = (() => {
+  let values = new Float64Array(0);
+  let npvs = new Float64Array(0);
+  let paybacks = new Float64Array(0);
+  return {
+    values: (n: number) => (values.length >= n ? values : (values = new Float64Array(n))).subarray(0, n),
+    npvs: (n: number) => (npvs.length >= n ? npvs : (npvs = new Float64Array(n))).subarray(0, n),
+    paybacks: (n: number) => (paybacks.length >= n ? paybacks : (paybacks = new Float64Array(n))).subarray(0, n),
+  };
+})();
 
 /** Inverse CDF of the triangular distribution; square roots are exact in IEEE arithmetic. */
 function triangular(low: number, mode: number, high: number, u: number): number {
