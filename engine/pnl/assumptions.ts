@@ -175,8 +175,24 @@ export function readCarefully(assumptions: Cells, overrides?: Cells | null): Pnl
 // Each driver's values as typed, up to MAX_YEARS, before the horizon is known: `d * MAX_YEARS + t`.
 // Reused between calls, as the row tables above.
 const staged = new Float64Array(DRIVER_COUNT * MAX_YEARS);
-/** Where the values of the last one-pass read went, per horizon, for a caller that keeps nothing of them. */
+/**
+ * The buffer per horizon of the reads made with `scratch`, and the drivers the last of them wrote
+ * there (every other driver holds its default), so that a read writes only the drivers given.
+ */
 const scratchValues: Float64Array[] = [];
+const scratchGiven = new Int32Array(MAX_YEARS + 1);
+/** Every driver at its default in every year, per horizon: what a model starts from. */
+const defaultValues: Float64Array[] = [];
+
+function defaultsFor(years: number): Float64Array {
+  let image = defaultValues[years];
+  if (!image) {
+    image = new Float64Array(DRIVER_COUNT * years);
+    for (let d = 0; d < DRIVER_COUNT; d++) image.fill(LIMITS.defaults[d], d * years, (d + 1) * years);
+    defaultValues[years] = image;
+  }
+  return image;
+}
 
 /**
  * The model `readAssumptions` gives, read in one pass over the cells (names, values and limits
@@ -185,7 +201,8 @@ const scratchValues: Float64Array[] = [];
  * Never fails, so a caller may hand it ranges whose cells it has not looked at.
  *
  * `scratch`: the values go into a buffer reused from call to call (one per horizon), for a caller
- * that is done with the model before the next read; otherwise into memory of the model's own.
+ * that only reads the model and is done with it before the next read; otherwise into memory of
+ * the model's own.
  */
 export function readInOnePass(assumptions: Cells, overrides?: Cells | null, scratch = false): PnlModel | null {
   rowOf.fill(-1);
@@ -195,23 +212,43 @@ export function readInOnePass(assumptions: Cells, overrides?: Cells | null, scra
   // A staged horizon was checked (a whole number from 1 to MAX_YEARS) with the rest of its row.
   // (`| 0`: it comes out of a Float64Array; as a small integer the loops below index faster.)
   const years = (rowOf[D.years] < 0 ? LIMITS.defaults[D.years] : staged[D.years * MAX_YEARS]) | 0;
-  const values = scratch ? (scratchValues[years] ??= new Float64Array(DRIVER_COUNT * years)) : doubles(DRIVER_COUNT * years);
+  let values: Float64Array;
+  let stale: number; // drivers whose values in `values` are not their defaults
+  if (scratch) {
+    values = scratchValues[years] ??= defaultsFor(years).slice();
+    stale = scratchGiven[years];
+  } else {
+    values = doubles(DRIVER_COUNT * years);
+    values.set(defaultsFor(years));
+    stale = 0;
+  }
+  let given = 0;
   let series = 0;
   for (let d = 0; d < DRIVER_COUNT; d++) {
     const base = d * years;
+    if (rowOf[d] < 0) {
+      if ((stale & (1 << d)) !== 0) {
+        const value = LIMITS.defaults[d];
+        for (let t = 0; t < years; t++) values[base + t] = value;
+      }
+      continue;
+    }
+    given |= 1 << d;
     const from = d * MAX_YEARS;
-    const length = rowOf[d] < 0 ? -1 : lengthOf[d];
+    const length = lengthOf[d];
     if (length <= 1) {
-      const value = length < 0 ? LIMITS.defaults[d] : staged[from];
+      // A row without values (0) or a single value: the same every year.
+      const value = staged[from];
       for (let t = 0; t < years; t++) values[base + t] = value;
       continue;
     }
     series |= 1 << d;
-    const given = length < years ? length : years;
-    for (let t = 0; t < given; t++) values[base + t] = staged[from + t];
+    const shown = length < years ? length : years;
+    for (let t = 0; t < shown; t++) values[base + t] = staged[from + t];
     const last = staged[from + length - 1];
     for (let t = length; t < years; t++) values[base + t] = last;
   }
+  if (scratch) scratchGiven[years] = given;
   return { years, values, series };
 }
 
