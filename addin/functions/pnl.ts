@@ -102,7 +102,10 @@ const percent = (x: number) => `${Number((x * 100).toPrecision(12))}%`;
 
 const DELTA: NumberArg = { default: 0.1, above: 0, max: 1, zeroMeansDefault: true };
 
-const tornadoHeader = (metric: string, delta: number): ExcelScalar[] => ["Driver", `${metric} at -${percent(delta)}`, `${metric} at +${percent(delta)}`, "Swing"];
+function tornadoHeader(metric: string, delta: number): ExcelScalar[] {
+  const change = percent(delta);
+  return ["Driver", `${metric} at -${change}`, `${metric} at +${change}`, "Swing"];
+}
 
 const SENSITIVITY = excelFunction({ assumptions: read.cells(), metric: read.option(METRICS, "NPV"), delta: read.number(DELTA) }, (a) => {
   const result = sensitivityModel(a.assumptions!, a.metric, a.delta);

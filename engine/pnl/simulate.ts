@@ -134,12 +134,22 @@ export class MonteCarlo {
     this.npvs = reuse ? reused.npvs(trials) : new Float64Array(trials);
     this.paybacks = reuse ? reused.paybacks(trials) : new Float64Array(trials);
     this.random = createRandom(seed);
-    this.count = uncertain.length;
     // Flat typed copies of the draws' definitions for the hot loop.
-    this.kinds = Uint8Array.from(uncertain, (u) => DISTRIBUTIONS.indexOf(u.distribution));
-    this.bases = Int32Array.from(uncertain, (u) => u.driver * Y);
-    this.parameters = Float64Array.from(uncertain.flatMap((u) => [u.parameters[0], u.parameters[1], u.parameters[2] ?? 0]));
-    this.drivers = Int32Array.from(uncertain, (u) => u.driver);
+    const count = uncertain.length;
+    this.count = count;
+    this.kinds = new Uint8Array(count);
+    this.bases = new Int32Array(count);
+    this.parameters = new Float64Array(3 * count);
+    this.drivers = new Int32Array(count);
+    for (let i = 0; i < count; i++) {
+      const u = uncertain[i];
+      this.kinds[i] = DISTRIBUTIONS.indexOf(u.distribution);
+      this.bases[i] = u.driver * Y;
+      this.parameters[3 * i] = u.parameters[0];
+      this.parameters[3 * i + 1] = u.parameters[1];
+      this.parameters[3 * i + 2] = u.parameters[2] ?? 0;
+      this.drivers[i] = u.driver;
+    }
   }
 
   /** Runs up to `limit` more trials; false once every trial has run (or one overflowed). */
