@@ -195,8 +195,8 @@ function defaultsFor(years: number): Float64Array {
 }
 
 /**
- * The model `readAssumptions` gives, read in one pass over the cells (names, values and limits
- * together), or null for anything that is not plainly valid — a bad cell, an unknown or repeated
+ * The model `readAssumptions` gives, read in one pass over the rows (each row's name, values and
+ * limits together), or null for anything that is not plainly valid — a bad cell, an unknown or repeated
  * name, a series too long, a nested range in any cell — which `readCarefully` then reads and names.
  * Never fails, so a caller may hand it ranges whose cells it has not looked at.
  *
@@ -209,8 +209,8 @@ export function readInOnePass(assumptions: Cells, overrides?: Cells | null, scra
   if (!stageRows(assumptions, 0)) return null;
   if (overrides && !stageRows(overrides, 1)) return null;
   if (rowOf[D.license_revenue] < 0) return null;
-  // A staged horizon was checked (a whole number from 1 to MAX_YEARS) with the rest of its row.
-  // (`| 0`: it comes out of a Float64Array; as a small integer the loops below index faster.)
+  // A staged horizon was checked (a whole number from 1 to MAX_YEARS) with the rest of its row;
+  // `| 0` makes it a small integer, which indexes the loops below faster than a double.
   const years = (rowOf[D.years] < 0 ? LIMITS.defaults[D.years] : staged[D.years * MAX_YEARS]) | 0;
   let values: Float64Array;
   let stale: number; // drivers whose values in `values` are not their defaults
