@@ -31,7 +31,6 @@ import {
 import { type ReactElement, type ReactNode, Suspense, lazy, useEffect, useRef, useState } from "react";
 import { ConfirmDialog } from "./components/ConfirmDialog";
 import { ProblemList } from "./components/ProblemList";
-import { localFileSource } from "./sources";
 import { NavigationProvider, type ViewId, useNavigation } from "./state/navigation";
 import { SessionProvider, type WorkbookSource, useSession } from "./state/session";
 import { UnsavedEditsProvider, listInWords, useUnsavedEdits } from "./state/unsaved";
@@ -211,9 +210,20 @@ function Shell({ mode }: { mode: Mode }) {
               </MessageBar>
             )}
             <ProblemList title={`${session.problems.length} problems in the workbook`} problems={session.problems} intent="warning" />
+            {session.pendingError && (
+              <MessageBar intent="error" role="alert" data-testid="pending-error">
+                Could not read the workbook's other tables ({session.pending.join(", ")}): {session.pendingError}. The partner list shows what was read;
+                nothing can be saved.
+              </MessageBar>
+            )}
             {VIEWS.filter((v) => shown.current.has(v.id)).map((v) => (
               <div key={v.id} className={v.id === view.id ? styles.view : styles.hidden}>
-                <Suspense fallback={<Spinner label="Loading…" size="small" />}>{v.render()}</Suspense>
+                {/* The partner list's tables are read first; the other views wait for the rest. */}
+                {v.id !== "partners" && session.pending.length > 0 ? (
+                  !session.pendingError && <Spinner label={`Reading ${session.pending.join(", ")}…`} size="small" data-testid="reading-rest" />
+                ) : (
+                  <Suspense fallback={<Spinner label="Loading…" size="small" />}>{v.render()}</Suspense>
+                )}
               </div>
             ))}
           </main>
@@ -230,7 +240,7 @@ function WorkbookActions({ mode }: { mode: Mode }) {
   const fileInput = useRef<HTMLInputElement>(null);
   const [message, setMessage] = useState<string>();
   const [asking, setAsking] = useState(false);
-  const missing = session.workbook?.snapshot.missing ?? [];
+  const missing = session.data?.snapshot.missing ?? [];
   const fileName = session.source.label.replace(/ \(sample\)$/, "").replace(/\.xls[xm]$/i, "");
   const unsaved = session.unsavedInFile;
   const losses = [
@@ -251,7 +261,8 @@ function WorkbookActions({ mode }: { mode: Mode }) {
               const file = e.target.files?.[0];
               // The same file chosen again (after fixing it elsewhere) is a new choice.
               e.target.value = "";
-              if (file && session.replaceSource) void session.replaceSource(localFileSource(file));
+              // Browser mode's file reading is a chunk of its own, not in the Excel task pane's first download.
+              if (file && session.replaceSource) void import("./sources").then(({ localFileSource }) => session.replaceSource?.(localFileSource(file)));
             }}
           />
           <ToolbarButton

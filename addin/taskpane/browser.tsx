@@ -1,9 +1,9 @@
 // Browser mode (app.html): the same task pane outside Office, on the sample workbook or any .xlsx
 // the user opens. Nothing is sent anywhere: files are read and saved in the page.
-import { createRoot } from "react-dom/client";
-import { App } from "./App";
+//
+// This script is small on purpose: it starts reading the sample workbook (the .xlsx reader is a
+// chunk of its own) at once, while the task pane's code (React, Fluent UI) downloads and compiles.
 import { sampleSource } from "./sources";
-import { pickTheme } from "./theme";
 
-const container = document.getElementById("container");
-if (container) createRoot(container).render(<App theme={pickTheme()} source={sampleSource()} mode="browser" />);
+const source = sampleSource();
+void import(/* webpackChunkName: "browser-pane" */ "./browser-pane").then(({ mount }) => mount(source));

@@ -1,7 +1,7 @@
 // The task pane inside Excel (taskpane.html, the shared runtime's page): the open workbook.
 import { createRoot } from "react-dom/client";
 import { App } from "./App";
-import { excelSource } from "./sources";
+import { excelSource } from "./excel-source";
 import { pickTheme } from "./theme";
 
 Office.onReady(() => {

@@ -1,27 +1,14 @@
 /**
- * Where the task pane's workbook comes from: the open Excel workbook (Office.js), or an .xlsx file
- * in browser mode. The .xlsx reader and writer are a chunk of their own, loaded only in browser mode.
+ * Where browser mode's workbook comes from: an .xlsx file (excel-source.ts has the open Excel
+ * workbook's). The .xlsx reader and writer are a chunk of their own.
  */
-import { OfficeAdapter } from "../workbook/office";
 import { PartnerWorkbook } from "../workbook/workbook";
+import { download } from "./download";
+import { readerCount, startReaders } from "../workbook/read-off-thread";
+import { SUMMARY_TABLES } from "./model/summary-tables";
 import type { WorkbookSource } from "./state/session";
 
-export function excelSource(): WorkbookSource {
-  return { label: "This workbook", open: () => PartnerWorkbook.open(new OfficeAdapter()) };
-}
 
-/** Offers bytes as a file download (the browser saves them; nothing leaves the page). */
-export function download(bytes: Uint8Array, fileName: string, type = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"): void {
-  const blob = new Blob([bytes as BlobPart], { type });
-  const url = URL.createObjectURL(blob);
-  const link = document.createElement("a");
-  link.href = url;
-  link.download = fileName;
-  document.body.appendChild(link);
-  link.click();
-  link.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
-}
 
 const xlsxModule = () => import(/* webpackChunkName: "xlsx" */ "../workbook/xlsx");
 
@@ -29,14 +16,17 @@ const MACRO_ENABLED = "application/vnd.ms-excel.sheet.macroEnabled.12";
 
 /**
  * An .xlsx (or .xlsm) file held in memory: changes are saved into it, and "Save as" downloads it.
- * Reading starts when the source is made — while the page renders its first frame — rather than
- * when the session first asks for the workbook.
+ * Reading starts when the source is made — workers download or read the file and parse the tables
+ * the partner list shows while the page sets up the task pane — rather than when the session
+ * first asks for the workbook; the workbook reads the others when the session completes it.
  */
-export function fileSource(label: string, bytes: () => Promise<ArrayBuffer>): WorkbookSource {
+export function fileSource(label: string, file: Blob | { url: string }): WorkbookSource {
   let adapter: import("../workbook/xlsx").XlsxAdapter | undefined;
   const read = async () => {
-    const [{ XlsxAdapter }, data] = await Promise.all([xlsxModule(), bytes()]);
-    return XlsxAdapter.open(data);
+    const readers = startReaders(readerCount(SUMMARY_TABLES.length));
+    const { XlsxAdapter, SCHEMA_TABLES } = await xlsxModule();
+    // The partner list's tables first; the session reads the others once the list is on screen.
+    return XlsxAdapter.open(file, SCHEMA_TABLES, SUMMARY_TABLES, readers);
   };
   let reading: ReturnType<typeof read> | undefined = read();
   // open() reports a failure; until then it is not an unhandled one.
@@ -57,15 +47,11 @@ export function fileSource(label: string, bytes: () => Promise<ArrayBuffer>): Wo
   };
 }
 
-/** The sample workbook served beside the page (app.html preloads it while the scripts load). */
+/** The sample workbook served beside the page. */
 export function sampleSource(): WorkbookSource {
-  return fileSource("partners.xlsx (sample)", async () => {
-    const response = await fetch("partners.xlsx");
-    if (!response.ok) throw new Error(`could not load the sample workbook (${response.status})`);
-    return response.arrayBuffer();
-  });
+  return fileSource("partners.xlsx (sample)", { url: "partners.xlsx" });
 }
 
 export function localFileSource(file: File): WorkbookSource {
-  return fileSource(file.name, () => file.arrayBuffer());
+  return fileSource(file.name, file);
 }

@@ -2,6 +2,7 @@
  * The partner tables as typed records, read once from a snapshot and indexed by partner. Cells that
  * do not read as their column's kind come through as `null` (the snapshot lists them as problems).
  */
+import { lowerCase } from "../../engine/memo";
 import { ENGAGEMENT } from "../../engine/tier";
 import type { TableName } from "./schema";
 import { type TableSnapshot, type WorkbookSnapshot, cell } from "./snapshot";
@@ -124,7 +125,7 @@ if (ENGAGEMENT_COLUMNS.length !== ENGAGEMENT.length) throw new Error("Engagement
 function groupBy<T extends { partnerId: string }>(records: readonly T[]): Map<string, T[]> {
   const groups = new Map<string, T[]>();
   for (const r of records) {
-    const key = r.partnerId.toLowerCase();
+    const key = lowerCase(r.partnerId);
     const list = groups.get(key);
     if (list) list.push(r);
     else groups.set(key, [r]);
@@ -289,7 +290,7 @@ export class PartnerData {
       groups = groupBy(records) as Map<string, unknown[]>;
       this.groups.set(table, groups);
     }
-    return (groups.get(partnerId.toLowerCase()) as T[] | undefined) ?? [];
+    return (groups.get(lowerCase(partnerId)) as T[] | undefined) ?? [];
   }
 
   partner(id: string): PartnerRecord | undefined {

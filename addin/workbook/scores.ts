@@ -14,7 +14,7 @@ import { AUDIT_AREAS, type AreaRatings, audit, score } from "../../engine/audit"
 import { type EngineError, isEngineError } from "../../engine/error";
 import { planAttainment, planStatus } from "../../engine/plan";
 import { STAGES, stage as stageOf } from "../../engine/scorecard";
-import { segment } from "../../engine/segment";
+import { segment } from "../../engine/segment/quadrant";
 import { tier } from "../../engine/tier";
 import type { CellInput, CellValue } from "./cells";
 

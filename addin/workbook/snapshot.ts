@@ -55,6 +55,12 @@ export interface WorkbookSnapshot {
   /** Schema tables the workbook does not have. */
   readonly missing: readonly TableName[];
   readonly problems: readonly Problem[];
+  /**
+   * Schema tables the workbook has but that are not read yet: opening a file reads first the tables
+   * the partner list shows, then the others (see `completeSnapshot`). Until then `problems` is empty:
+   * every table is checked once all are read.
+   */
+  readonly pending?: readonly TableName[];
 }
 
 export function columnLetter(n: number): string {
@@ -202,15 +208,42 @@ export function partnerIdsOf(partners: TableSnapshot | undefined): Set<string> |
   return ids;
 }
 
-/** Builds the snapshot of a workbook from the tables an adapter read. */
-export function snapshotOf(raws: readonly RawTable[]): WorkbookSnapshot {
-  const tables = new Map<TableName, TableSnapshot>();
+function matchAll(raws: readonly RawTable[], into = new Map<TableName, TableSnapshot>()): Map<TableName, TableSnapshot> {
   for (const raw of raws) {
     const table = matchTable(raw);
-    if (table) tables.set(table.schema.name, table);
+    if (table) into.set(table.schema.name, table);
   }
+  return into;
+}
+
+function checked(tables: Map<TableName, TableSnapshot>): WorkbookSnapshot {
   const missing = SCHEMA.map((t) => t.name).filter((n) => !tables.has(n));
   const ids = partnerIdsOf(tables.get("Partners"));
   const problems = [...tables.values()].flatMap((t) => validateTable(t, ids));
   return { tables, missing, problems };
+}
+
+/** Builds the snapshot of a workbook from the tables an adapter read. */
+export function snapshotOf(raws: readonly RawTable[]): WorkbookSnapshot {
+  return checked(matchAll(raws));
+}
+
+/**
+ * The snapshot of the tables read first, with `pendingNames` (the names in the file of the schema
+ * tables left to read) as pending rather than missing; nothing is checked yet.
+ */
+export function partialSnapshot(raws: readonly RawTable[], pendingNames: readonly string[]): WorkbookSnapshot {
+  const tables = matchAll(raws);
+  const pending = SCHEMA.filter((t) => !tables.has(t.name) && pendingNames.some((n) => n.trim().toLowerCase() === t.name.toLowerCase())).map((t) => t.name);
+  if (!pending.length) return checked(tables);
+  const missing = SCHEMA.map((t) => t.name).filter((n) => !tables.has(n) && !pending.includes(n));
+  return { tables, missing, problems: [], pending };
+}
+
+/**
+ * The whole snapshot: a partial one's tables (the same objects, so records read from them are kept)
+ * with the tables read since, every table checked.
+ */
+export function completeSnapshot(partial: WorkbookSnapshot, rest: readonly RawTable[]): WorkbookSnapshot {
+  return checked(matchAll(rest, new Map(partial.tables)));
 }

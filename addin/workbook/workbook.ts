@@ -7,12 +7,19 @@ import { indexTables, planChanges } from "./plan";
 import type { PlainRange } from "./ranges";
 import { SCHEMA, type TableName, type TableSchema } from "./schema";
 import type { SheetSpec } from "./sheet";
-import { type Problem, type RawTable, type WorkbookSnapshot, snapshotOf } from "./snapshot";
+import { type Problem, type RawTable, type WorkbookSnapshot, completeSnapshot, partialSnapshot, snapshotOf } from "./snapshot";
 
 /** What a workbook store can do; the Office.js and .xlsx adapters implement it the same way. */
 export interface WorkbookAdapter {
   /** Reads every schema table the workbook has, in one round trip. */
   read(): Promise<RawTable[]>;
+  /**
+   * The tables read when the adapter was opened, when it read only some first (a file: those the
+   * partner list shows), with the names of the schema tables it left for `readRest`. Handed out once.
+   */
+  readFirst?(): { tables: RawTable[]; pending: string[] } | undefined;
+  /** Reads the schema tables `readFirst` left. */
+  readRest?(): Promise<RawTable[]>;
   /** Writes a validated plan in one round trip. */
   write(plan: WritePlan): Promise<void>;
   /**
@@ -57,9 +64,16 @@ export class PartnerWorkbook {
     readonly notice?: string,
   ) {}
 
-  /** Runs `work` after every operation started before it (two tabs saving at once take turns). */
+  /**
+   * Runs `work` after every operation started before it (two tabs saving at once take turns), on
+   * the whole workbook: tables left to read after opening are read first.
+   */
   private inTurn<T>(work: () => Promise<T>): Promise<T> {
-    const next = this.queue.then(work, work);
+    const whole = async () => {
+      await this.readPending();
+      return work();
+    };
+    const next = this.queue.then(whole, whole);
     this.queue = next.catch(() => undefined);
     return next;
   }
@@ -67,7 +81,20 @@ export class PartnerWorkbook {
   static async open(adapter: WorkbookAdapter): Promise<PartnerWorkbook> {
     // A repair that fails leaves the workbook as it was: opening goes on without it.
     const notice = await adapter.prepare?.().catch(() => undefined);
-    return new PartnerWorkbook(adapter, snapshotOf(await adapter.read()), notice);
+    const first = adapter.readFirst?.();
+    const snapshot = first ? partialSnapshot(first.tables, first.pending) : snapshotOf(await adapter.read());
+    return new PartnerWorkbook(adapter, snapshot, notice);
+  }
+
+  /** Reads the tables opening left for later (if any); the snapshot is then whole and checked. */
+  complete(): Promise<WorkbookSnapshot> {
+    return this.inTurn(async () => this.current);
+  }
+
+  private async readPending(): Promise<void> {
+    if (!this.current.pending?.length) return;
+    if (!this.adapter.readRest) throw new Error("the workbook's other tables cannot be read");
+    this.current = completeSnapshot(this.current, await this.adapter.readRest());
   }
 
   get snapshot(): WorkbookSnapshot {

@@ -15,14 +15,12 @@ import { type Area, columnLetters as letters, intersects, parseArea } from "./oo
 import { BUILT_IN_DATE_FORMATS, isDateFormat } from "./ooxml/styles";
 import { decodeText, decodeXml, elements } from "./ooxml/xml";
 import { type Archive, ArchiveError, isCompoundFile, openArchive } from "./ooxml/zip";
+import { WorkbookOpenError } from "./open-error";
 import { type RawIssue, type RawTable, headerText } from "./snapshot";
 
 export { parseArea };
 
-/** The file cannot be opened as a workbook; the message is for the person who chose the file. */
-export class WorkbookOpenError extends Error {
-  override readonly name = "WorkbookOpenError";
-}
+export { WorkbookOpenError };
 
 /** A table as the file defines it (every table of the workbook, wanted or not). */
 export interface TablePart {

@@ -28,24 +28,36 @@ import { HEADER_SEARCH_ROWS, MAX_ROWS, type PlainRange, type SearchCell, findPla
 import { DATE_FORMAT, SCHEMA, type TableSchema, tableSchema, validationRule } from "./schema";
 import type { SheetSpec, TableSpec, ValidationSpec } from "./sheet";
 import { a1 } from "./sheet";
+import { SCHEMA_TABLES } from "./selection";
+import { type FileRef, type OffThreadReader, ReaderUnavailable, readerCount, startReaders } from "./read-off-thread";
+import { type FirstTables, readFirstTables, readNamedTables, together } from "./staged";
+
 import type { RawTable } from "./snapshot";
 import { type WorkbookAdapter, WorkbookWriteError } from "./workbook";
 import { DATE_1904_OFFSET, EVERY_TABLE, type TableSelection, openWorkbookArchive, readWorkbookTables, sharedStrings, stringItem } from "./xlsx-read";
 import { OoxmlPackage as Package } from "./ooxml/package";
 
-export { WorkbookOpenError } from "./xlsx-read";
+import { WorkbookOpenError } from "./open-error";
+
+export { WorkbookOpenError };
 
 export { WorkbookWriteError };
 
-/**
- * The tables the task pane reads: the schema's. Of the add-in's own table of live formulas
- * (PartnerScores) only the key and the plan period are read: the task pane never reads the
- * formulas' results, it computes them.
- */
-export const SCHEMA_TABLES: TableSelection = (name) => {
-  const schema = SCHEMA.find((t) => t.name.toLowerCase() === name.trim().toLowerCase());
-  return !schema ? undefined : schema.owned ? { columns: schema.readBack ?? schema.key } : {};
-};
+export { SCHEMA_TABLES };
+
+const asBytes = (data: ArrayBuffer | Uint8Array) => (data instanceof Uint8Array ? data : new Uint8Array(data));
+
+/** A file's bytes, read on the page. */
+async function bytesOf(file: ArrayBuffer | Uint8Array | Promise<ArrayBuffer | Uint8Array> | Blob | { url: string }): Promise<Uint8Array> {
+  if (file instanceof Blob) return new Uint8Array(await file.arrayBuffer());
+  if (typeof file === "object" && "url" in file) {
+    const response = await fetch(file.url);
+    if (!response.ok) throw new WorkbookOpenError(`could not load the workbook (${response.status})`);
+    return new Uint8Array(await response.arrayBuffer());
+  }
+  return asBytes(await file);
+}
+
 
 const quoteSheet = (sheet: string) => (/^[A-Za-z_][A-Za-z0-9_.]*$/.test(sheet) ? sheet : `'${sheet.replaceAll("'", "''")}'`);
 const at = (sheet: string, row: number, column: number) => `${quoteSheet(sheet)}!${cellRef(row, column)}`;
@@ -76,6 +88,12 @@ export class XlsxAdapter implements WorkbookAdapter {
   /** Worksheets a save changed, kept as rows while the session goes on (their text is joined when saved). */
   private readonly worksheets = new Map<string, Worksheet>();
 
+  /** With `first` opening: the names of the schema tables left to read (`readRest`). */
+  private pending?: string[];
+  /** With `first` opening: the worker that read the first tables and reads the others. */
+  private reader?: OffThreadReader;
+  private select: TableSelection = SCHEMA_TABLES;
+
   private constructor(
     /** The file as opened (`undefined` for a new workbook). */
     private readonly original: Uint8Array | undefined,
@@ -87,13 +105,91 @@ export class XlsxAdapter implements WorkbookAdapter {
     this.opened = opened;
   }
 
-  /** Opens an .xlsx or .xlsm file; a file that is not a readable workbook is a WorkbookOpenError with a clear message. */
-  static async open(data: ArrayBuffer | Uint8Array, select: TableSelection = SCHEMA_TABLES): Promise<XlsxAdapter> {
-    const bytes = data instanceof Uint8Array ? data : new Uint8Array(data);
+  /**
+   * Opens an .xlsx or .xlsm file; a file that is not a readable workbook is a WorkbookOpenError with
+   * a clear message. With `first` (schema table names), only those tables are read now when the
+   * file has a Partners table — the others when `readRest` is called (see `readFirst`). In a
+   * browser, that reading is done by a worker while the page goes on.
+   */
+  static async open(
+    file: ArrayBuffer | Uint8Array | Promise<ArrayBuffer | Uint8Array> | Blob | { url: string },
+    select: TableSelection = SCHEMA_TABLES,
+    first?: readonly (readonly string[])[],
+    started?: OffThreadReader[],
+  ): Promise<XlsxAdapter> {
+    // Workers read the schema's selection only (a selection is code, which cannot be posted): a
+    // group of `first` each, side by side (or all in one where there is one core).
+    const groups = first && (readerCount(first.length) > 1 ? first.filter((g) => g.length) : [first.flat()]);
+    let readers = started?.length === groups?.length ? started : undefined;
+    if (!readers) started?.forEach((r) => r.close());
+    if (!readers && groups && select === SCHEMA_TABLES) readers = startReaders(groups.length);
+    let bytes: Uint8Array | undefined;
+    let read: FirstTables | undefined;
+    if (readers && groups) {
+      // A worker takes the file as it is (a download, a chosen file); bytes already here are
+      // handed to the first reader (and come back), copied for the others.
+      const given = file instanceof Blob || (typeof file === "object" && "url" in file) ? file : await file;
+      // The first reader has the file; it sends a copy to each other one, worker to worker.
+      const channels = readers.slice(1).map(() => new MessageChannel());
+      const refs: FileRef[] = readers.map((_, i) => (i > 0 ? channels[i - 1].port2 : given instanceof Blob || "url" in given ? given : asBytes(given)));
+      try {
+        await Promise.all(readers.map((r) => r.ready));
+        const reads = await Promise.all(readers.map((reader, i) => reader.first(refs[i], groups[i], i === 0, i === 0 ? channels.map((c) => c.port1) : undefined)));
+        bytes = reads[0].bytes;
+        read = together(reads);
+      } catch (e) {
+        for (const reader of readers) reader.close();
+        readers = undefined;
+        if (!(e instanceof ReaderUnavailable)) throw e;
+      }
+    }
+    bytes ??= await bytesOf(file);
     const archive = await openWorkbookArchive(bytes);
-    const contents = await readWorkbookTables(archive, select);
-    return new XlsxAdapter(bytes, Package.of(archive), contents.tables, contents.date1904);
+    if (!first) {
+      const contents = await readWorkbookTables(archive, select);
+      return new XlsxAdapter(bytes, Package.of(archive), contents.tables, contents.date1904);
+    }
+    read ??= await readFirstTables(archive, select, first.flat());
+    readers?.slice(1).forEach((r) => r.close());
+    const adapter = new XlsxAdapter(bytes, Package.of(archive), read.tables, read.date1904);
+    adapter.select = select;
+    adapter.pending = read.pending;
+    adapter.reader = readers?.[0];
+    // Without a partner list there is nothing to show first: the others are read now.
+    if (!read.partners) adapter.opened = [...read.tables, ...(await adapter.readRest())];
+    else if (!read.pending.length) adapter.reader?.close();
+    return adapter;
   }
+
+  /** The tables `open` read, each schema table left for later named (with `first` opening). */
+  readFirst(): { tables: RawTable[]; pending: string[] } | undefined {
+    if (!this.pending?.length || !this.opened) return undefined;
+    const first = { tables: this.opened, pending: this.pending };
+    this.opened = undefined;
+    return first;
+  }
+
+  /** Reads the tables `readFirst` named as pending (once; none after). */
+  async readRest(): Promise<RawTable[]> {
+    const pending = this.pending ?? [];
+    const reader = this.reader;
+    this.reader = undefined;
+    let tables: RawTable[] | undefined;
+    if (reader && pending.length) {
+      try {
+        tables = await reader.rest(pending);
+      } catch (e) {
+        if (!(e instanceof ReaderUnavailable)) throw e;
+      } finally {
+        reader.close();
+      }
+    }
+    tables ??= await readNamedTables(this.pkg.asArchive(), this.select, pending);
+    this.pending = undefined;
+    return tables;
+  }
+
+
 
   /** A new workbook with no sheet yet (add some with `create` or `writeSheet` before saving). */
   static blank(created = new Date()): XlsxAdapter {

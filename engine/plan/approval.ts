@@ -6,6 +6,7 @@
  */
 import { EngineError, fail, guard } from "../error";
 import { type Clock, MAX_DATE_SERIAL, parseDateText, serialParts, systemClock } from "../excel/date";
+import { memoText } from "../memo";
 import { messages, where } from "../messages";
 
 export const PLAN_STATES = ["Draft", "Submitted", "Accepted", "Approved"] as const;
@@ -141,6 +142,10 @@ const QUARTER_LAST = /^q([1-4])\s*[-/ ]?\s*(?:fy)?(\d{4})$/i;
  * for anything else.
  */
 export function quarterOf(period: string | number): string | undefined {
+  return typeof period === "number" ? quarterOfAny(period) : quarterOfText(period);
+}
+
+function quarterOfAny(period: string | number): string | undefined {
   let year: number;
   let quarter: number;
   if (typeof period === "number") {
@@ -152,7 +157,7 @@ export function quarterOf(period: string | number): string | undefined {
     const first = QUARTER_FIRST.exec(text);
     const last = QUARTER_LAST.exec(text);
     const serial = /^\d+(\.\d+)?$/.test(text) ? Number(text) : undefined;
-    if (serial !== undefined) return quarterOf(serial);
+    if (serial !== undefined) return quarterOfAny(serial);
     const date = parseDateText(text);
     if (first) [year, quarter] = [Number(first[1]), Number(first[2])];
     else if (last) [year, quarter] = [Number(last[2]), Number(last[1])];
@@ -161,6 +166,9 @@ export function quarterOf(period: string | number): string | undefined {
   }
   return `${year}-Q${quarter}`;
 }
+
+/** A plan's periods repeat on every KPI row: each text is read once. */
+const quarterOfText = memoText((text: string) => quarterOfAny(text));
 
 export interface PlanStatusRow {
   readonly period: string | number;

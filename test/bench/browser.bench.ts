@@ -32,6 +32,9 @@ const KB = 1000;
 
 const SAVE_TARGET_MS = 1000;
 
+/** The first screen's figure before the partner list's tables were read first, by workers (quiet machine). */
+const PREVIOUS_FIRST_SCREEN = "was 3.7–4.2 s with every table read on the page";
+
 const READERS = ["xlsx.ts", "xlsx-read.ts", "zip.ts", "zip-write.ts", "package.ts", "worksheet.ts", "office.ts"];
 
 /** Every file whose change may change the generated workbook. */
@@ -65,8 +68,10 @@ async function largeWorkbook(): Promise<string> {
 interface PageRun {
   /** Navigation start to the first frame with the partner list in the page. */
   list: number;
-  /** Navigation start to the workbook's last byte. */
-  workbook: number;
+  /** Navigation start to the last byte of the scripts the page loaded before the list showed. */
+  scripts: number;
+  /** Navigation start to the rest of the workbook read (the views that wait for it usable). */
+  whole: number;
 }
 
 /**
@@ -93,10 +98,15 @@ async function openToList(workbookFile: string, cached: boolean): Promise<{ runs
       // Checked on every animation frame: the time is that of the first frame that has the list.
       const listed = await page.waitForFunction("document.querySelector('[data-partner]') ? performance.now() : 0", undefined, { polling: "raf", timeout: 120_000 });
       const list = Number(await listed.jsonValue());
-      const workbook = Number(await page.evaluate("performance.getEntriesByType('resource').find((e) => e.name.endsWith('/partners.xlsx'))?.responseEnd ?? NaN"));
+      // (The workbook itself is downloaded by the reading workers, off the page's timeline.)
+      const scripts = Number(await page.evaluate(`Math.max(...performance.getEntriesByType('resource').filter((e) => e.name.endsWith('.js') && e.responseEnd <= ${list}).map((e) => e.responseEnd))`));
+      // The partner view waits for the rest of the workbook: once a partner opens, all is read.
+      await page.locator("[data-partner]").first().click();
+      await page.getByTestId("partner-name").waitFor({ timeout: 120_000 });
+      const whole = Number(await page.evaluate("performance.now()"));
       partners = (await page.getByTestId("partner-count").textContent()) ?? "";
       if (errors.length) throw new Error(`the page failed: ${errors.join("; ")}`);
-      if (i > 0) runs.push({ list, workbook });
+      if (i > 0) runs.push({ list, scripts, whole });
       await page.close();
     }
     return { runs, partners };
@@ -293,11 +303,12 @@ export default async function browserBench() {
   const repeat = await openToList(file, true);
   const list = timing(first.runs.map((r) => r.list));
   const again = timing(repeat.runs.map((r) => r.list));
-  const met = (t: Timing) => `target < ${TARGET_MS} ms: ${t.median < TARGET_MS ? "met" : "NOT met"}; fastest ${ms(t.min)}`;
+  const met = (t: Timing, before: string) => `target < ${TARGET_MS} ms: ${t.median < TARGET_MS ? "met" : "NOT met"}; fastest ${ms(t.min)}; ${before}`;
   report(`Browser mode: app.html to the rendered partner list ("${first.partners}"), headless Chromium, median of ${RUNS}`, [
-    { name: "first visit (caches off): navigation → list on screen", timing: list, note: met(list) },
-    { name: "  of which: navigation → workbook downloaded", timing: timing(first.runs.map((r) => r.workbook)) },
-    { name: "repeat visit (caches on): navigation → list on screen", timing: again, note: met(again) },
+    { name: "first visit (caches off): navigation → list on screen", timing: list, note: met(list, PREVIOUS_FIRST_SCREEN) },
+    { name: "  of which: navigation → the page's scripts loaded", timing: timing(first.runs.map((r) => r.scripts)) },
+    { name: "  then: the other tables read, a partner opened", timing: timing(first.runs.map((r) => r.whole)), note: "the partner view waits for them" },
+    { name: "repeat visit (caches on): navigation → list on screen", timing: again, note: met(again, "was 3.2–3.6 s") },
   ]);
   const saving = await saveInBrowser(file);
   const row = (name: string, values: number[]) => {

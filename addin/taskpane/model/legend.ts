@@ -3,7 +3,7 @@
  * potential segments and the life stages (seed 003), as the engine defines them.
  */
 import { DEFAULT_PASS_MARK, ESTABLISHED, STAGES } from "../../../engine/scorecard";
-import { QUADRANTS } from "../../../engine/segment";
+import { QUADRANTS } from "../../../engine/segment/quadrant";
 import { TIERS } from "../../../engine/tier";
 
 /** Seed 004's characteristics of each tier, in a sentence. */

@@ -4,6 +4,7 @@
  * assessment of it, the stage scores the engine places the partner with, and the batch that saves
  * a new assessment.
  */
+import { lowerCase, nameKey } from "../../../engine/memo";
 import { CAPABILITIES, type GapRow, STAGES } from "../../../engine/scorecard";
 import type { Upsert } from "../../workbook/plan";
 import type { PartnerData, ScorecardRecord } from "../../workbook/records";
@@ -21,7 +22,7 @@ export interface ScorecardTopic {
   own: boolean;
 }
 
-const keyOf = (r: { category: string; topic: string }) => `${r.category.trim().toLowerCase()}\u0000${r.topic.trim().toLowerCase()}`;
+const keyOf = (r: { category: string; topic: string }) => `${nameKey(r.category)}\u0000${nameKey(r.topic)}`;
 /** Rows with a date come after undated ones; among equal dates, later rows in the table win. */
 const isLater = (a: ScorecardRecord, b: ScorecardRecord) => (a.date ?? -Infinity) >= (b.date ?? -Infinity);
 
@@ -39,7 +40,7 @@ export function latestScorecard(records: readonly ScorecardRecord[]): ScorecardR
 /** Categories in the product's order (stages, then capabilities), then any other in first-seen order. */
 const CATEGORY_ORDER: readonly string[] = [...STAGES, ...CAPABILITIES].map((c) => c.toLowerCase());
 const categoryRank = (category: string) => {
-  const i = CATEGORY_ORDER.indexOf(category.trim().toLowerCase());
+  const i = CATEGORY_ORDER.indexOf(nameKey(category));
   return i === -1 ? CATEGORY_ORDER.length : i;
 };
 
@@ -72,7 +73,7 @@ export function scorecardTopics(data: PartnerData, partnerId: string): Scorecard
 /** Mean score of each life stage in STAGES order (`null`: no score), as PARTNER.STAGE takes them. */
 export function stageScores(topics: readonly Pick<ScorecardTopic, "category" | "score">[]): (number | null)[] {
   return STAGES.map((stage) => {
-    const scores = topics.filter((t) => t.category.trim().toLowerCase() === stage.toLowerCase() && t.score !== null).map((t) => t.score!);
+    const scores = topics.filter((t) => nameKey(t.category) === lowerCase(stage) && t.score !== null).map((t) => t.score!);
     return scores.length ? scores.reduce((a, b) => a + b, 0) / scores.length : null;
   });
 }

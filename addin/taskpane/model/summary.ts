@@ -5,9 +5,10 @@
  */
 import { AREA_ORDER, AUDIT_AREAS, auditAreas } from "../../../engine/audit";
 import { valueOrNull } from "../../../engine/error";
+import { lowerCase } from "../../../engine/memo";
 import { type PlanStatus, planAttainment, planStatus as planStatusOf, quarterOf } from "../../../engine/plan";
 import { ESTABLISHED, type Stage, stage } from "../../../engine/scorecard";
-import { type Quadrant, segment } from "../../../engine/segment";
+import { type Quadrant, segment } from "../../../engine/segment/quadrant";
 import { ratingAsOf } from "../../../engine/qbr/quarter";
 import { type Tier, tier } from "../../../engine/tier";
 import type { AuditRecord, PartnerData, PartnerRecord, PlanRecord } from "../../workbook/records";
@@ -29,23 +30,27 @@ export interface PartnerSummary {
 
 const ok = valueOrNull;
 
+export { SUMMARY_TABLES } from "./summary-tables";
+
 /** The ratings of the latest audit, by area in AREA_ORDER (criteria in the form's order). */
 export function latestAudit(audits: readonly AuditRecord[]): { date: number | null; ratings: (number | null)[][] } | null {
   if (!audits.length) return null;
   const date = audits.reduce<number | null>((d, a) => (a.date !== null && (d === null || a.date > d) ? a.date : d), null);
-  // The first row of each criterion on that date (names in any case), found once per row.
-  const current = new Map<string, AuditRecord>();
+  // The first row of each criterion on that date (names in any case), by area then criterion.
+  const current = new Map<string, Map<string, AuditRecord>>();
   for (const a of audits) {
     if (a.date !== date) continue;
-    const key = criterionKey(a.area, a.criterion);
-    if (!current.has(key)) current.set(key, a);
+    const area = lowerCase(a.area);
+    let criteria = current.get(area);
+    if (!criteria) current.set(area, (criteria = new Map()));
+    const criterion = lowerCase(a.criterion);
+    if (!criteria.has(criterion)) criteria.set(criterion, a);
   }
-  const ratings = CRITERION_KEYS.map((keys) => keys.map((key) => current.get(key)?.rating ?? null));
+  const ratings = CRITERION_KEYS.map(([area, criteria]) => criteria.map((criterion) => current.get(area)?.get(criterion)?.rating ?? null));
   return { date, ratings };
 }
 
-const criterionKey = (area: string, criterion: string) => `${area.toLowerCase()}\u0000${criterion.toLowerCase()}`;
-const CRITERION_KEYS = AUDIT_AREAS.map((area) => area.criteria.map((c) => criterionKey(area.name, c.label)));
+const CRITERION_KEYS = AUDIT_AREAS.map((area) => [area.name.toLowerCase(), area.criteria.map((c) => c.label.toLowerCase())] as const);
 
 /** The latest plan period's KPIs (periods compared as quarters when they read as quarters). */
 export function latestPlan(plans: readonly PlanRecord[]): { period: string; rows: PlanRecord[] } | null {

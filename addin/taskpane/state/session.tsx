@@ -3,7 +3,7 @@
  * workbook, or an .xlsx file in browser mode), its data as records, and the one way to change it —
  * a validated batch saved whole.
  */
-import { type ReactNode, createContext, useCallback, useContext, useEffect, useMemo, useState } from "react";
+import { type ReactNode, createContext, useCallback, useContext, useEffect, useMemo, useRef, useState } from "react";
 import type { Change } from "../../workbook/plan";
 import { PartnerData } from "../../workbook/records";
 import type { TableName } from "../../workbook/schema";
@@ -56,6 +56,13 @@ export interface Session {
   readonly unsavedInFile: number;
   /** Browser mode: downloads the workbook with every saved change (and counts it as in a file). */
   saveAs?(baseName: string): Promise<void>;
+  /**
+   * Tables still being read after the partner list showed (a file opens with the list's tables
+   * first); views that need them wait. Empty once every table is read.
+   */
+  readonly pending: readonly TableName[];
+  /** Why the tables read after the partner list could not be read. */
+  readonly pendingError?: string;
 }
 
 const SessionContext = createContext<Session | undefined>(undefined);
@@ -75,6 +82,21 @@ export function useData(): PartnerData {
 
 const describe = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
+/**
+ * Runs `work` once the page has painted what it shows now — or soon anyway: a page in a background
+ * tab paints no frame, and its work must not wait for the user to come back.
+ */
+const afterPaint = (work: () => void) => {
+  let done = false;
+  const run = () => {
+    if (done) return;
+    done = true;
+    work();
+  };
+  if (typeof requestAnimationFrame === "function") requestAnimationFrame(() => setTimeout(run, 0));
+  setTimeout(run, 250);
+};
+
 /** Runs `work` when the page is next idle (soon, where a browser cannot tell). */
 const whenIdle = (work: () => Promise<unknown>) => {
   const run = () => void work().catch(() => undefined);
@@ -91,16 +113,34 @@ export function SessionProvider(props: { source: WorkbookSource; allowReplace?: 
   const [opening, setOpening] = useState<string>();
   const [openError, setOpenError] = useState<string>();
   const [unsavedInFile, setUnsavedInFile] = useState(0);
+  const [pendingError, setPendingError] = useState<string>();
+  const current = useRef<PartnerWorkbook | undefined>(undefined);
   const inFile = source.saveAs !== undefined;
   const changed = useCallback(() => {
     if (inFile) setUnsavedInFile((n) => n + 1);
   }, [inFile]);
 
   const adopt = useCallback((opened: PartnerWorkbook) => {
+    current.current = opened;
     setWorkbook(opened);
     setData(new PartnerData(opened.snapshot));
     setUnsavedInFile(0);
+    setPendingError(undefined);
     setStatus("ready");
+    // A file opens with the partner list's tables; the others are read once the list is painted.
+    if (opened.snapshot.pending?.length) {
+      afterPaint(() =>
+        opened.complete().then(
+          () => {
+            // The workbook's snapshot as it is now (a save may have followed the reading).
+            if (current.current === opened) setData((before) => new PartnerData(opened.snapshot, before));
+          },
+          (e) => {
+            if (current.current === opened) setPendingError(describe(e));
+          },
+        ),
+      );
+    }
     // While the user looks at the list, what the first save needs is made ready (indexes, sheets).
     whenIdle(() => opened.warm());
   }, []);
@@ -206,7 +246,7 @@ export function SessionProvider(props: { source: WorkbookSource; allowReplace?: 
       error,
       workbook,
       data,
-      problems: workbook?.snapshot.problems ?? [],
+      problems: data?.snapshot.problems ?? [],
       save,
       reload,
       writeSheet,
@@ -216,8 +256,10 @@ export function SessionProvider(props: { source: WorkbookSource; allowReplace?: 
       openError,
       unsavedInFile,
       saveAs: inFile ? saveAs : undefined,
+      pending: data?.snapshot.pending ?? [],
+      pendingError,
     }),
-    [source, status, error, workbook, data, save, reload, writeSheet, setUp, props.allowReplace, replaceSource, opening, openError, unsavedInFile, inFile, saveAs],
+    [source, status, error, workbook, data, save, reload, writeSheet, setUp, props.allowReplace, replaceSource, opening, openError, unsavedInFile, inFile, saveAs, pendingError],
   );
   return <SessionContext.Provider value={session}>{props.children}</SessionContext.Provider>;
 }

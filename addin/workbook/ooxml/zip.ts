@@ -147,6 +147,11 @@ interface Inflater {
 
 let shared: Inflater | null | undefined;
 
+/** Parts inflate on this thread from now on (a worker that is itself off the page's thread). */
+export function inflateOnThisThread(): void {
+  shared = null;
+}
+
 /**
  * The page's inflating worker, started once; `null` where workers cannot be made (Node, or a page
  * whose security policy forbids them), and then parts inflate on the calling thread. A worker that

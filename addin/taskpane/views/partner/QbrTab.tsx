@@ -11,7 +11,7 @@ import { amount, approvalOf, percent, qbrName, score, signed, tierText, years } 
 import { QuarterField, latestBegun, quartersIn } from "../../components/QuarterField";
 import { qbrInput } from "../../../qbr/input";
 import { qbrSheet } from "../../../qbr/sheet";
-import { download } from "../../sources";
+import { download } from "../../download";
 import { useData, useSession } from "../../state/session";
 
 const useStyles = makeStyles({
