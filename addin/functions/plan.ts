@@ -2,13 +2,16 @@
  * Performance to plan, tasks and plan approvals: PARTNER.ATTAINMENT, PARTNER.PACE, PARTNER.STATUS,
  * PARTNER.ROLLUP, PARTNER.TASKSTATUS, PARTNER.APPROVALS.
  */
-import { isEngineError } from "../../engine/error";
+import { guard, isEngineError } from "../../engine/error";
+import { MAX_INPUT_CELLS, isBlank } from "../../engine/input";
 import {
   approvalTable,
   approvalColumnsByQuarter,
   attainment as attainmentModel,
   pace as paceModel,
   planAttainment as planAttainmentModel,
+  ROLLUP_COLUMNS,
+  RollupGroups,
   rollupTable,
   rollup as rollupModel,
   status as statusModel,
@@ -16,7 +19,7 @@ import {
 } from "../../engine/plan";
 import { EngineError } from "../../engine/error";
 import { messages } from "../../engine/messages";
-import { blankCells, excelFunction, read } from "./excel";
+import { MAX_SPILL_CELLS, blankCells, excelFunction, read } from "./excel";
 
 const fail = (message: string) => new EngineError("#VALUE!", message);
 
@@ -131,7 +134,51 @@ export function status(actual: any, target: any, at_risk?: any, off_track?: any)
  * @returns Key, Actual, Target, Attainment for each distinct key.
  */
 export function rollup(keys: any[][], actuals: any[][], targets: any[][]): any[][] {
-  return ROLLUP({ keys, actuals, targets });
+  return quickRollup(keys, actuals, targets) ?? ROLLUP({ keys, actuals, targets });
+}
+
+/**
+ * ROLLUP of three plain ranges of one shape (keys that are text, numbers, TRUE/FALSE or blank;
+ * figures that are numbers or blank), grouped as it reads them — a million rows need no array of
+ * keys or figures in between. Anything else (`undefined`) goes the careful way, which reads each
+ * range whole and says what is wrong where; both group with the engine's RollupGroups.
+ */
+function quickRollup(keys: unknown, actuals: unknown, targets: unknown): any[][] | undefined {
+  if (!Array.isArray(keys) || !Array.isArray(actuals) || !Array.isArray(targets)) return undefined;
+  const rows = keys.length;
+  if (rows === 0 || actuals.length !== rows || targets.length !== rows) return undefined;
+  const columns = Array.isArray(keys[0]) ? keys[0].length : -1;
+  if (columns <= 0 || rows * columns > MAX_INPUT_CELLS) return undefined;
+  const groups = new RollupGroups();
+  for (let r = 0; r < rows; r++) {
+    const keyRow = keys[r];
+    const actualRow = actuals[r];
+    const targetRow = targets[r];
+    if (!Array.isArray(keyRow) || !Array.isArray(actualRow) || !Array.isArray(targetRow)) return undefined;
+    if (keyRow.length !== columns || actualRow.length !== columns || targetRow.length !== columns) return undefined;
+    for (let c = 0; c < columns; c++) {
+      const cell = keyRow[c];
+      let key: string | null;
+      if (typeof cell === "string") key = cell.trim() || null;
+      else if (typeof cell === "number") key = cell === 0 ? null : String(cell);
+      else if (typeof cell === "boolean") key = cell ? "TRUE" : "FALSE";
+      else if (cell === null || cell === undefined) key = null;
+      else return undefined;
+      const actual = plainAmount(actualRow[c]);
+      const target = plainAmount(targetRow[c]);
+      if (actual === undefined || target === undefined) return undefined;
+      groups.add(key, actual, target);
+    }
+  }
+  const rolled = guard(() => groups.rows())();
+  if (isEngineError(rolled) || (rolled.length + 1) * ROLLUP_COLUMNS.length > MAX_SPILL_CELLS) return undefined;
+  return blankCells(rollupTable(rolled));
+}
+
+/** A figure cell as ROLLUP reads it when it is plain: a finite number, or blank (0); `undefined` otherwise. */
+function plainAmount(cell: unknown): number | undefined {
+  if (typeof cell === "number") return Number.isFinite(cell) ? cell : undefined;
+  return isBlank(cell) ? 0 : undefined;
 }
 
 /**

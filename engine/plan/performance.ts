@@ -152,6 +152,51 @@ export function rollupTable(rows: readonly RollupRow[]): (string | number | null
   return [[...ROLLUP_COLUMNS], ...rows.map((r) => [r.key, r.actual, r.target, r.attainment])];
 }
 
+interface RollupGroup {
+  key: string;
+  actual: number;
+  target: number;
+}
+
+/**
+ * PARTNER.ROLLUP's grouping, a row at a time: the engine's `rollup` feeds it from arrays, and the
+ * custom function straight from Excel's ranges when they are plain (no array of a million keys in
+ * between). Figures must be finite numbers; `rows` gives the roll-up or fails as `rollup` does.
+ */
+export class RollupGroups {
+  private readonly groups = new Map<string, RollupGroup>();
+  private readonly order: RollupGroup[] = [];
+  // Keys repeat: each spelling is normalised once.
+  private readonly spellings = new Map<string, RollupGroup>();
+
+  add(key: string | null, actual: number, target: number): void {
+    if (key === null && actual === 0 && target === 0) return;
+    const shown = key ?? BLANK_KEY;
+    let group = this.spellings.get(shown);
+    if (!group) {
+      const id = shown.trim().toLowerCase();
+      group = this.groups.get(id);
+      if (!group) {
+        group = { key: shown, actual: 0, target: 0 };
+        this.groups.set(id, group);
+        this.order.push(group);
+      }
+      this.spellings.set(shown, group);
+    }
+    group.actual += actual;
+    group.target += target;
+  }
+
+  rows(): RollupRow[] {
+    if (this.order.length === 0) fail("#N/A", messages.nothingToRollUp("keys"));
+    return this.order.map(({ key, actual, target }) => {
+      if (!Number.isFinite(actual) || !Number.isFinite(target)) fail("#NUM!", messages.overflow(Number.isFinite(actual) ? "targets" : "actuals"));
+      const attainment = target > 0 ? actual / target : null;
+      return { key, actual, target, attainment: attainment !== null && Number.isFinite(attainment) ? attainment : null };
+    });
+  }
+}
+
 /**
  * `PARTNER.ROLLUP`: one row per distinct key in first-seen order with Σ actual, Σ target and
  * their ratio. Blank actuals and targets (`null`) count as 0; rows with no key and no figure are
@@ -162,37 +207,14 @@ export const rollup = guard(
     const n = keys.length;
     if (actuals.length !== n) fail("#VALUE!", messages.sameCount("actuals", "keys", n, actuals.length));
     if (targets.length !== n) fail("#VALUE!", messages.sameCount("targets", "keys", n, targets.length));
-    const groups = new Map<string, { key: string; actual: number; target: number }>();
-    const order: { key: string; actual: number; target: number }[] = [];
-    // Keys repeat: each spelling is normalised once.
-    const spellings = new Map<string, { key: string; actual: number; target: number }>();
+    const groups = new RollupGroups();
     for (let i = 0; i < n; i++) {
       const actual = actuals[i] ?? 0;
       const target = targets[i] ?? 0;
-      const key = keys[i];
       if (!Number.isFinite(actual)) fail("#VALUE!", messages.notNumber(where("actuals", { item: i + 1 }), actual));
       if (!Number.isFinite(target)) fail("#VALUE!", messages.notNumber(where("targets", { item: i + 1 }), target));
-      if (key === null && actual === 0 && target === 0) continue;
-      const shown = key ?? BLANK_KEY;
-      let group = spellings.get(shown);
-      if (!group) {
-        const id = shown.trim().toLowerCase();
-        group = groups.get(id);
-        if (!group) {
-          group = { key: shown, actual: 0, target: 0 };
-          groups.set(id, group);
-          order.push(group);
-        }
-        spellings.set(shown, group);
-      }
-      group.actual += actual;
-      group.target += target;
+      groups.add(keys[i], actual, target);
     }
-    if (order.length === 0) fail("#N/A", messages.nothingToRollUp("keys"));
-    return order.map(({ key, actual, target }) => {
-      if (!Number.isFinite(actual) || !Number.isFinite(target)) fail("#NUM!", messages.overflow(Number.isFinite(actual) ? "targets" : "actuals"));
-      const attainment = target > 0 ? actual / target : null;
-      return { key, actual, target, attainment: attainment !== null && Number.isFinite(attainment) ? attainment : null };
-    });
+    return groups.rows();
   },
 );

@@ -72,6 +72,8 @@ interface PageRun {
   scripts: number;
   /** Navigation start to the rest of the workbook read (the views that wait for it usable). */
   whole: number;
+  /** The scripts of dist/ the page loaded before the list showed (workers' included). */
+  files: string[];
 }
 
 /**
@@ -99,14 +101,18 @@ async function openToList(workbookFile: string, cached: boolean): Promise<{ runs
       const listed = await page.waitForFunction("document.querySelector('[data-partner]') ? performance.now() : 0", undefined, { polling: "raf", timeout: 120_000 });
       const list = Number(await listed.jsonValue());
       // (The workbook itself is downloaded by the reading workers, off the page's timeline.)
-      const scripts = Number(await page.evaluate(`Math.max(...performance.getEntriesByType('resource').filter((e) => e.name.endsWith('.js') && e.responseEnd <= ${list}).map((e) => e.responseEnd))`));
+      const loaded: [string, number][] = JSON.parse(
+        String(await page.evaluate(`JSON.stringify(performance.getEntriesByType('resource').filter((e) => e.name.endsWith('.js') && e.responseEnd <= ${list}).map((e) => [e.name.split('/').pop(), e.responseEnd]))`)),
+      );
+      const scripts = Math.max(...loaded.map(([, end]) => end));
+      const files = [...new Set(loaded.map(([name]) => name))];
       // The partner view waits for the rest of the workbook: once a partner opens, all is read.
       await page.locator("[data-partner]").first().click();
       await page.getByTestId("partner-name").waitFor({ timeout: 120_000 });
       const whole = Number(await page.evaluate("performance.now()"));
       partners = (await page.getByTestId("partner-count").textContent()) ?? "";
       if (errors.length) throw new Error(`the page failed: ${errors.join("; ")}`);
-      if (i > 0) runs.push({ list, scripts, whole });
+      if (i > 0) runs.push({ list, scripts, whole, files });
       await page.close();
     }
     return { runs, partners };
@@ -308,6 +314,10 @@ export default async function browserBench() {
     { name: "first visit (caches off): navigation → list on screen", timing: list, note: met(list, PREVIOUS_FIRST_SCREEN) },
     { name: "  of which: navigation → the page's scripts loaded", timing: timing(first.runs.map((r) => r.scripts)) },
     { name: "  then: the other tables read, a partner opened", timing: timing(first.runs.map((r) => r.whole)), note: "the partner view waits for them" },
+    {
+      name: "  scripts loaded before the list showed",
+      note: `${(first.runs[0].files.reduce((n, f) => n + gzip(f), 0) / KB).toFixed(1)} KB gzip (${first.runs[0].files.join(" + ")})`,
+    },
     { name: "repeat visit (caches on): navigation → list on screen", timing: again, note: met(again, "was 3.2–3.6 s") },
   ]);
   const saving = await saveInBrowser(file);
