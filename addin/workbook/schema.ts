@@ -19,10 +19,26 @@ export type TableName =
 
 /**
  * What a column holds. `rating` is an audit rating 1..5, `metric` a scored metric 1–100, `score`
- * a 0–100 score, `date` an Excel date (serial number or ISO text), `choice` one of `choices`,
- * `result` whatever a formula gives (the add-in's own columns of live results).
+ * a 0–100 score, `amount` money of 0 or more, `share` a fraction from 0 to 1 (shown as a
+ * percentage), `date` an Excel date (serial number or ISO text), `choice` one of `choices`,
+ * `choices` several of them separated by commas (blank: any), `result` whatever a formula gives
+ * (the add-in's own columns of live results).
  */
-export type ColumnKind = "id" | "text" | "number" | "count" | "rating" | "metric" | "score" | "boolean" | "date" | "choice" | "result";
+export type ColumnKind =
+  | "id"
+  | "text"
+  | "number"
+  | "count"
+  | "amount"
+  | "share"
+  | "rating"
+  | "metric"
+  | "score"
+  | "boolean"
+  | "date"
+  | "choice"
+  | "choices"
+  | "result";
 
 export interface ColumnSchema {
   readonly name: string;
@@ -253,6 +269,10 @@ export function validationRule(column: Pick<ColumnSchema, "kind" | "choices">): 
       return { type: "decimal", min: 0, max: 100, message: "Enter a number from 0 to 100." };
     case "count":
       return { type: "whole", min: 0, message: "Enter a whole number, 0 or more." };
+    case "amount":
+      return { type: "decimal", min: 0, message: "Enter an amount, 0 or more." };
+    case "share":
+      return { type: "decimal", min: 0, max: 1, message: "Enter a percentage from 0% to 100%." };
     case "choice":
       return column.choices ? { type: "list", values: column.choices, message: `Choose one of ${column.choices.join(", ")}.` } : undefined;
     case "date":
