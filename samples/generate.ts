@@ -25,6 +25,10 @@ import { type Partner, samplePartners } from "./data/partners";
 import { type PlanRow, samplePlans } from "./data/plan";
 import { type ScorecardRow, sampleScorecards } from "./data/scorecard";
 import { type TaskRow, sampleTasks } from "./data/tasks";
+import { type FundRequestRow, type FundRow, type RequestStep, sampleFundRequests, sampleFunds } from "./data/funds";
+import { LIBRARY_ROWS } from "./data/library";
+import { type PlanActivityRow, samplePlanActivities, sampleStandings } from "./data/plan-activities";
+import { type ValuePropositionRow, sampleValuePropositions } from "./data/value-propositions";
 import { auditScoresSheet } from "./sheets/audit-scores";
 import { pnlSheet } from "./sheets/pnl";
 import { funnelSheet } from "./sheets/funnel";
@@ -53,6 +57,11 @@ export interface SampleData {
   tasks: TaskRow[];
   deals: DealRow[];
   approvals: ApprovalRow[];
+  /** The FY2026 plans' activities, chosen from the plan library (samples/data/library.ts). */
+  planActivities: PlanActivityRow[];
+  funds: FundRow[];
+  fundRequests: FundRequestRow[];
+  valuePropositions: ValuePropositionRow[];
 }
 
 /** An independent random stream per table, so adding a table never changes the others. */
@@ -69,18 +78,29 @@ export function sampleData(seed = SAMPLE_SEED, count = SAMPLE_PARTNERS): SampleD
   // and the PartnerScores formulas read it.
   const engagement = sampleEngagement(stream(seed, "Engagement"), partners);
   const history = sampleEngagementHistory(stream(seed, "Engagement history"), partners, engagement);
+  const scorecards = sampleScorecards(stream(seed, "Scorecard"), partners);
+  // Plans are built from the library for each partner's life stage and tier, as the task pane suggests them.
+  const standings = sampleStandings(partners, engagement, scorecards);
+  const { rows: planActivities, contacts } = samplePlanActivities(stream(seed, "PlanActivities"), partners, standings);
+  const planning = new Set(contacts.keys());
+  const funds = sampleFunds(stream(seed, "Funds"), partners, planning);
   return {
     partners,
     audits,
     assumptions: sampleAssumptions(stream(seed, "Assumptions"), partners),
     rampHistory: sampleRampHistory(stream(seed, "Ramp history")),
     engagement: [...history, ...engagement],
-    scorecards: sampleScorecards(stream(seed, "Scorecard"), partners),
+    scorecards,
     metrics: sampleMetrics(stream(seed, "Metrics"), partners),
     plans: samplePlans(stream(seed, "Plan"), partners),
     tasks: sampleTasks(stream(seed, "Tasks"), partners),
     deals: sampleDeals(stream(seed, "Deals"), partners),
     approvals: sampleApprovals(stream(seed, "Approvals"), partners),
+    // Requests set the RequestId of the activities they pay for.
+    fundRequests: sampleFundRequests(stream(seed, "FundRequests"), partners, planActivities, funds, contacts),
+    planActivities,
+    funds,
+    valuePropositions: sampleValuePropositions(stream(seed, "ValueProposition"), partners, planning),
   };
 }
 
@@ -181,8 +201,107 @@ export function sampleTables(data: SampleData): SampleTable[] {
       ],
       rows: data.assumptions.map((a) => [a.partnerId, a.name, ...Array.from({ length: ASSUMPTION_YEARS }, (_, i) => a.values[i] ?? null)]),
     },
+    {
+      name: "Library",
+      columns: [
+        { name: "GoalId" },
+        { name: "Goal", width: 40 },
+        { name: "Category", width: 12 },
+        { name: "ActivityId" },
+        { name: "Activity", width: 34 },
+        { name: "Tactic", width: 60 },
+        { name: "KPI", width: 20 },
+        { name: "Unit", width: 11 },
+        { name: "Stage", width: 34 },
+        { name: "Tier", width: 16 },
+        { name: "MDFEligible" },
+        { name: "TypicalCost", numFmt: "#,##0" },
+        { name: "TypicalResult", numFmt: "#,##0" },
+      ],
+      rows: LIBRARY_ROWS.map(({ goal, activity: a }) => [
+        goal.id,
+        goal.goal,
+        goal.category,
+        a.id,
+        a.activity,
+        a.tactic,
+        a.kpi,
+        a.unit,
+        a.stages.join(", ") || null,
+        a.tiers.join(", ") || null,
+        a.mdf,
+        a.cost,
+        a.result,
+      ]),
+    },
+    {
+      name: "PlanActivities",
+      columns: [
+        { name: "PartnerId" },
+        { name: "Period" },
+        { name: "GoalId" },
+        { name: "ActivityId" },
+        { name: "Owner", width: 18 },
+        date("Start"),
+        date("End"),
+        { name: "Budget", numFmt: "#,##0" },
+        { name: "PartnerShare", numFmt: "0%" },
+        { name: "Expected", numFmt: "#,##0" },
+        { name: "Actual", numFmt: "#,##0" },
+        { name: "Status", width: 12 },
+        { name: "RequestId" },
+      ],
+      rows: data.planActivities.map((a) => [a.partnerId, a.period, a.goalId, a.activityId, a.owner, a.start, a.end, a.budget, a.partnerShare, a.expected, a.actual, a.status, a.requestId]),
+    },
+    {
+      name: "Funds",
+      columns: [{ name: "PartnerId" }, { name: "Period" }, { name: "FundType", width: 15 }, { name: "Allocated", numFmt: "#,##0" }],
+      rows: data.funds.map((f) => [f.partnerId, f.period, f.fundType, f.allocated]),
+    },
+    {
+      name: "FundRequests",
+      columns: [
+        { name: "RequestId" },
+        { name: "PartnerId" },
+        { name: "Period" },
+        { name: "ActivityId" },
+        { name: "FundType", width: 15 },
+        { name: "Amount", numFmt: "#,##0" },
+        { name: "State" },
+        ...stepColumns("SubmittedBy", "SubmittedOn", "SubmitComment"),
+        ...stepColumns("ReviewedBy", "ReviewedOn", "ReviewComment"),
+        { name: "ClaimAmount", numFmt: "#,##0" },
+        { name: "ProofOfPerformance", width: 44 },
+        ...stepColumns("ClaimedBy", "ClaimedOn", "ClaimComment"),
+        ...stepColumns("PaidBy", "PaidOn", "PaymentComment"),
+      ],
+      rows: data.fundRequests.map((q) => [
+        q.requestId,
+        q.partnerId,
+        q.period,
+        q.activityId,
+        q.fundType,
+        q.amount,
+        q.state,
+        ...stepCells(q.submitted),
+        ...stepCells(q.reviewed),
+        q.claimAmount,
+        q.proofOfPerformance,
+        ...stepCells(q.claimed),
+        ...stepCells(q.paid),
+      ]),
+    },
+    {
+      name: "ValueProposition",
+      columns: [{ name: "PartnerId" }, { name: "Problem", width: 50 }, { name: "QuantifiedBenefit", width: 36 }, { name: "Differentiator", width: 40 }, { name: "Statement", width: 80 }],
+      rows: data.valuePropositions.map((v) => [v.partnerId, v.problem, v.quantifiedBenefit, v.differentiator, v.statement]),
+    },
   ];
 }
+
+/** A workflow step's columns: who, when, and their comment. */
+const stepColumns = (who: string, when: string, comment: string): TableColumn[] => [{ name: who, width: 18 }, date(when), { name: comment, width: 36 }];
+const stepCells = (step: RequestStep | null) => [step?.by ?? null, step?.on ?? null, step?.comment ?? null];
 
 /** The sample's sheets, in workbook order: the tables, then the sheets of formulas over them. */
 export function sampleSheets(data: SampleData): SheetSpec[] {

@@ -59,16 +59,38 @@ export function cellValue(raw: unknown, kind: ColumnKind, choices?: readonly str
       const text = typeof raw === "string" ? raw.trim().toLowerCase() : undefined;
       return choices?.find((c) => c.toLowerCase() === text) ?? UNREADABLE;
     }
+    case "choices":
+      return choicesOf(raw, choices) ?? UNREADABLE;
     default: {
       const number = typeof raw === "boolean" ? undefined : toNumber(raw);
       if (number === undefined) return UNREADABLE;
       if (kind === "count" && (!Number.isInteger(number) || number < 0)) return UNREADABLE;
+      if (kind === "amount" && !(number >= 0)) return UNREADABLE;
+      if (kind === "share" && !(number >= 0 && number <= 1)) return UNREADABLE;
       if (kind === "rating" && !(number >= 1 && number <= RATING_MAX)) return UNREADABLE;
       if (kind === "metric" && !(number >= 1 && number <= 100)) return UNREADABLE;
       if (kind === "score" && !(number >= 0 && number <= 100)) return UNREADABLE;
       return number;
     }
   }
+}
+
+/**
+ * A list of choices as typed in one cell (`Onboarding, Activation`): each entry matched in any case,
+ * given back in the choices' spelling, comma-separated, once each, in the order typed; `undefined`
+ * when an entry is not a choice. Semicolons separate entries too.
+ */
+function choicesOf(raw: unknown, choices: readonly string[] | undefined): string | undefined {
+  if (typeof raw !== "string" || !choices) return undefined;
+  const found: string[] = [];
+  for (const entry of raw.split(/[,;]/)) {
+    const text = entry.trim().toLowerCase();
+    if (!text) continue;
+    const choice = choices.find((c) => c.toLowerCase() === text);
+    if (!choice) return undefined;
+    if (!found.includes(choice)) found.push(choice);
+  }
+  return found.length ? found.join(", ") : undefined;
 }
 
 /** Why a cell cellValue found UNREADABLE does not read as `kind`. */
@@ -84,10 +106,14 @@ function problemOf(raw: unknown, kind: ColumnKind, choices?: readonly string[]):
       return `expected a date, got ${show(raw)}`;
     case "choice":
       return `expected one of ${choices?.join(", ")}, got ${show(raw)}`;
+    case "choices":
+      return `expected one or more of ${choices?.join(", ")} separated by commas, got ${show(raw)}`;
     default: {
       const number = typeof raw === "boolean" ? undefined : toNumber(raw);
       if (number === undefined) return `expected a number, got ${show(raw)}`;
       if (kind === "count") return `expected a whole number of 0 or more, got ${show(raw)}`;
+      if (kind === "amount") return `expected an amount of 0 or more, got ${show(raw)}`;
+      if (kind === "share") return `a share must be from 0% to 100%, got ${show(raw)}`;
       if (kind === "rating") return `a rating must be from 1 to ${RATING_MAX}, got ${show(raw)}`;
       if (kind === "metric") return `a metric must be from 1 to 100, got ${show(raw)}`;
       if (kind === "score") return `a score must be from 0 to 100, got ${show(raw)}`;

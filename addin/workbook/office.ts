@@ -54,7 +54,9 @@ const toOffice = (rule: NonNullable<ReturnType<typeof validationRule>>): Excel.D
     case "whole":
       return { wholeNumber: { formula1: rule.min!, operator: "GreaterThanOrEqualTo" } };
     default:
-      return { decimal: { formula1: rule.min!, formula2: rule.max!, operator: "Between" } };
+      return rule.max === undefined
+        ? { decimal: { formula1: rule.min!, operator: "GreaterThanOrEqualTo" } }
+        : { decimal: { formula1: rule.min!, formula2: rule.max!, operator: "Between" } };
   }
 };
 

@@ -96,6 +96,80 @@ export interface ApprovalRecord {
   comment: string | null;
 }
 
+/** An activity of the plan library: what a plan can choose, under a goal. */
+export interface LibraryRecord {
+  goalId: string;
+  goal: string;
+  /** Sales, Marketing, Technical or Enablement (`null` when not one of them). */
+  category: string | null;
+  activityId: string;
+  activity: string;
+  tactic: string | null;
+  kpi: string | null;
+  unit: string | null;
+  /** The life stages it suits; empty: any. */
+  stages: string[];
+  /** The tiers it suits; empty: any. */
+  tiers: string[];
+  mdfEligible: boolean;
+  typicalCost: number | null;
+  /** What one run of the activity typically gives, in the KPI's unit. */
+  typicalResult: number | null;
+}
+export interface PlanActivityRecord {
+  partnerId: string;
+  period: string;
+  goalId: string;
+  activityId: string;
+  owner: string | null;
+  start: number | null;
+  end: number | null;
+  budget: number | null;
+  /** The partner's share of the budget, 0–1. */
+  partnerShare: number | null;
+  expected: number | null;
+  actual: number | null;
+  status: string | null;
+  requestId: string | null;
+}
+export interface FundRecord {
+  partnerId: string;
+  period: string;
+  /** MDF, Co-op or Rebate accrual. */
+  fundType: string;
+  allocated: number | null;
+}
+/** Who took a step of a fund request, when, and what they said. */
+export interface FundRequestStep {
+  by: string | null;
+  on: number | null;
+  comment: string | null;
+}
+export interface FundRequestRecord {
+  requestId: string;
+  partnerId: string;
+  period: string;
+  activityId: string | null;
+  /** MDF when the row leaves it blank. */
+  fundType: string;
+  amount: number | null;
+  state: string | null;
+  submitted: FundRequestStep;
+  /** The approval or rejection. */
+  reviewed: FundRequestStep;
+  claimAmount: number | null;
+  proofOfPerformance: string | null;
+  claimed: FundRequestStep;
+  paid: FundRequestStep;
+}
+export interface ValuePropositionRecord {
+  partnerId: string;
+  problem: string | null;
+  quantifiedBenefit: string | null;
+  differentiator: string | null;
+  statement: string | null;
+}
+
 /** Every record of a table, skipping rows without a partner id. */
 function recordsOf<T extends { partnerId: string }>(
   table: TableSnapshot | undefined,
@@ -145,8 +219,16 @@ export class PartnerData {
   readonly tasks: TaskRecord[];
   readonly deals: DealRecord[];
   readonly approvals: ApprovalRecord[];
+  /** The plan library, in the table's order (not per partner). */
+  readonly library: LibraryRecord[];
+  readonly planActivities: PlanActivityRecord[];
+  readonly funds: FundRecord[];
+  readonly fundRequests: FundRequestRecord[];
+  readonly valuePropositions: ValuePropositionRecord[];
   private readonly groups = new Map<TableName, Map<string, unknown[]>>();
   private byId?: Map<string, PartnerRecord>;
+  private activityById?: Map<string, LibraryRecord>;
+  private requestById?: Map<string, FundRequestRecord>;
 
   /**
    * The records of `snapshot`; those of tables that are the same as in `previous` (a save changes a
@@ -174,6 +256,11 @@ export class PartnerData {
     this.tasks = reuse("Tasks", "tasks", () => this.readTasks(t("Tasks")));
     this.deals = reuse("Deals", "deals", () => this.readDeals(t("Deals")));
     this.approvals = reuse("Approvals", "approvals", () => this.readApprovals(t("Approvals")));
+    this.library = reuse("Library", "library", () => this.readLibrary(t("Library")));
+    this.planActivities = reuse("PlanActivities", "planActivities", () => this.readPlanActivities(t("PlanActivities")));
+    this.funds = reuse("Funds", "funds", () => this.readFunds(t("Funds")));
+    this.fundRequests = reuse("FundRequests", "fundRequests", () => this.readFundRequests(t("FundRequests")));
+    this.valuePropositions = reuse("ValueProposition", "valuePropositions", () => this.readValuePropositions(t("ValueProposition")));
   }
 
   private readPartners(table: TableSnapshot | undefined): PartnerRecord[] {
@@ -284,6 +371,98 @@ export class PartnerData {
     });
   }
 
+  private readLibrary(table: TableSnapshot | undefined): LibraryRecord[] {
+    if (!table) return [];
+    const out: LibraryRecord[] = [];
+    const list = (v: Value) => text(v)?.split(", ") ?? [];
+    for (let r = 0; r < table.rows.length; r++) {
+      const get = (column: string) => cell(table, r, column);
+      const goalId = text(get("GoalId"));
+      const activityId = text(get("ActivityId"));
+      if (!goalId || !activityId) continue;
+      out.push({
+        goalId,
+        goal: text(get("Goal")) ?? goalId,
+        category: text(get("Category")),
+        activityId,
+        activity: text(get("Activity")) ?? activityId,
+        tactic: text(get("Tactic")),
+        kpi: text(get("KPI")),
+        unit: text(get("Unit")),
+        stages: list(get("Stage")),
+        tiers: list(get("Tier")),
+        mdfEligible: flag(get("MDFEligible")),
+        typicalCost: number(get("TypicalCost")),
+        typicalResult: number(get("TypicalResult")),
+      });
+    }
+    return out;
+  }
+
+  private readPlanActivities(table: TableSnapshot | undefined): PlanActivityRecord[] {
+    return recordsOf<PlanActivityRecord>(table, (get) => {
+      const period = text(get("Period"));
+      const goalId = text(get("GoalId"));
+      const activityId = text(get("ActivityId"));
+      if (!period || !goalId || !activityId) return undefined;
+      return {
+        period,
+        goalId,
+        activityId,
+        owner: text(get("Owner")),
+        start: number(get("Start")),
+        end: number(get("End")),
+        budget: number(get("Budget")),
+        partnerShare: number(get("PartnerShare")),
+        expected: number(get("Expected")),
+        actual: number(get("Actual")),
+        status: text(get("Status")),
+        requestId: text(get("RequestId")),
+      };
+    });
+  }
+
+  private readFunds(table: TableSnapshot | undefined): FundRecord[] {
+    return recordsOf<FundRecord>(table, (get) => {
+      const period = text(get("Period"));
+      const fundType = text(get("FundType"));
+      if (!period || !fundType) return undefined;
+      return { period, fundType, allocated: number(get("Allocated")) };
+    });
+  }
+
+  private readFundRequests(table: TableSnapshot | undefined): FundRequestRecord[] {
+    return recordsOf<FundRequestRecord>(table, (get) => {
+      const requestId = text(get("RequestId"));
+      const period = text(get("Period"));
+      if (!requestId || !period) return undefined;
+      const step = (by: string, on: string, comment: string): FundRequestStep => ({ by: text(get(by)), on: number(get(on)), comment: text(get(comment)) });
+      return {
+        requestId,
+        period,
+        activityId: text(get("ActivityId")),
+        fundType: text(get("FundType")) ?? "MDF",
+        amount: number(get("Amount")),
+        state: text(get("State")),
+        submitted: step("SubmittedBy", "SubmittedOn", "SubmitComment"),
+        reviewed: step("ReviewedBy", "ReviewedOn", "ReviewComment"),
+        claimAmount: number(get("ClaimAmount")),
+        proofOfPerformance: text(get("ProofOfPerformance")),
+        claimed: step("ClaimedBy", "ClaimedOn", "ClaimComment"),
+        paid: step("PaidBy", "PaidOn", "PaymentComment"),
+      };
+    });
+  }
+
+  private readValuePropositions(table: TableSnapshot | undefined): ValuePropositionRecord[] {
+    return recordsOf<ValuePropositionRecord>(table, (get) => ({
+      problem: text(get("Problem")),
+      quantifiedBenefit: text(get("QuantifiedBenefit")),
+      differentiator: text(get("Differentiator")),
+      statement: text(get("Statement")),
+    }));
+  }
+
   private of<T extends { partnerId: string }>(table: TableName, records: readonly T[], partnerId: string): T[] {
     let groups = this.groups.get(table);
     if (!groups) {
@@ -307,6 +486,28 @@ export class PartnerData {
   tasksOf = (id: string) => this.of("Tasks", this.tasks, id);
   dealsOf = (id: string) => this.of("Deals", this.deals, id);
   approvalsOf = (id: string) => this.of("Approvals", this.approvals, id);
+  planActivitiesOf = (id: string) => this.of("PlanActivities", this.planActivities, id);
+  fundsOf = (id: string) => this.of("Funds", this.funds, id);
+  fundRequestsOf = (id: string) => this.of("FundRequests", this.fundRequests, id);
+  valuePropositionsOf = (id: string) => this.of("ValueProposition", this.valuePropositions, id);
+  /** The partner's value proposition: its last row in the table. */
+  valuePropositionOf = (id: string): ValuePropositionRecord | undefined => this.valuePropositionsOf(id).at(-1);
+  /** A library activity by its ActivityId (in any case; the first row with it). */
+  libraryActivity(activityId: string): LibraryRecord | undefined {
+    if (!this.activityById) {
+      this.activityById = new Map();
+      for (const a of this.library) if (!this.activityById.has(a.activityId.toLowerCase())) this.activityById.set(a.activityId.toLowerCase(), a);
+    }
+    return this.activityById.get(activityId.toLowerCase());
+  }
+  /** A fund request by its RequestId (in any case; the first row with it). */
+  fundRequest(requestId: string): FundRequestRecord | undefined {
+    if (!this.requestById) {
+      this.requestById = new Map();
+      for (const q of this.fundRequests) if (!this.requestById.has(q.requestId.toLowerCase())) this.requestById.set(q.requestId.toLowerCase(), q);
+    }
+    return this.requestById.get(requestId.toLowerCase());
+  }
   /** The `*` rows every partner inherits. */
   defaultAssumptions = () => this.of("Assumptions", this.assumptions, "*");
 }

@@ -3,6 +3,8 @@
  * and number formats. Reading, validation, writing and "Set up workbook" all work from this.
  */
 import { AUDIT_AREAS, AUDIT_SCALE_MAX } from "../../engine/audit";
+import { ESTABLISHED, STAGES } from "../../engine/scorecard";
+import { TIERS } from "../../engine/tier";
 
 export type TableName =
   | "Partners"
@@ -15,14 +17,35 @@ export type TableName =
   | "Tasks"
   | "Deals"
   | "Approvals"
+  | "Library"
+  | "PlanActivities"
+  | "Funds"
+  | "FundRequests"
+  | "ValueProposition"
   | "PartnerScores";
 
 /**
  * What a column holds. `rating` is an audit rating 1..5, `metric` a scored metric 1–100, `score`
- * a 0–100 score, `date` an Excel date (serial number or ISO text), `choice` one of `choices`,
- * `result` whatever a formula gives (the add-in's own columns of live results).
+ * a 0–100 score, `amount` money of 0 or more, `share` a fraction from 0 to 1 (shown as a
+ * percentage), `date` an Excel date (serial number or ISO text), `choice` one of `choices`,
+ * `choices` several of them separated by commas (blank: any), `result` whatever a formula gives
+ * (the add-in's own columns of live results).
  */
-export type ColumnKind = "id" | "text" | "number" | "count" | "rating" | "metric" | "score" | "boolean" | "date" | "choice" | "result";
+export type ColumnKind =
+  | "id"
+  | "text"
+  | "number"
+  | "count"
+  | "amount"
+  | "share"
+  | "rating"
+  | "metric"
+  | "score"
+  | "boolean"
+  | "date"
+  | "choice"
+  | "choices"
+  | "result";
 
 export interface ColumnSchema {
   readonly name: string;
@@ -59,6 +82,15 @@ export const DATE_FORMAT = "yyyy-mm-dd";
 export const AREA_NAMES = AUDIT_AREAS.map((a) => a.name);
 export const PLAN_STATES = ["Draft", "Submitted", "Accepted", "Approved"] as const;
 export const DEAL_OUTCOMES = ["Open", "Won", "Lost"] as const;
+/** What a goal of the plan library is about. */
+export const GOAL_CATEGORIES = ["Sales", "Marketing", "Technical", "Enablement"] as const;
+/** The life stages a library activity may suit (PARTNER.STAGE's answers). */
+export const LIFE_STAGES = [...STAGES, ESTABLISHED] as const;
+export const TIER_IDS = TIERS.map((t) => t.id);
+export const ACTIVITY_STATUSES = ["Planned", "In progress", "Done", "Cancelled"] as const;
+export const FUND_TYPES = ["MDF", "Co-op", "Rebate accrual"] as const;
+/** A fund request's states: Draft → Submitted → Approved or Rejected; Approved → Claimed → Paid. */
+export const FUND_REQUEST_STATES = ["Draft", "Submitted", "Approved", "Rejected", "Claimed", "Paid"] as const;
 
 /**
  * The add-in's live results per partner (PartnerScores): the latest audit's ratings pulled from the
@@ -87,6 +119,13 @@ export const SCORE_COLUMNS = [
 const id = (name = "PartnerId"): ColumnSchema => ({ name, kind: "id", required: true, filled: true, width: 12 });
 const flag = (name: string): ColumnSchema => ({ name, kind: "boolean", required: true });
 const date = (name: string, required = false): ColumnSchema => ({ name, kind: "date", required, numberFormat: DATE_FORMAT, width: 12 });
+const amount = (name: string, required = false): ColumnSchema => ({ name, kind: "amount", required, numberFormat: "#,##0", width: 12 });
+/** Who took a step of a workflow, when, and what they said. */
+const step = (who: string, when: string, comment: string): ColumnSchema[] => [
+  { name: who, kind: "text", width: 18 },
+  date(when),
+  { name: comment, kind: "text", width: 32 },
+];
 
 export const SCHEMA: readonly TableSchema[] = [
   {
@@ -215,6 +254,84 @@ export const SCHEMA: readonly TableSchema[] = [
     ],
   },
   {
+    name: "Library",
+    key: ["GoalId", "ActivityId"],
+    columns: [
+      { name: "GoalId", kind: "text", required: true, filled: true, width: 10 },
+      { name: "Goal", kind: "text", required: true, filled: true, width: 32 },
+      { name: "Category", kind: "choice", required: true, filled: true, choices: GOAL_CATEGORIES, width: 12 },
+      { name: "ActivityId", kind: "text", required: true, filled: true, width: 10 },
+      { name: "Activity", kind: "text", required: true, filled: true, width: 36 },
+      { name: "Tactic", kind: "text", width: 36 },
+      { name: "KPI", kind: "text", required: true, filled: true, width: 22 },
+      { name: "Unit", kind: "text", width: 12 },
+      { name: "Stage", kind: "choices", choices: LIFE_STAGES, width: 22 },
+      { name: "Tier", kind: "choices", choices: TIER_IDS, width: 14 },
+      { name: "MDFEligible", kind: "boolean" },
+      amount("TypicalCost"),
+      { name: "TypicalResult", kind: "number", numberFormat: "#,##0", width: 12 },
+    ],
+  },
+  {
+    name: "PlanActivities",
+    key: ["PartnerId", "Period", "GoalId", "ActivityId"],
+    columns: [
+      id(),
+      { name: "Period", kind: "text", required: true, filled: true },
+      { name: "GoalId", kind: "text", required: true, filled: true, width: 10 },
+      { name: "ActivityId", kind: "text", required: true, filled: true, width: 10 },
+      { name: "Owner", kind: "text", width: 18 },
+      date("Start"),
+      date("End"),
+      amount("Budget"),
+      { name: "PartnerShare", kind: "share", numberFormat: "0%" },
+      { name: "Expected", kind: "number", numberFormat: "#,##0" },
+      { name: "Actual", kind: "number", numberFormat: "#,##0" },
+      { name: "Status", kind: "choice", choices: ACTIVITY_STATUSES },
+      { name: "RequestId", kind: "text", width: 12 },
+    ],
+  },
+  {
+    name: "Funds",
+    key: ["PartnerId", "Period", "FundType"],
+    columns: [
+      id(),
+      { name: "Period", kind: "text", required: true, filled: true },
+      { name: "FundType", kind: "choice", required: true, filled: true, choices: FUND_TYPES, width: 14 },
+      { ...amount("Allocated", true), filled: true },
+    ],
+  },
+  {
+    name: "FundRequests",
+    key: ["RequestId"],
+    columns: [
+      { name: "RequestId", kind: "text", required: true, filled: true, width: 12 },
+      id(),
+      { name: "Period", kind: "text", required: true, filled: true },
+      { name: "ActivityId", kind: "text", width: 10 },
+      { name: "FundType", kind: "choice", choices: FUND_TYPES, width: 14 },
+      { ...amount("Amount", true), filled: true },
+      { name: "State", kind: "choice", required: true, filled: true, choices: FUND_REQUEST_STATES },
+      ...step("SubmittedBy", "SubmittedOn", "SubmitComment"),
+      ...step("ReviewedBy", "ReviewedOn", "ReviewComment"),
+      amount("ClaimAmount"),
+      { name: "ProofOfPerformance", kind: "text", width: 36 },
+      ...step("ClaimedBy", "ClaimedOn", "ClaimComment"),
+      ...step("PaidBy", "PaidOn", "PaymentComment"),
+    ],
+  },
+  {
+    name: "ValueProposition",
+    key: ["PartnerId"],
+    columns: [
+      id(),
+      { name: "Problem", kind: "text", width: 36 },
+      { name: "QuantifiedBenefit", kind: "text", width: 32 },
+      { name: "Differentiator", kind: "text", width: 32 },
+      { name: "Statement", kind: "text", required: true, width: 60 },
+    ],
+  },
+  {
     name: "PartnerScores",
     key: ["PartnerId"],
     owned: true,
@@ -253,6 +370,10 @@ export function validationRule(column: Pick<ColumnSchema, "kind" | "choices">): 
       return { type: "decimal", min: 0, max: 100, message: "Enter a number from 0 to 100." };
     case "count":
       return { type: "whole", min: 0, message: "Enter a whole number, 0 or more." };
+    case "amount":
+      return { type: "decimal", min: 0, message: "Enter an amount, 0 or more." };
+    case "share":
+      return { type: "decimal", min: 0, max: 1, message: "Enter a percentage from 0% to 100%." };
     case "choice":
       return column.choices ? { type: "list", values: column.choices, message: `Choose one of ${column.choices.join(", ")}.` } : undefined;
     case "date":

@@ -20,7 +20,7 @@ import { convert, libreOfficeAvailable } from "../support/libreoffice";
 import { cellArgument, partnerCall } from "./formulas";
 import { AUDIT_AREAS as AREAS } from "../../engine/audit";
 import { PREFIXED_FUNCTIONS, excelFormula, fileFormula } from "../../addin/workbook/formulas";
-import { SCORE_COLUMNS } from "../../addin/workbook/schema";
+import { FUND_REQUEST_STATES, FUND_TYPES, GOAL_CATEGORIES, LIFE_STAGES, SCORE_COLUMNS, TIER_IDS, tableSchema } from "../../addin/workbook/schema";
 import { scoreFormulas } from "../../addin/workbook/scores";
 import type { RawTable } from "../../addin/workbook/snapshot";
 import { readXlsxTables } from "../../addin/workbook/xlsx-read";
@@ -454,6 +454,128 @@ describe("sample partner workbook", () => {
       if (a.State === "Draft" || a.State === "Submitted") expect([a.AcceptedOn, a.ApprovedOn]).toEqual([null, null]);
     }
     expect(approvals.some((a) => a.State === "Approved" && a.AcceptedOn === null)).toBe(true);
+  });
+
+  it("holds a plan library, plans chosen from it for each partner's stage and tier, funds and fund requests that add up, and value propositions", async () => {
+    const workbook = await read(SAMPLE_PATH);
+    for (const name of ["Library", "PlanActivities", "Funds", "FundRequests", "ValueProposition"] as const) {
+      const table = (workbook.getWorksheet(name)!.getTable(name) as unknown as { table: { columns: { name: string }[] } }).table;
+      expect(table.columns.map((c) => c.name), name).toEqual(tableSchema(name).columns.map((c) => c.name));
+    }
+    const asOf = Date.UTC(2026, 8, 30);
+    const time = (v: unknown) => (v as Date).getTime();
+    const partners = tableRows(workbook, "Partners");
+    const status = new Map(partners.map((p) => [p.PartnerId as string, p.Status as string]));
+    const list = (v: unknown) => (v === null ? [] : String(v).split(", "));
+
+    // The library: at least 12 goals across the four categories and 40 activities, each fully described.
+    const library = tableRows(workbook, "Library");
+    const goals = new Map<string, Record<string, unknown>>();
+    for (const a of library) {
+      const goal = goals.get(a.GoalId as string);
+      if (goal) expect([a.Goal, a.Category], `${a.ActivityId}`).toEqual([goal.Goal, goal.Category]);
+      else goals.set(a.GoalId as string, a);
+      for (const column of ["Activity", "Tactic", "KPI", "Unit"]) expect(typeof a[column] === "string" && (a[column] as string).length > 2, `${a.ActivityId} ${column}`).toBe(true);
+      for (const s of list(a.Stage)) expect(LIFE_STAGES).toContain(s);
+      for (const t of list(a.Tier)) expect(TIER_IDS).toContain(t);
+      expect(typeof a.MDFEligible).toBe("boolean");
+      expect(a.TypicalCost as number).toBeGreaterThanOrEqual(0);
+      expect(a.TypicalResult === null || (a.TypicalResult as number) > 0).toBe(true);
+    }
+    expect(goals.size).toBeGreaterThanOrEqual(12);
+    expect(new Set(library.map((a) => a.ActivityId)).size).toBe(library.length);
+    expect(library.length).toBeGreaterThanOrEqual(40);
+    expect(new Set([...goals.values()].map((g) => g.Category))).toEqual(new Set(GOAL_CATEGORIES));
+    expect(library.filter((a) => a.MDFEligible).length).toBeGreaterThanOrEqual(15);
+    const activity = new Map(library.map((a) => [a.ActivityId as string, a]));
+
+    // Plans: most partners that are not prospects have one, and each activity suits the partner's
+    // life stage and tier as the Stages and Tiers sheets compute them.
+    const cached = (sheet: string, first: number, column: number) => {
+      const ws = workbook.getWorksheet(sheet)!;
+      return new Map(Array.from({ length: ws.rowCount - first + 1 }, (_, i) => [ws.getCell(first + i, 1).value as string, result(ws.getCell(first + i, column).value) as string]));
+    };
+    const stages = cached("Stages", 3, 7);
+    const tiers = cached("Tiers", 2, 5);
+    const plans = tableRows(workbook, "PlanActivities");
+    const planning = new Set(plans.map((p) => p.PartnerId as string));
+    expect(planning.size / [...status.values()].filter((s) => s !== "Prospect").length).toBeGreaterThan(0.6);
+    for (const p of plans) {
+      const where = `${p.PartnerId} ${p.ActivityId}`;
+      expect(status.get(p.PartnerId as string), where).not.toBe("Prospect");
+      const a = activity.get(p.ActivityId as string)!;
+      expect(a.GoalId, where).toBe(p.GoalId);
+      const suits = (allowed: string[], value: string | undefined) => !allowed.length || allowed.includes(value!);
+      expect(suits(list(a.Stage), stages.get(p.PartnerId as string)), `${where}: ${a.Stage} for ${stages.get(p.PartnerId as string)}`).toBe(true);
+      expect(suits(list(a.Tier), tiers.get(p.PartnerId as string)), `${where}: ${a.Tier} for ${tiers.get(p.PartnerId as string)}`).toBe(true);
+      expect(time(p.Start), where).toBeLessThanOrEqual(time(p.End));
+      expect(p.PartnerShare === null || ((p.PartnerShare as number) >= 0 && (p.PartnerShare as number) <= 1), where).toBe(true);
+      expect(p.Budget === null || (p.Budget as number) > 0, where).toBe(true);
+      if (p.Status === "Planned") expect([time(p.Start) > asOf, p.Actual], where).toEqual([true, null]);
+      // An activity that has run has an actual wherever it expects a result.
+      if (p.Status === "Done") expect([time(p.End) < asOf, typeof p.Actual === "number"], where).toEqual([true, p.Expected !== null]);
+      expect(p.Expected === null, where).toBe(a.TypicalResult === null);
+      if (p.Status === "Cancelled") expect(time(p.End), where).toBeLessThan(asOf);
+    }
+    expect(new Set(plans.map((p) => p.Status))).toEqual(new Set(["Planned", "In progress", "Done", "Cancelled"]));
+
+    // Funds: one allocation per partner, period and type, all three types used.
+    const funds = tableRows(workbook, "Funds");
+    expect(new Set(funds.map((f) => f.FundType))).toEqual(new Set(FUND_TYPES));
+    expect(new Set(funds.map((f) => `${f.PartnerId}|${f.Period}|${f.FundType}`)).size).toBe(funds.length);
+    expect(funds.every((f) => status.has(f.PartnerId as string) && (f.Allocated as number) > 0)).toBe(true);
+    for (const id of planning) expect(funds.some((f) => f.PartnerId === id && f.FundType === "MDF"), id).toBe(true);
+
+    // Fund requests: every state, each step's who and when filled in order up to the request's state, for MDF-eligible activities of the plan.
+    const requests = tableRows(workbook, "FundRequests");
+    expect(new Set(requests.map((q) => q.State))).toEqual(new Set(FUND_REQUEST_STATES));
+    expect(new Set(requests.map((q) => q.RequestId)).size).toBe(requests.length);
+    const steps = [
+      ["SubmittedBy", "SubmittedOn"],
+      ["ReviewedBy", "ReviewedOn"],
+      ["ClaimedBy", "ClaimedOn"],
+      ["PaidBy", "PaidOn"],
+    ];
+    const reached: Record<string, number> = { Draft: 0, Submitted: 1, Approved: 2, Rejected: 2, Claimed: 3, Paid: 4 };
+    for (const q of requests) {
+      const where = `${q.RequestId} (${q.State})`;
+      expect(activity.get(q.ActivityId as string)?.MDFEligible, where).toBe(true);
+      expect(plans.filter((p) => p.RequestId === q.RequestId).map((p) => [p.PartnerId, p.ActivityId]), where).toEqual([[q.PartnerId, q.ActivityId]]);
+      const dates = steps.map(([by, on], i) => {
+        const done = i < reached[q.State as string];
+        expect([typeof q[by] === "string", q[on] instanceof Date], `${where} ${by}`).toEqual([done, done]);
+        return done ? time(q[on]) : null;
+      });
+      const taken = dates.filter((d): d is number => d !== null);
+      expect(taken, where).toEqual([...taken].sort((a, b) => a - b));
+      expect(taken.every((d) => d <= asOf), where).toBe(true);
+      const claimed = q.State === "Claimed" || q.State === "Paid";
+      expect([q.ClaimAmount !== null, q.ProofOfPerformance !== null], where).toEqual([claimed, claimed]);
+      // A claim never exceeds its approval.
+      if (claimed) expect(q.ClaimAmount as number, where).toBeLessThanOrEqual(q.Amount as number);
+      if (q.State === "Rejected") expect(q.ReviewComment, where).toEqual(expect.any(String));
+    }
+    // What is requested, approved, claimed or paid from a fund never exceeds its allocation.
+    for (const f of funds) {
+      const used = requests.filter((q) => q.PartnerId === f.PartnerId && q.Period === f.Period && q.FundType === f.FundType && q.State !== "Rejected").reduce((sum, q) => sum + (q.Amount as number), 0);
+      expect(used, `${f.PartnerId} ${f.FundType}`).toBeLessThanOrEqual(f.Allocated as number);
+    }
+    expect(requests.some((q) => q.FundType === "Co-op")).toBe(true);
+    expect(requests.some((q) => /^https:\/\//.test(String(q.ProofOfPerformance)))).toBe(true);
+
+    // Value propositions: most have a number and a differentiator in a short statement; some lack one or run long.
+    const propositions = tableRows(workbook, "ValueProposition");
+    expect(propositions.every((v) => planning.has(v.PartnerId as string))).toBe(true);
+    const words = (v: Record<string, unknown>) => String(v.Statement).split(/\s+/).length;
+    const sound = propositions.filter((v) => v.QuantifiedBenefit !== null && v.Differentiator !== null && /\d/.test(String(v.Statement)) && words(v) <= 30);
+    expect(sound.length / propositions.length).toBeGreaterThan(0.4);
+    expect(propositions.filter((v) => v.QuantifiedBenefit === null && !/\d/.test(String(v.Statement))).length).toBeGreaterThan(3);
+    expect(propositions.filter((v) => v.Differentiator === null).length).toBeGreaterThan(3);
+    expect(propositions.filter((v) => words(v) > 40).length).toBeGreaterThan(1);
+    console.log(
+      `Sample workbook: ${goals.size} goals and ${library.length} activities in the library; ${plans.length} plan activities of ${planning.size} partners; ` +
+        `${funds.length} funds; ${requests.length} fund requests; ${propositions.length} value propositions`,
+    );
   });
 
   it("rates, stages, segments and plans the network realistically", async () => {

@@ -156,7 +156,21 @@ describe.each(subjects)("%s adapter", (_name, make) => {
     const subject = await make();
     const workbook = await PartnerWorkbook.open(subject.adapter);
     const created = await workbook.setUp();
-    expect(created).toEqual(["Engagement", "Scorecard", "Metrics", "Assumptions", "Plan", "Tasks", "Approvals", "PartnerScores"]);
+    expect(created).toEqual([
+      "Engagement",
+      "Scorecard",
+      "Metrics",
+      "Assumptions",
+      "Plan",
+      "Tasks",
+      "Approvals",
+      "Library",
+      "PlanActivities",
+      "Funds",
+      "FundRequests",
+      "ValueProposition",
+      "PartnerScores",
+    ]);
     const again = await subject.reopen();
     expect(again.snapshot.missing).toEqual([]);
     expect(again.snapshot.problems).toEqual([]);

@@ -178,7 +178,7 @@ describe.skipIf(!files.length)("workbooks Excel saved with the add-in, and chang
     const workbook = await PartnerWorkbook.open(adapter);
     expect(workbook.snapshot.problems).toEqual([]);
     // The add-in's table of live formulas is created, and an audit saved writes the partner's row of it.
-    expect(await workbook.setUp()).toEqual(["PartnerScores"]);
+    expect(await workbook.setUp(["PartnerScores"])).toEqual(["PartnerScores"]);
     const data = new PartnerData(workbook.snapshot);
     const id = data.partners[0].id;
     const ratings = AUDIT_AREAS.map((area) => area.criteria.map(() => 4));

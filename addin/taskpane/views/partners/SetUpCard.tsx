@@ -34,6 +34,11 @@ const PURPOSE: Record<TableName, string> = {
   Tasks: "plan tasks and their due dates",
   Deals: "deals, for the funnel",
   Approvals: "plan acceptance and approval",
+  Library: "recommended goals and activities to build plans from",
+  PlanActivities: "the activities of each partner's plan, with budgets",
+  Funds: "MDF, co-op and rebate funds allocated per partner and period",
+  FundRequests: "fund requests, from draft to claim and payment",
+  ValueProposition: "each partner's joint value proposition",
   PartnerScores: "live scores, written by PartnerFit itself",
 };
 
