@@ -13,3 +13,4 @@ export * from "./scorecard";
 export * from "./segment";
 export * from "./plan";
 export * from "./funnel";
+export * from "./funds";

@@ -3,3 +3,5 @@ export * from "./approval";
 export * from "./performance";
 export * from "./period";
 export * from "./tasks";
+export * from "./proposition";
+export * from "./realism";
