@@ -406,10 +406,10 @@ export const read = {
     return flag;
   },
 
-  /** One cell's text, trimmed: a number or TRUE/FALSE as its text; blank (or omitted) is "". */
+  /** One cell's text, trimmed: a number or TRUE/FALSE as its text; blank, omitted or 0 (a blank cell on some clients) is "". */
   text: (): Reader<string> => (raw, name) => {
     const value = readScalar(raw, name);
-    if (isBlank(value)) return "";
+    if (isBlank(value) || value === 0) return "";
     if (typeof value === "string") return value.trim();
     if (typeof value === "number") return Number.isFinite(value) ? String(value) : fail("#VALUE!", messages.notText(name, value));
     if (typeof value === "boolean") return value ? "TRUE" : "FALSE";
