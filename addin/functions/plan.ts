@@ -5,17 +5,9 @@
  */
 import { isEngineError } from "../../engine/error";
 import {
-  DEFAULT_PLAN_TRIALS,
-  MAX_PLAN_TRIALS,
-  type PipelineDeal,
   approvalTable,
   approvalColumnsByQuarter,
   attainment as attainmentModel,
-  checkProposition,
-  planCheck as planCheckModel,
-  planCheckTable,
-  propositionTable,
-  propositionVerdict,
   pace as paceModel,
   planAttainment as planAttainmentModel,
   rollupTable,
@@ -23,6 +15,8 @@ import {
   status as statusModel,
   taskStatus as taskStatusModel,
 } from "../../engine/plan";
+import { checkProposition, propositionTable, propositionVerdict } from "../../engine/plan/proposition";
+import { DEFAULT_PLAN_TRIALS, MAX_PLAN_TRIALS, type PipelineDeal, planCheck as planCheckModel, planCheckTable } from "../../engine/plan/realism";
 import { EngineError } from "../../engine/error";
 import { cellAt } from "../../engine/input";
 import { messages } from "../../engine/messages";

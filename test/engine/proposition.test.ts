@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { checkProposition, propositionTable, propositionVerdict } from "../../engine/plan";
+import { checkProposition, propositionTable, propositionVerdict } from "../../engine/plan/proposition";
 import { failure, ok } from "./support";
 
 const passes = (statement: string) => Object.fromEntries(ok(checkProposition(statement)).tests.map((t) => [t.test, t.passes]));

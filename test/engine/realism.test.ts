@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { type PipelineDeal, attainmentProbability, planCheck, targetRealism } from "../../engine/plan";
+import { type PipelineDeal, attainmentProbability, planCheck, targetRealism } from "../../engine/plan/realism";
 import { failure, ok } from "./support";
 
 describe("where a target sits in the network", () => {
