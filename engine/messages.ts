@@ -141,8 +141,13 @@ export const messages = {
     `action: cannot ${action} a plan that is ${state}${hint ? `: ${hint}` : ""}.`,
   wrongRole: (action: string, role: string, allowed: readonly string[]) =>
     `role: a ${role} cannot ${action} a plan; only ${allowed.map((r) => `the ${r}`).join(" or ")} can.`,
+} as const;
 
-  // Funds (MDF), plan realism and the joint value proposition.
+/**
+ * Funds (MDF), plan realism and the joint value proposition. Kept apart from `messages` so that a
+ * bundle that uses none of them (the task pane's first download) leaves them out.
+ */
+export const planningMessages = {
   approvalAboveRequest: (at: string, approved: number, requestedAt: string, requested: number) =>
     `${at}: approves ${show(approved)}, more than its request of ${show(requested)} (${requestedAt}).`,
   claimAboveApproval: (at: string, claimed: number, approvedAt: string, approved: number) =>

@@ -19,7 +19,7 @@ import { checkProposition, propositionTable, propositionVerdict } from "../../en
 import { DEFAULT_PLAN_TRIALS, MAX_PLAN_TRIALS, type PipelineDeal, planCheck as planCheckModel, planCheckTable } from "../../engine/plan/realism";
 import { EngineError } from "../../engine/error";
 import { cellAt } from "../../engine/input";
-import { messages } from "../../engine/messages";
+import { messages, planningMessages } from "../../engine/messages";
 import { blankCells, excelFunction, read } from "./excel";
 
 const fail = (message: string) => new EngineError("#VALUE!", message);
@@ -91,7 +91,7 @@ const PLAN_CHECK = excelFunction(
     if (kpis === 0) return fail(messages.required("targets"));
     const { data, rows, columns } = a.history;
     // One target: the whole range is its network. Several: a column per target, in order.
-    if (kpis !== 1 && columns !== kpis) return fail(messages.historyColumns("history", kpis, columns));
+    if (kpis !== 1 && columns !== kpis) return fail(planningMessages.historyColumns("history", kpis, columns));
     const reached = Array.from({ length: kpis }, (_, k) => {
       const values: number[] = [];
       for (let r = 0; r < rows; r++) {

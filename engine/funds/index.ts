@@ -7,7 +7,7 @@
  * claimed against the approval, and the amount paid on the claim.
  */
 import { fail, guard } from "../error";
-import { messages, where } from "../messages";
+import { messages, planningMessages, where } from "../messages";
 
 export const FUND_STATES = ["Draft", "Submitted", "Approved", "Rejected", "Claimed", "Paid"] as const;
 export type FundState = (typeof FUND_STATES)[number];
@@ -91,12 +91,12 @@ export const fundBalances = guard(
       const p = amount(request.paid, at("paid", i));
       const state = request.state ?? null;
       if (state !== null) {
-        if (UNDECIDED.has(state) && a > 0) fail("#VALUE!", messages.approvalInUndecided(at("approved", i), state, a));
-        if (!UNDECIDED.has(state) && a === 0) fail("#VALUE!", messages.approvalMissing(at("approved", i), state));
+        if (UNDECIDED.has(state) && a > 0) fail("#VALUE!", planningMessages.approvalInUndecided(at("approved", i), state, a));
+        if (!UNDECIDED.has(state) && a === 0) fail("#VALUE!", planningMessages.approvalMissing(at("approved", i), state));
       }
-      if (a > r) fail("#VALUE!", messages.approvalAboveRequest(at("approved", i), a, at("requested", i), r));
-      if (c > a) fail("#VALUE!", messages.claimAboveApproval(at("claimed", i), c, at("approved", i), a));
-      if (p > c) fail("#VALUE!", messages.paymentAbovePaidClaim(at("paid", i), p, at("claimed", i), c));
+      if (a > r) fail("#VALUE!", planningMessages.approvalAboveRequest(at("approved", i), a, at("requested", i), r));
+      if (c > a) fail("#VALUE!", planningMessages.claimAboveApproval(at("claimed", i), c, at("approved", i), a));
+      if (p > c) fail("#VALUE!", planningMessages.paymentAbovePaidClaim(at("paid", i), p, at("claimed", i), c));
       if (state === "Draft") return;
       requested += r;
       if (a > 0) {
@@ -112,7 +112,7 @@ export const fundBalances = guard(
     if (!Number.isFinite(available)) fail("#NUM!", messages.overflow("requested"));
     if (available < 0) {
       if (-available <= TOLERANCE * Math.max(allocated, approved + pending)) available = 0;
-      else fail("#VALUE!", messages.overCommitted("allocated", allocated, approved, pending));
+      else fail("#VALUE!", planningMessages.overCommitted("allocated", allocated, approved, pending));
     }
     return { allocated, requested, pending, approved, claimed, paid, available, utilisation: allocated > 0 ? paid / allocated : null };
   },
@@ -138,7 +138,7 @@ export const mdfRoi = guard(
   (won: ArrayLike<number | null>, paid: ArrayLike<number | null>, at: (arg: "won_revenue" | "paid", index: number) => string = (arg, i) => where(arg, { item: i + 1 })): number => {
     const revenue = sum(won, "won_revenue", (i) => at("won_revenue", i));
     const spent = sum(paid, "paid", (i) => at("paid", i));
-    if (spent === 0) fail("#DIV/0!", messages.nothingPaid("paid"));
+    if (spent === 0) fail("#DIV/0!", planningMessages.nothingPaid("paid"));
     const roi = (revenue - spent) / spent;
     return Number.isFinite(roi) ? roi : fail("#NUM!", messages.overflow("won_revenue"));
   },
@@ -160,7 +160,7 @@ export const pipelinePerActivity = guard(
       sumPipeline += value;
       funded++;
     }
-    if (funded === 0) fail("#DIV/0!", messages.nothingFunded("funds"));
+    if (funded === 0) fail("#DIV/0!", planningMessages.nothingFunded("funds"));
     return total(sumPipeline, "pipeline") / funded;
   },
 );

@@ -6,7 +6,7 @@
  * the reader.
  */
 import { fail, guard } from "../error";
-import { messages } from "../messages";
+import { planningMessages } from "../messages";
 
 /** Silent reading of plain prose runs at about 240 words a minute: 4 words a second. */
 export const WORDS_PER_SECOND = 4;
@@ -68,7 +68,7 @@ const oneDecimal = (x: number) => Number(x.toFixed(1));
  */
 export const checkProposition = guard((statement: string): PropositionCheck => {
   const text = statement.trim();
-  if (text === "") fail("#N/A", messages.noStatement("statement"));
+  if (text === "") fail("#N/A", planningMessages.noStatement("statement"));
   const words = text.split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w)).length;
   const seconds = words / WORDS_PER_SECOND;
   const figure = firstFigure(text);

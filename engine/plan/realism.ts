@@ -6,7 +6,7 @@
 import { fail, guard, isEngineError } from "../error";
 import { percentRankIncSorted, sortAscending } from "../excel/statistical";
 import { checkNumber } from "../input";
-import { messages, where } from "../messages";
+import { messages, planningMessages, where } from "../messages";
 import { createRandom } from "../random";
 
 export const REALISM_LEVELS = ["Beyond the network", "Stretch", "Within reach", "Below median"] as const;
@@ -107,7 +107,7 @@ export const attainmentProbability = guard((target: number, deals: readonly Pipe
   // Nothing to draw: the target is reached with no deal won, or missed with every deal won.
   if (reaches(0)) return 1;
   if (!reaches(possible)) return 0;
-  if (uncertain * trials > MAX_PLAN_DRAWS) fail("#VALUE!", messages.tooManyDraws("trials", trials, uncertain, MAX_PLAN_DRAWS));
+  if (uncertain * trials > MAX_PLAN_DRAWS) fail("#VALUE!", planningMessages.tooManyDraws("trials", trials, uncertain, MAX_PLAN_DRAWS));
   const streams = createRandom(seed);
   const revenue = new Float64Array(trials);
   for (let i = 0; i < deals.length; i++) {
@@ -152,9 +152,9 @@ export interface PlanCheckInput {
 /** `PARTNER.PLAN.CHECK`: each KPI target's realism against the network, and the pipeline's probability of reaching its KPI. */
 export const planCheck = guard((input: PlanCheckInput): PlanCheckLine[] => {
   const { targets, reached, deals, pipelineKpi = 0, simulation = {}, targetAt = (i) => where("targets", { item: i + 1 }) } = input;
-  if (reached.length !== targets.length) fail("#VALUE!", messages.historyColumns("history", targets.length, reached.length));
+  if (reached.length !== targets.length) fail("#VALUE!", planningMessages.historyColumns("history", targets.length, reached.length));
   if (!Number.isInteger(pipelineKpi) || pipelineKpi < 0 || pipelineKpi >= targets.length) {
-    fail("#VALUE!", messages.kpiOutOfRange("pipeline_kpi", pipelineKpi + 1, targets.length));
+    fail("#VALUE!", planningMessages.kpiOutOfRange("pipeline_kpi", pipelineKpi + 1, targets.length));
   }
   return targets.map((target, k) => {
     if (target !== null && !Number.isFinite(target)) fail("#VALUE!", messages.notNumber(targetAt(k), target));
