@@ -58,7 +58,7 @@ function firstFigure(statement: string): string | null {
 }
 
 const quote = (text: string) => `"${text}"`;
-const oneDecimal = (x: number) => Number(x.toFixed(1));
+const readingTime = (words: number, seconds: number) => `${words} word${words === 1 ? "" : "s"}, about ${Number(seconds.toFixed(1))} s`;
 
 /**
  * `PARTNER.JVP.CHECK`: the statement's words against the seed's tests — a quantified benefit (a
@@ -76,7 +76,7 @@ export const checkProposition = guard((statement: string): PropositionCheck => {
   const hype = [...new Set([...text.matchAll(HYPE)].map((m) => m[0].toLowerCase()))];
   const fits = seconds <= READ_SECONDS;
   const maxWords = READ_SECONDS * WORDS_PER_SECOND;
-  const reading = `${words} word${words === 1 ? "" : "s"}, about ${oneDecimal(seconds)} s`;
+  const reading = readingTime(words, seconds);
   const tests: PropositionTest[] = [
     {
       test: "Quantified benefit",
@@ -110,7 +110,7 @@ export const checkProposition = guard((statement: string): PropositionCheck => {
 /** The check in one sentence: what the statement lacks, or that it passes. */
 export function propositionVerdict(check: PropositionCheck): string {
   const { lacks } = check;
-  if (lacks.length === 0) return `OK: ${check.words} words, about ${oneDecimal(check.seconds)} s to read`;
+  if (lacks.length === 0) return `OK: ${readingTime(check.words, check.seconds)} to read`;
   const listed = lacks.length === 1 ? lacks[0] : `${lacks.slice(0, -1).join(", ")} and ${lacks[lacks.length - 1]}`;
   return `Lacks ${listed}`;
 }

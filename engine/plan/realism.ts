@@ -116,8 +116,10 @@ export const attainmentProbability = guard((target: number, deals: readonly Pipe
     const amount = amounts[i];
     const rate = rates[i];
     if (amount === 0 || rate === 0) continue;
+    // Won when a 32-bit draw falls under rate × 2^32: always at rate 1, never at 0, one step of the generator per draw.
+    const threshold = rate * 0x100000000;
     const draws = createRandom(dealSeed);
-    for (let t = 0; t < trials; t++) if (draws.next() < rate) revenue[t] += amount;
+    for (let t = 0; t < trials; t++) if (draws.uint32() < threshold) revenue[t] += amount;
   }
   let reached = 0;
   for (let t = 0; t < trials; t++) if (reaches(revenue[t])) reached++;

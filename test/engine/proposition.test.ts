@@ -43,6 +43,8 @@ describe("the joint value proposition check", () => {
       'Lacks a quantified benefit, a differentiator, brevity (23 words, about 5.8 s to read) and plain words (drop "world-class", "seamless", "leveraging", "synergies")',
     );
     expect(verdict("Save $2M a year")).toBe("Lacks a differentiator");
+    expect(verdict("Twice faster.")).toBe("OK: 2 words, about 0.5 s to read");
+    expect(verdict("Cheaper×2")).toBe("OK: 1 word, about 0.3 s to read");
     expect(propositionTable(ok(checkProposition("Save $2M a year")))).toEqual([
       ["Test", "Passes", "Detail"],
       ["Quantified benefit", true, 'figure: "$2M"'],
