@@ -12,4 +12,7 @@ export * from "./tier";
 export * from "./scorecard";
 export * from "./segment";
 export * from "./plan";
+export * from "./plan/realism";
+export * from "./plan/proposition";
 export * from "./funnel";
+export * from "./funds";

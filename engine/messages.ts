@@ -142,3 +142,31 @@ export const messages = {
   wrongRole: (action: string, role: string, allowed: readonly string[]) =>
     `role: a ${role} cannot ${action} a plan; only ${allowed.map((r) => `the ${r}`).join(" or ")} can.`,
 } as const;
+
+/**
+ * Funds (MDF), plan realism and the joint value proposition. Kept apart from `messages` so that a
+ * bundle that uses none of them (the task pane's first download) leaves them out.
+ */
+export const planningMessages = {
+  approvalAboveRequest: (at: string, approved: number, requestedAt: string, requested: number) =>
+    `${at}: approves ${show(approved)}, more than its request of ${show(requested)} (${requestedAt}).`,
+  claimAboveApproval: (at: string, claimed: number, approvedAt: string, approved: number) =>
+    `${at}: claims ${show(claimed)}, more than its approval of ${show(approved)} (${approvedAt}).`,
+  paymentAbovePaidClaim: (at: string, paid: number, claimedAt: string, claimed: number) =>
+    `${at}: pays ${show(paid)}, more than its claim of ${show(claimed)} (${claimedAt}).`,
+  approvalInUndecided: (at: string, state: string, approved: number) =>
+    `${at}: a ${state} request has no approved amount, got ${show(approved)}; set its state to Approved, Claimed or Paid.`,
+  approvalMissing: (at: string, state: string) =>
+    `${at}: a ${state} request needs its approved amount (above 0), got a blank or 0.`,
+  overCommitted: (arg: string, allocated: number, approved: number, pending: number) =>
+    `${arg}: approved (${show(approved)}) and pending (${show(pending)}) requests come to ${show(approved + pending)}, more than the ${show(allocated)} allocated; raise the allocation or decline requests.`,
+  nothingPaid: (arg: string) => `${arg}: no funds were paid (the total is 0), so there is no return to measure.`,
+  nothingFunded: (arg: string) => `${arg}: no activity has funds above 0.`,
+  historyColumns: (arg: string, expected: number, got: number) =>
+    `${arg}: expected one column per target (${plural(expected, "column")}), got ${got}.`,
+  kpiOutOfRange: (arg: string, value: number, count: number) =>
+    `${arg}: expected the number of a target from 1 to ${count}, got ${show(value)}.`,
+  tooManyDraws: (arg: string, trials: number, deals: number, max: number) =>
+    `${arg}: ${trials.toLocaleString("en-US")} trials of ${plural(deals, "deal")} is more than the ${max.toLocaleString("en-US")} draws allowed; use fewer trials.`,
+  noStatement: (arg: string) => `${arg}: there is no statement to check (blank).`,
+} as const;

@@ -8,6 +8,8 @@ export interface Random {
   next(): number;
   /** Uniform integer on [0, n). */
   int(n: number): number;
+  /** Uniform integer on [0, 2^32): one step of the generator, for draws that need no more than 32 bits. */
+  uint32(): number;
   /** Standard normal draw (Marsaglia's polar method). */
   normal(): number;
 }
@@ -53,6 +55,7 @@ export function createRandom(seed = 1): Random {
   return {
     next,
     int: (n) => Math.floor(next() * n),
+    uint32: u32,
     normal() {
       if (spare !== undefined) {
         const value = spare;

@@ -406,6 +406,16 @@ export const read = {
     return flag;
   },
 
+  /** One cell's text, trimmed: a number or TRUE/FALSE as its text; blank, omitted or 0 (a blank cell on some clients) is "". */
+  text: (): Reader<string> => (raw, name) => {
+    const value = readScalar(raw, name);
+    if (isBlank(value) || value === 0) return "";
+    if (typeof value === "string") return value.trim();
+    if (typeof value === "number") return Number.isFinite(value) ? String(value) : fail("#VALUE!", messages.notText(name, value));
+    if (typeof value === "boolean") return value ? "TRUE" : "FALSE";
+    return fail("#VALUE!", messages.notText(name, value));
+  },
+
   /** One word of a fixed list, case-insensitive; blank (or 0, a blank cell on some clients) gives the default. */
   option:
     <T extends string>(options: readonly T[], fallback: T): Reader<T> =>

@@ -10,3 +10,4 @@ import "./scorecard";
 import "./segment";
 import "./plan";
 import "./funnel";
+import "./funds";

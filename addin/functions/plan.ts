@@ -1,9 +1,10 @@
 /*
  * Performance to plan, tasks and plan approvals: PARTNER.ATTAINMENT, PARTNER.PACE, PARTNER.STATUS,
- * PARTNER.ROLLUP, PARTNER.TASKSTATUS, PARTNER.APPROVALS.
+ * PARTNER.ROLLUP, PARTNER.TASKSTATUS, PARTNER.APPROVALS; the plan's realism and its joint value
+ * proposition: PARTNER.PLAN.CHECK, PARTNER.JVP.CHECK.
  */
 import { guard, isEngineError } from "../../engine/error";
-import { MAX_INPUT_CELLS, isBlank } from "../../engine/input";
+import { MAX_INPUT_CELLS, cellAt, isBlank } from "../../engine/input";
 import {
   approvalTable,
   approvalColumnsByQuarter,
@@ -17,8 +18,10 @@ import {
   status as statusModel,
   taskStatus as taskStatusModel,
 } from "../../engine/plan";
+import { checkProposition, propositionTable, propositionVerdict } from "../../engine/plan/proposition";
+import { DEFAULT_PLAN_TRIALS, MAX_PLAN_TRIALS, type PipelineDeal, planCheck as planCheckModel, planCheckTable } from "../../engine/plan/realism";
 import { EngineError } from "../../engine/error";
-import { messages } from "../../engine/messages";
+import { messages, planningMessages } from "../../engine/messages";
 import { MAX_SPILL_CELLS, blankCells, excelFunction, read } from "./excel";
 
 const fail = (message: string) => new EngineError("#VALUE!", message);
@@ -73,6 +76,59 @@ const APPROVALS = excelFunction(
     return isEngineError(rows) ? rows : approvalTable(rows);
   },
 );
+
+const PLAN_CHECK = excelFunction(
+  {
+    targets: read.numbers(),
+    history: read.table(),
+    pipeline: read.optional(read.numbers()),
+    win_rates: read.optional(read.numbers()),
+    booked: amount,
+    pipeline_kpi: read.number({ default: 1, integer: true, min: 1, zeroMeansDefault: true }),
+    trials: read.number({ default: DEFAULT_PLAN_TRIALS, integer: true, min: 1, max: MAX_PLAN_TRIALS, zeroMeansDefault: true }),
+    seed: read.number({ default: 1, zeroMeansDefault: true }),
+  },
+  (a, context) => {
+    const kpis = a.targets.length;
+    if (kpis === 0) return fail(messages.required("targets"));
+    const { data, rows, columns } = a.history;
+    // One target: the whole range is its network. Several: a column per target, in order.
+    if (kpis !== 1 && columns !== kpis) return fail(planningMessages.historyColumns("history", kpis, columns));
+    const reached = Array.from({ length: kpis }, (_, k) => {
+      const values: number[] = [];
+      for (let r = 0; r < rows; r++) {
+        for (let c = kpis === 1 ? 0 : k; c < (kpis === 1 ? columns : k + 1); c++) {
+          const v = data[r * columns + c];
+          if (!Number.isNaN(v)) values.push(v);
+        }
+      }
+      return values;
+    });
+    const amounts = a.pipeline ?? [];
+    const rates = a.win_rates;
+    if (amounts.length && !rates) return fail(messages.required("win_rates"));
+    if (rates && rates.length !== 1 && rates.length !== amounts.length) {
+      return fail(messages.sameCountOrOne("win_rates", "pipeline", amounts.length, rates.length));
+    }
+    const deals: PipelineDeal[] = amounts.map((amount, i) => ({ amount, winRate: rates!.length === 1 ? rates![0] : rates![i] }));
+    const at = (arg: string, i: number) => cellAt(arg, context.grid(arg), arg === "win_rates" && rates!.length === 1 ? 0 : i);
+    const lines = planCheckModel({
+      targets: a.targets,
+      reached,
+      deals,
+      pipelineKpi: a.pipeline_kpi - 1,
+      simulation: { booked: a.booked, trials: a.trials, seed: a.seed, at },
+      targetAt: (i) => at("targets", i),
+    });
+    return isEngineError(lines) ? lines : blankCells(planCheckTable(lines));
+  },
+);
+
+const JVP_CHECK = excelFunction({ statement: read.text(), detail: read.flag(false) }, (a) => {
+  const check = checkProposition(a.statement);
+  if (isEngineError(check)) return check;
+  return a.detail ? propositionTable(check) : [[propositionVerdict(check)]];
+});
 
 /**
  * Performance to plan: actual divided by target (format the cell as a percentage). A target of 0 or less gives #DIV/0!.
@@ -203,4 +259,41 @@ export function taskStatus(due: any, done: any, as_of?: any): string {
  */
 export function approvals(periods: any[][], states: any[][], accepted_on: any[][]): any[][] {
   return APPROVALS({ periods, states, accepted_on });
+}
+
+/**
+ * Realism of a plan's KPI targets against the network: for each target, its percentile among what comparable partners reached (PERCENTRANK.INC, whole percents), a label (Stretch from P75, Within reach from P50, Below median, Beyond the network above every partner), and for the pipeline's KPI the probability of reaching it, from a seeded simulation of the partner's open deals.
+ * @customfunction PLAN.CHECK
+ * @param targets The plan's KPI targets (blank or 0: no target). Put revenue first, or say which it is with pipeline_kpi.
+ * @param history What comparable partners reached: a row per partner, a column per target in the same order (one target: any range). Blank cells are left out.
+ * @param [pipeline] Amounts of the partner's open deals in the period.
+ * @param [win_rates] Chance of winning each deal (0 to 1), or one rate for all, such as the network's PARTNER.WINRATE.
+ * @param [booked] What the partner has already reached on the pipeline's KPI this period (blank = 0).
+ * @param [pipeline_kpi] Which target the deals count towards, 1 for the first (default 1).
+ * @param [trials] Simulated periods, 1 to 100,000. Default 10,000.
+ * @param [seed] Seed of the random draws: the same seed gives the same probability. Default 1.
+ * @returns Target, Percentile, Realism and Probability for each target.
+ */
+export function planCheck(
+  targets: any[][],
+  history: any[][],
+  pipeline?: any[][],
+  win_rates?: any[][],
+  booked?: any,
+  pipeline_kpi?: any,
+  trials?: any,
+  seed?: any,
+): any[][] {
+  return PLAN_CHECK({ targets, history, pipeline, win_rates, booked, pipeline_kpi, trials, seed });
+}
+
+/**
+ * Checks a joint value proposition against the tests of a strong one: a quantified benefit (a figure such as 30%, $2M, 3x or 48 hours), a differentiator (comparative wording: than, unlike, only, faster…), readable in about five seconds (at 4 words a second, about 20 words) and plain words (no hype such as world-class or synergy). Says what the statement lacks, or OK.
+ * @customfunction JVP.CHECK
+ * @param statement The joint value proposition: one cell of text.
+ * @param [detail] TRUE to spill each test with whether it passes and why. Default FALSE: one cell saying what is lacking.
+ * @returns What the statement lacks, or a table of the four tests.
+ */
+export function jvpCheck(statement: any, detail?: any): any[][] {
+  return JVP_CHECK({ statement, detail });
 }

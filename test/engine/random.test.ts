@@ -27,6 +27,17 @@ describe("seeded random numbers", () => {
     `);
   });
 
+  it("steps the generator once per 32-bit draw, twice per uniform", () => {
+    const words = createRandom(9);
+    const uniforms = createRandom(9);
+    for (let i = 0; i < 1000; i++) {
+      const [a, b] = [words.uint32(), words.uint32()];
+      for (const w of [a, b]) expect(Number.isInteger(w) && w >= 0 && w < 2 ** 32).toBe(true);
+      // next() keeps the top 27 bits of one step and the top 26 of the next: 53 bits.
+      expect(uniforms.next()).toBe(((a >>> 5) * 2 ** 26 + (b >>> 6)) / 2 ** 53);
+    }
+  });
+
   it("draws uniforms in [0, 1) with the right mean and variance", () => {
     const random = createRandom(7);
     const n = 200_000;

@@ -139,3 +139,79 @@ describe("PARTNER.APPROVALS", () => {
     expect(excel.error("APPROVALS", periods, [["Signed"]], accepted).message).toBe("states: expected as many cells as periods (5), got 1.");
   });
 });
+
+describe("PARTNER.PLAN.CHECK", () => {
+  // Comparable partners' results: revenue and new customers, a row per partner (one has no customer count).
+  const history = [
+    [800_000, 25],
+    [1_500_000, 60],
+    [950_000, 30],
+    [1_100_000, _],
+    [600_000, 20],
+  ];
+  const HEADER = ["Target", "Percentile", "Realism", "Probability"];
+
+  it("places each target in the network and gives the revenue target its probability", () => {
+    // Empty cells of the history are left out; a 0 is a result (see below).
+    for (const blank of [null, ""]) {
+      const [h] = withBlanks([history], blank);
+      // A sure 900,000 deal on top of 400,000 booked reaches 1.2M; the other deal cannot be won.
+      const result = excel.value("PLAN.CHECK", [[1_200_000], [40]], h, [[900_000], [500_000]], [[1], [blank]], 400_000) as unknown[][];
+      expect(result).toEqual([
+        HEADER,
+        [1_200_000, 0.81, "Stretch — P81", 1],
+        // 40 lies a third of the way from 30 (2/3) to 60 (3/3) among the four partners with a figure.
+        [40, 0.77, "Stretch — P77", ""],
+      ]);
+    }
+    // A partner that reached 0 counts, as in PERCENTRANK.INC: 40 is then a third of the way from 30 (3/4) to 60 (4/4).
+    const [zero] = withBlanks([history], 0);
+    expect((excel.value("PLAN.CHECK", [[1_200_000], [40]], zero) as unknown[][])[2]).toEqual([40, 0.83, "Stretch — P83", ""]);
+  });
+
+  it("gives 0 without a pipeline, and the same probability for the same seed", () => {
+    expect(excel.value("PLAN.CHECK", [[1_200_000]], history.map((r) => [r[0]]))).toEqual([HEADER, [1_200_000, 0.81, "Stretch — P81", 0]]);
+    const deals = [[300_000], [450_000], [200_000], [500_000]];
+    const rates = [[0.5], ["30%"], [0.8], [0.25]];
+    const once = excel.value("PLAN.CHECK", [[1_200_000]], history.map((r) => [r[0]]), deals, rates, 400_000, null, 2000, 7) as unknown[][];
+    const again = excel.value("PLAN.CHECK", [[1_200_000]], history.map((r) => [r[0]]), deals, rates, 400_000, null, 2000, 7) as unknown[][];
+    expect(again).toEqual(once);
+    // The exact chance is 0.2525 (A+D, B+D, A+B+C, A+B+D, A+C+D, B+C+D or all four win): within five standard errors.
+    expect(Math.abs((once[1][3] as number) - 0.2525)).toBeLessThan(5 * Math.sqrt((0.2525 * 0.7475) / 2000));
+  });
+
+  it("counts the pipeline towards the KPI named by pipeline_kpi, and labels targets the network never reached", () => {
+    // Customers first this time: 50 lies two thirds of the way from 30 (2/3) to 60 (3/3), 8/9.
+    const swapped = history.map(([revenue, customers]) => [customers, revenue]);
+    const result = excel.value("PLAN.CHECK", [[50, 2_000_000]], swapped, [[2_500_000]], 1, 0, 2) as unknown[][];
+    expect(result).toEqual([HEADER, [50, 0.88, "Stretch — P88", ""], [2_000_000, 1, "Beyond the network — P100+", 1]]);
+  });
+
+  it("names what is wrong", () => {
+    expect(excel.error("PLAN.CHECK", [[1], [2], [3]], history).message).toBe("history: expected one column per target (3 columns), got 2.");
+    expect(excel.error("PLAN.CHECK", [[1]], history, [[100]]).message).toBe("win_rates: a value is required.");
+    expect(excel.error("PLAN.CHECK", [[1]], history, [[100], [200]], [[0.5], [0.2], [0.1]]).message).toBe(
+      "win_rates: expected one value or as many cells as pipeline (2), got 3.",
+    );
+    expect(excel.error("PLAN.CHECK", [[1]], history, [[100], [200]], [[0.5], [2]]).message).toBe("win_rates (row 2): must be from 0 to 1 (0% to 100%), got 2.");
+    expect(excel.error("PLAN.CHECK", [[1], [2]], history, null, null, null, 3).message).toBe("pipeline_kpi: expected the number of a target from 1 to 2, got 3.");
+  });
+});
+
+describe("PARTNER.JVP.CHECK", () => {
+  it("says what a joint value proposition lacks, or spills each test", () => {
+    expect(excel.cell("JVP.CHECK", "Close the books in 2 days instead of 10 with our joint finance service.")).toBe("OK: 14 words, about 3.5 s to read");
+    expect(excel.cell("JVP.CHECK", "World-class synergy for every B2B leader.", false)).toBe(
+      'Lacks a quantified benefit, a differentiator and plain words (drop "world-class", "synergy")',
+    );
+    expect(excel.value("JVP.CHECK", [["Save $2M a year"]], "yes")).toEqual([
+      ["Test", "Passes", "Detail"],
+      ["Quantified benefit", true, 'figure: "$2M"'],
+      ["Differentiator", false, "no comparison: say why this beats the alternatives (than, unlike, only, faster…)"],
+      ["Five-second read", true, "4 words, about 1 s"],
+      ["Plain words", true, "no hype or jargon found"],
+    ]);
+    for (const blank of BLANKS) expect(excel.error("JVP.CHECK", blank).code).toBe("#N/A");
+    expect(excel.error("JVP.CHECK", [["a"], ["b"]]).message).toBe("statement: expected a single value, got a 2×1 range.");
+  });
+});

@@ -86,3 +86,47 @@ describe("the README's examples of rating, scorecards, segmentation, plans and f
     expect(excel.value("BENCHMARK", network.slice(0, 3), network)).toEqual([["Top quartile"], ["Bottom quartile"], ["Top quartile"]]);
   });
 });
+
+describe("the README's examples of funds, plan realism and the joint value proposition", () => {
+  it("keep a fund's ledger and measure its return", () => {
+    const _ = null;
+    const column = (...values: unknown[]) => values.map((v) => [v]);
+    expect(
+      excel.value(
+        "FUNDS",
+        50000,
+        column(12000, 8000, 3000, 5000, 9000, 4000),
+        column(12000, 6000, 3000, _, _, _),
+        column(10000, 6000, _, _, _, _),
+        column(10000, _, _, _, _, _),
+        column("Paid", "Claimed", "Approved", "Submitted", "Rejected", "Draft"),
+      ),
+    ).toEqual([
+      ["Allocated", "Requested", "Pending", "Approved", "Claimed", "Paid", "Available", "Utilisation"],
+      [50000, 37000, 5000, 21000, 16000, 10000, 24000, 0.2],
+    ]);
+    expect(excel.value("MDF.ROI", 400000, 50000)).toBe(7);
+    expect(excel.value("MDF.PIPELINE", [[400000], [150000], [60000]], [[20000], [0], [8000]])).toBe(230000);
+  });
+
+  it("check a plan's realism", () => {
+    const history = [[800000, 25], [1500000, 60], [950000, 30], [1100000, null], [600000, 20]];
+    const deals = [[300000], [450000], [200000], [500000]];
+    const rates = [["50%"], ["30%"], ["80%"], ["25%"]];
+    const check = excel.value("PLAN.CHECK", [[1200000], [40]], history, deals, rates, 400000) as unknown[][];
+    // The README shows seed 1's draw; it must be the simulation of the exact 0.2525 (within two standard errors of 10,000 trials).
+    expect(check).toEqual([
+      ["Target", "Percentile", "Realism", "Probability"],
+      [1200000, 0.81, "Stretch — P81", 0.251],
+      [40, 0.77, "Stretch — P77", ""],
+    ]);
+    expect(Math.abs(0.251 - 0.2525)).toBeLessThan(2 * Math.sqrt((0.2525 * 0.7475) / 10_000));
+  });
+
+  it("check a joint value proposition", () => {
+    expect(excel.cell("JVP.CHECK", "Close the books in 2 days instead of 10 with our joint finance service.")).toBe("OK: 14 words, about 3.5 s to read");
+    expect(excel.cell("JVP.CHECK", "World-class synergy for every B2B leader.")).toBe(
+      'Lacks a quantified benefit, a differentiator and plain words (drop "world-class", "synergy")',
+    );
+  });
+});
