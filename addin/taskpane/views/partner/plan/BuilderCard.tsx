@@ -5,7 +5,7 @@
  */
 import { Badge, type BadgeProps, Button, Card, CardHeader, Checkbox, Text, makeStyles, tokens } from "@fluentui/react-components";
 import { Save20Regular } from "@fluentui/react-icons";
-import { useMemo, useState } from "react";
+import { useId, useMemo, useState } from "react";
 import type { RealismLevel } from "../../../../../engine/plan/realism";
 import type { PlanRole } from "../../../../../engine/plan";
 import { NumberSpin } from "../../../components/NumberSpin";
@@ -37,6 +37,7 @@ export function BuilderCard({ partnerId, period, name, role, today }: { partnerI
   const styles = useStyles();
   const data = useData();
   const saver = useSaver();
+  const base = useId();
   const partner = data.partner(partnerId);
   const summary = useMemo(() => (partner ? summarise(data, partner) : null), [data, partner]);
   const offered = useMemo(() => suggestions(data, partnerId, summary?.stage ?? null, summary?.tier ?? null), [data, partnerId, summary]);
@@ -109,9 +110,10 @@ export function BuilderCard({ partnerId, period, name, role, today }: { partnerI
       <ul className={styles.list} aria-label="Suggested activities">
         {list.map(({ activity, gapTopics: topics }) => {
           const c = chosen[activity.activityId];
+          const nameId = `${base}-${activity.activityId}`;
           return (
             <li key={`${activity.goalId}|${activity.activityId}`} className={styles.item} data-activity={activity.activityId}>
-              <Checkbox checked={!!c} onChange={(_, d) => toggle(activity.goalId, activity.activityId, d.checked === true)} label={activity.activity} />
+              <Checkbox checked={!!c} onChange={(_, d) => toggle(activity.goalId, activity.activityId, d.checked === true)} label={{ children: activity.activity, id: nameId }} />
               <Text size={200} className={styles.detail}>
                 {[activity.goal, activity.kpi && `moves ${activity.kpi}`, activity.typicalCost !== null && `typically ${formatAmount(activity.typicalCost)}`, activity.mdfEligible && "MDF-eligible", topics.length && `gap: ${topics.join(", ")}`]
                   .filter(Boolean)
@@ -119,8 +121,8 @@ export function BuilderCard({ partnerId, period, name, role, today }: { partnerI
               </Text>
               {c && (
                 <div className={styles.figures}>
-                  <NumberSpin label="Budget" context={activity.activity} value={c.budget} min={0} step={500} onChange={(v) => setChosen((s) => ({ ...s, [activity.activityId]: { ...c, budget: v ?? NaN } }))} validationMessage={Number.isFinite(c.budget) ? undefined : "Enter an amount."} />
-                  <NumberSpin label={`Expected ${activity.unit ?? ""}`.trim()} context={activity.activity} value={c.expected} min={0} onChange={(v) => setChosen((s) => ({ ...s, [activity.activityId]: { ...c, expected: v ?? NaN } }))} validationMessage={Number.isFinite(c.expected) ? undefined : "Enter a number."} />
+                  <NumberSpin label="Budget" context={nameId} value={c.budget} min={0} step={500} onChange={(v) => setChosen((s) => ({ ...s, [activity.activityId]: { ...c, budget: v ?? NaN } }))} validationMessage={Number.isFinite(c.budget) ? undefined : "Enter an amount."} />
+                  <NumberSpin label={`Expected ${activity.unit ?? ""}`.trim()} context={nameId} value={c.expected} min={0} onChange={(v) => setChosen((s) => ({ ...s, [activity.activityId]: { ...c, expected: v ?? NaN } }))} validationMessage={Number.isFinite(c.expected) ? undefined : "Enter a number."} />
                 </div>
               )}
             </li>

@@ -4,7 +4,7 @@
  * mark paid — saved one step at a time, signed with the name above and today's date.
  */
 import { Badge, Button, Card, CardHeader, Field, Input, Text, Textarea, makeStyles, tokens } from "@fluentui/react-components";
-import { useState } from "react";
+import { useId, useState } from "react";
 import { isEngineError } from "../../../../../engine/error";
 import { NumberSpin } from "../../../components/NumberSpin";
 import { SaveStatus } from "../../../components/SaveStatus";
@@ -34,6 +34,7 @@ export function FundsCard({ partnerId, period, name, today }: { partnerId: strin
   const styles = useStyles();
   const data = useData();
   const saver = useSaver();
+  const base = useId();
   const [amounts, setAmounts] = useState<Record<string, number | null>>({});
   const [comment, setComment] = useState("");
   const [claims, setClaims] = useState<Record<string, { amount: number | null; proof: string }>>({});
@@ -107,9 +108,9 @@ export function FundsCard({ partnerId, period, name, today }: { partnerId: strin
             const fallback = a.budget ?? 0;
             return (
               <li key={a.activityId} className={styles.item}>
-                <Text>{label}</Text>
+                <Text id={`${base}-${a.activityId}`}>{label}</Text>
                 <div className={styles.row}>
-                  <NumberSpin label="Amount" context={label} value={amounts[a.activityId] ?? fallback} min={0} step={500} onChange={(v) => setAmounts((s) => ({ ...s, [a.activityId]: v }))} />
+                  <NumberSpin label="Amount" context={`${base}-${a.activityId}`} value={amounts[a.activityId] ?? fallback} min={0} step={500} onChange={(v) => setAmounts((s) => ({ ...s, [a.activityId]: v }))} />
                   <Button disabled={saver.saving} onClick={() => request(a.goalId, a.activityId, label, fallback)} aria-label={`Request funds for ${label}`}>
                     Request funds
                   </Button>
@@ -135,7 +136,7 @@ export function FundsCard({ partnerId, period, name, today }: { partnerId: strin
           return (
             <li key={r.requestId} className={styles.item} data-request={r.requestId}>
               <div className={styles.line}>
-                <Text weight="semibold">
+                <Text weight="semibold" id={`${base}-${r.requestId}`}>
                   {r.requestId} · {label} · {formatAmount(r.amount)}
                 </Text>
                 <Badge appearance="outline" data-testid={`request-state-${r.requestId}`}>
@@ -149,7 +150,7 @@ export function FundsCard({ partnerId, period, name, today }: { partnerId: strin
               )}
               {actions.includes("claim") && (
                 <div className={styles.row}>
-                  <NumberSpin label="Claim amount" context={r.requestId} value={claim.amount} min={0} onChange={(v) => setClaims((s) => ({ ...s, [r.requestId]: { ...claim, amount: v } }))} />
+                  <NumberSpin label="Claim amount" context={`${base}-${r.requestId}`} value={claim.amount} min={0} onChange={(v) => setClaims((s) => ({ ...s, [r.requestId]: { ...claim, amount: v } }))} />
                   <Field label="Proof of performance" size="small" className={styles.grow}>
                     <Input size="small" value={claim.proof} onChange={(_, d) => setClaims((s) => ({ ...s, [r.requestId]: { ...claim, proof: d.value } }))} />
                   </Field>
