@@ -90,7 +90,13 @@ describe.skipIf(!browserAvailable)("Plan builder and funds (browser mode, Chromi
   async function open(tab: string) {
     await page.getByRole("tab", { name: "Partners" }).click();
     await page.getByRole("searchbox", { name: "Search partners" }).fill(partner);
-    await page.locator(`button[data-partner="${partner}"]`).click();
+    // Tried again while a workbook just opened replaces the list the click landed on.
+    for (let attempt = 0; ; attempt++) {
+      await page.locator(`button[data-partner="${partner}"]`).click();
+      const shown = await page.getByTestId("partner-name").waitFor({ timeout: 5000 }).then(() => true, () => false);
+      if (shown || attempt === 2) break;
+      await page.getByRole("searchbox", { name: "Search partners" }).fill(partner);
+    }
     await page.getByTestId("partner-name").waitFor();
     await page.getByRole("tab", { name: tab, exact: true }).click();
   }
