@@ -85,6 +85,7 @@ describe.skipIf(!browserAvailable)("Plan builder and funds (browser mode, Chromi
   });
 
   const shot = (name: string) => page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`), fullPage: true });
+  const card = (title: string) => page.locator(".fui-Card").filter({ hasText: title }).last();
   const status = (text: string | RegExp) => page.getByRole("status").filter({ hasText: text });
   const npv = async () => Number(await page.getByTestId("pnl-npv").getAttribute("data-value"));
   async function open(tab: string) {
@@ -125,6 +126,7 @@ describe.skipIf(!browserAvailable)("Plan builder and funds (browser mode, Chromi
     await page.setViewportSize({ width: 350, height: 900 });
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(350);
     await shot("plan-builder-350");
+    await card("Build from library").screenshot({ path: path.join(SCREENSHOTS, "plan-builder-card-350.png") });
     await page.getByRole("button", { name: "Save plan" }).click();
     await status(`Saved the plan of ${PERIOD}`).waitFor();
   });
@@ -157,6 +159,8 @@ describe.skipIf(!browserAvailable)("Plan builder and funds (browser mode, Chromi
     await page.setViewportSize({ width: 350, height: 900 });
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(350);
     await shot("plan-funds-350");
+    await card("Request funds (MDF) for").screenshot({ path: path.join(SCREENSHOTS, "plan-funds-card-350.png") });
+    await card("Joint value proposition").screenshot({ path: path.join(SCREENSHOTS, "plan-proposition-card-350.png") });
   });
 
   it("raises the P&L's NPV by exactly the change of MDF, discounted", async () => {

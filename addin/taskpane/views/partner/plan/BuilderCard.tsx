@@ -100,8 +100,8 @@ export function BuilderCard({ partnerId, period, name, role, today }: { partnerI
         header={<Text weight="semibold">Build from library</Text>}
         description={
           <Text size={200} className={styles.muted} data-testid="builder-basis">
-            Suggested for a {summary?.tier ?? "partner of any tier"}
-            {summary?.stage ? ` in ${summary.stage}` : ""}
+            Suggested for {summary?.tier ? `tier ${summary.tier}` : "any tier"}
+            {summary?.stage ? `, stage ${summary.stage}` : ""}
             {gapTopics.length ? `, largest gaps first: ${gapTopics.join(", ")}` : ""}. {offered.length} of {data.library.length} library activities fit.
           </Text>
         }
@@ -115,7 +115,7 @@ export function BuilderCard({ partnerId, period, name, role, today }: { partnerI
             <li key={`${activity.goalId}|${activity.activityId}`} className={styles.item} data-activity={activity.activityId}>
               <Checkbox checked={!!c} onChange={(_, d) => toggle(activity.goalId, activity.activityId, d.checked === true)} label={{ children: activity.activity, id: nameId }} />
               <Text size={200} className={styles.detail}>
-                {[activity.goal, activity.kpi && `moves ${activity.kpi}`, activity.typicalCost !== null && `typically ${formatAmount(activity.typicalCost)}`, activity.mdfEligible && "MDF-eligible", topics.length && `gap: ${topics.join(", ")}`]
+                {[activity.goal, activity.kpi && `moves ${activity.kpi}`, activity.typicalCost !== null && (activity.typicalCost > 0 ? `typically ${formatAmount(activity.typicalCost)}` : "no outside cost"), activity.mdfEligible && "MDF-eligible", topics.length && `gap: ${topics.join(", ")}`]
                   .filter(Boolean)
                   .join(" · ")}
               </Text>
