@@ -93,9 +93,10 @@ describe.skipIf(!browserAvailable)("Plan builder and funds (browser mode, Chromi
     await page.getByRole("searchbox", { name: "Search partners" }).fill(partner);
     // Tried again while a workbook just opened replaces the list the click landed on.
     for (let attempt = 0; ; attempt++) {
-      await page.locator(`button[data-partner="${partner}"]`).click();
-      const shown = await page.getByTestId("partner-name").waitFor({ timeout: 5000 }).then(() => true, () => false);
-      if (shown || attempt === 2) break;
+      const clicked = await page.locator(`button[data-partner="${partner}"]`).click({ timeout: 5000 }).then(() => true, () => false);
+      const shown = clicked && (await page.getByTestId("partner-name").waitFor({ timeout: 5000 }).then(() => true, () => false));
+      if (shown || attempt === 4) break;
+      await page.getByRole("tab", { name: "Partners" }).click();
       await page.getByRole("searchbox", { name: "Search partners" }).fill(partner);
     }
     await page.getByTestId("partner-name").waitFor();
