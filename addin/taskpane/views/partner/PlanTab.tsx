@@ -73,6 +73,9 @@ import {
 } from "../../model/plan";
 import { periodCovers } from "../../../../engine/qbr/quarter";
 import { useData } from "../../state/session";
+import { BuilderCard } from "./plan/BuilderCard";
+import { FundsCard } from "./plan/FundsCard";
+import { PropositionCard } from "./plan/PropositionCard";
 import { useUnsavedEdit } from "../../state/unsaved";
 
 const useStyles = makeStyles({
@@ -155,6 +158,9 @@ export function PlanTab({ partnerId }: { partnerId: string }) {
         </div>
       </Card>
       <KpiCard partnerId={partnerId} period={period} name={name} role={role} today={today} />
+      <BuilderCard key={`builder-${period}`} partnerId={partnerId} period={period} name={name} role={role} today={today} />
+      <FundsCard key={`funds-${period}`} partnerId={partnerId} period={period} name={name} today={today} />
+      <PropositionCard partnerId={partnerId} />
       <ApprovalCard partnerId={partnerId} period={period} name={name} role={role} today={today} />
       <TasksCard partnerId={partnerId} today={today} />
       <HistoryCard partnerId={partnerId} />
