@@ -17,6 +17,7 @@ import type { FundRequestRecord } from "../../../../workbook/records";
 const useStyles = makeStyles({
   meter: { display: "grid", gridTemplateColumns: "repeat(auto-fit, minmax(6.5rem, 1fr))", gap: tokens.spacingHorizontalS, margin: 0 },
   figure: { display: "flex", flexDirection: "column", margin: 0 },
+  value: { margin: 0 },
   bar: { display: "flex", height: "8px", borderRadius: tokens.borderRadiusMedium, overflow: "hidden", backgroundColor: tokens.colorNeutralBackground5 },
   approved: { backgroundColor: tokens.colorBrandBackground },
   pending: { backgroundColor: tokens.colorPaletteYellowBackground3 },
@@ -86,12 +87,16 @@ export function FundsCard({ partnerId, period, name, today }: { partnerId: strin
               ] as const
             ).map(([label, value]) => (
               <div key={label} className={styles.figure}>
-                <Text size={200} className={styles.muted} as="span">
-                  {label}
-                </Text>
-                <Text weight="semibold" data-testid={`fund-${label.toLowerCase()}`} data-value={value}>
-                  {formatAmount(value)}
-                </Text>
+                <dt>
+                  <Text size={200} className={styles.muted}>
+                    {label}
+                  </Text>
+                </dt>
+                <dd className={styles.value}>
+                  <Text weight="semibold" data-testid={`fund-${label.toLowerCase()}`} data-value={value}>
+                    {formatAmount(value)}
+                  </Text>
+                </dd>
               </div>
             ))}
           </dl>
