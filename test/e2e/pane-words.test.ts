@@ -211,7 +211,8 @@ describe.skipIf(!browserAvailable)("Field messages, drivers in words and dates (
 
       expect(await text()).toContain("2026-01-01 to 2026-12-31; pace as of today, 2026-10-15.");
       for (const task of sample.tasksOf(PARTNER)) {
-        const line = await page.getByRole("listitem").filter({ hasText: task.task }).first().textContent();
+        // In the Tasks list (a fund request may name the same activity).
+        const line = await page.getByRole("list", { name: "Tasks" }).getByRole("listitem").filter({ hasText: task.task }).first().textContent();
         expect(line).toContain(`due ${iso(task.due!)}`);
         if (task.done !== null) expect(line).toContain(`done ${iso(task.done)}`);
       }
