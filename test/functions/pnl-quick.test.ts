@@ -5,7 +5,7 @@
 // assumptions read cell by cell, the P&L in fresh memory, spills built with spreads — value for
 // value (-0 included), and the same error with the same message.
 import fc from "fast-check";
-import { beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { fail, guard } from "../../engine/error";
 import { irrOf, npvOf, paybackOf } from "../../engine/excel/financial";
 import { messages } from "../../engine/messages";
@@ -33,31 +33,12 @@ import {
   summarise,
 } from "../../engine/pnl";
 import { clampToLimits } from "../../engine/pnl/drivers";
+import { outcome, stubCustomFunctions } from "./custom-functions-stub";
 
-class ExcelError {
-  constructor(
-    readonly code: string,
-    readonly message?: string,
-  ) {}
-}
-beforeAll(() => {
-  (globalThis as Record<string, unknown>).CustomFunctions = {
-    Error: ExcelError,
-    ErrorCode: { invalidValue: "#VALUE!", notAvailable: "#N/A", invalidNumber: "#NUM!", divisionByZero: "#DIV/0!" },
-  };
-});
+stubCustomFunctions();
 // Imported after the stub: the module reads CustomFunctions only when a call fails.
 const functions = import("../../addin/functions/pnl");
 const excel = import("../../addin/functions/excel");
-
-const outcome = (call: () => unknown) => {
-  try {
-    return { value: call() };
-  } catch (thrown) {
-    if (thrown instanceof ExcelError) return { error: { code: thrown.code, message: thrown.message } };
-    throw thrown;
-  }
-};
 
 // ---- The straightforward implementations -------------------------------------------------------
 

@@ -3,33 +3,14 @@
 // reading each range whole with the shared readers and calling the engine gives: the same spill,
 // or the same error with the same message.
 import fc from "fast-check";
-import { beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { rollupTable, rollup as rollupModel } from "../../engine/plan";
+import { outcome, stubCustomFunctions } from "./custom-functions-stub";
 
-class ExcelError {
-  constructor(
-    readonly code: string,
-    readonly message?: string,
-  ) {}
-}
-beforeAll(() => {
-  (globalThis as Record<string, unknown>).CustomFunctions = {
-    Error: ExcelError,
-    ErrorCode: { invalidValue: "#VALUE!", notAvailable: "#N/A", invalidNumber: "#NUM!", divisionByZero: "#DIV/0!" },
-  };
-});
+stubCustomFunctions();
 // Imported after the stub: the modules read CustomFunctions only when a call fails.
 const functions = import("../../addin/functions/plan");
 const excel = import("../../addin/functions/excel");
-
-const outcome = (call: () => unknown) => {
-  try {
-    return { value: call() };
-  } catch (thrown) {
-    if (thrown instanceof ExcelError) return { error: { code: thrown.code, message: thrown.message } };
-    throw thrown;
-  }
-};
 
 /** The straightforward ROLLUP: each range read whole by the shared readers, then the engine. */
 async function reference() {
