@@ -5,7 +5,7 @@
 import { PartnerWorkbook } from "../workbook/workbook";
 import { download } from "./download";
 import { readerCount, startReaders } from "../workbook/read-off-thread";
-import { SUMMARY_TABLES } from "./model/summary-tables";
+import { LIST_TABLES } from "./model/summary-tables";
 import type { WorkbookSource } from "./state/session";
 
 
@@ -23,10 +23,10 @@ const MACRO_ENABLED = "application/vnd.ms-excel.sheet.macroEnabled.12";
 export function fileSource(label: string, file: Blob | { url: string }): WorkbookSource {
   let adapter: import("../workbook/xlsx").XlsxAdapter | undefined;
   const read = async () => {
-    const readers = startReaders(readerCount(SUMMARY_TABLES.length));
+    const readers = startReaders(readerCount(LIST_TABLES.length));
     const { XlsxAdapter, SCHEMA_TABLES } = await xlsxModule();
     // The partner list's tables first; the session reads the others once the list is on screen.
-    return XlsxAdapter.open(file, SCHEMA_TABLES, SUMMARY_TABLES, readers);
+    return XlsxAdapter.open(file, SCHEMA_TABLES, LIST_TABLES, readers);
   };
   let reading: ReturnType<typeof read> | undefined = read();
   // open() reports a failure; until then it is not an unhandled one.

@@ -21,7 +21,7 @@ type Request = { kind: "first"; file: FileRef; first: readonly string[]; give: b
 export type ReaderRequest = Request & { id: number };
 export type ReaderReply =
   | { ready: true }
-  | { id: number; ok: true; tables: PackedTables; pending: string[]; date1904: boolean; partners: boolean; bytes?: Uint8Array }
+  | { id: number; ok: true; tables: PackedTables; pending: string[]; cells?: number[]; date1904: boolean; partners: boolean; bytes?: Uint8Array }
   | { id: number; ok: false; message: string; open: boolean; bytes?: Uint8Array };
 
 /** The worker could not be used (it did not start): read on the page. */
@@ -80,7 +80,7 @@ export function readOffThread(): OffThreadReader | undefined {
     const job = waiting.get(reply.id);
     if (!job) return;
     waiting.delete(reply.id);
-    if (reply.ok) job.resolve({ tables: unpack(reply.tables), pending: reply.pending, date1904: reply.date1904, partners: reply.partners, bytes: reply.bytes });
+    if (reply.ok) job.resolve({ tables: unpack(reply.tables), pending: reply.pending, cells: reply.cells, date1904: reply.date1904, partners: reply.partners, bytes: reply.bytes });
     else job.reject(Object.assign(reply.open ? new WorkbookOpenError(reply.message) : new Error(reply.message), { bytes: reply.bytes }));
   };
   const ask = (request: Request, transfer: Transferable[] = []) =>

@@ -44,7 +44,7 @@ scope.onmessage = async (event: MessageEvent<ReaderRequest>) => {
     }
     const packed = pack(read.tables);
     transfer = packed.transfer;
-    reply = { id: request.id, ok: true, tables: packed.packed, pending: read.pending, date1904: read.date1904, partners: read.partners, bytes };
+    reply = { id: request.id, ok: true, tables: packed.packed, pending: read.pending, cells: read.cells, date1904: read.date1904, partners: read.partners, bytes };
   } catch (e) {
     reply = { id: request.id, ok: false, message: e instanceof Error ? e.message : String(e), open: e instanceof WorkbookOpenError, bytes };
   }

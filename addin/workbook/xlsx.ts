@@ -30,7 +30,7 @@ import type { SheetSpec, TableSpec, ValidationSpec } from "./sheet";
 import { a1 } from "./sheet";
 import { SCHEMA_TABLES } from "./selection";
 import { type FileRef, type OffThreadReader, ReaderUnavailable, readerCount, startReaders } from "./read-off-thread";
-import { type FirstTables, readFirstTables, readNamedTables, together } from "./staged";
+import { type FirstTables, readFirstTables, readNamedTables, shareOut, together } from "./staged";
 
 import type { RawTable } from "./snapshot";
 import { type WorkbookAdapter, WorkbookWriteError } from "./workbook";
@@ -88,10 +88,11 @@ export class XlsxAdapter implements WorkbookAdapter {
   /** Worksheets a save changed, kept as rows while the session goes on (their text is joined when saved). */
   private readonly worksheets = new Map<string, Worksheet>();
 
-  /** With `first` opening: the names of the schema tables left to read (`readRest`). */
+  /** With `first` opening: the names of the schema tables left to read (`readRest`), and their sizes in cells. */
   private pending?: string[];
-  /** With `first` opening: the worker that read the first tables and reads the others. */
-  private reader?: OffThreadReader;
+  private pendingCells?: number[];
+  /** With `first` opening: the workers that read the first tables; they read the others, side by side. */
+  private readers?: OffThreadReader[];
   private select: TableSelection = SCHEMA_TABLES;
 
   private constructor(
@@ -150,14 +151,14 @@ export class XlsxAdapter implements WorkbookAdapter {
       return new XlsxAdapter(bytes, Package.of(archive), contents.tables, contents.date1904);
     }
     read ??= await readFirstTables(archive, select, first.flat());
-    readers?.slice(1).forEach((r) => r.close());
     const adapter = new XlsxAdapter(bytes, Package.of(archive), read.tables, read.date1904);
     adapter.select = select;
     adapter.pending = read.pending;
-    adapter.reader = readers?.[0];
+    adapter.pendingCells = read.cells;
+    adapter.readers = readers;
     // Without a partner list there is nothing to show first: the others are read now.
     if (!read.partners) adapter.opened = [...read.tables, ...(await adapter.readRest())];
-    else if (!read.pending.length) adapter.reader?.close();
+    else if (!read.pending.length) readers?.forEach((r) => r.close());
     return adapter;
   }
 
@@ -172,21 +173,29 @@ export class XlsxAdapter implements WorkbookAdapter {
   /** Reads the tables `readFirst` named as pending (once; none after). */
   async readRest(): Promise<RawTable[]> {
     const pending = this.pending ?? [];
-    const reader = this.reader;
-    this.reader = undefined;
-    let tables: RawTable[] | undefined;
-    if (reader && pending.length) {
-      try {
-        tables = await reader.rest(pending);
-      } catch (e) {
-        if (!(e instanceof ReaderUnavailable)) throw e;
-      } finally {
-        reader.close();
-      }
-    }
-    tables ??= await readNamedTables(this.pkg.asArchive(), this.select, pending);
+    const readers = this.readers ?? [];
+    this.readers = undefined;
+    // Each worker reads a share of about as many cells; a share whose worker stopped is read here.
+    const shares = shareOut(pending, this.pendingCells, readers.length);
+    const read = await Promise.all(
+      shares.map(async (names, i) => {
+        const reader = readers[i];
+        try {
+          if (reader) return await reader.rest(names);
+        } catch (e) {
+          if (!(e instanceof ReaderUnavailable)) throw e;
+        } finally {
+          reader?.close();
+        }
+        return readNamedTables(this.pkg.asArchive(), this.select, names);
+      }),
+    ).finally(() => readers.forEach((r) => r.close()));
     this.pending = undefined;
-    return tables;
+    this.pendingCells = undefined;
+    // In the file's order, as a whole read gives them.
+    const order = new Map(pending.map((name, i) => [name.trim().toLowerCase(), i]));
+    const at = (t: RawTable) => order.get(t.name.trim().toLowerCase()) ?? pending.length;
+    return read.flat().sort((a, b) => at(a) - at(b));
   }
 
 

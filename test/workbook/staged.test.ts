@@ -2,20 +2,23 @@
 // others when the workbook is completed — and the result the same as reading everything at once.
 import fs from "node:fs";
 import fc from "fast-check";
-import { describe, expect, it } from "vitest";
-import { SUMMARY_TABLES, summariseAll } from "../../addin/taskpane/model/summary";
+import { afterEach, describe, expect, it, vi } from "vitest";
+import { LIST_TABLES, summariseListAll } from "../../addin/taskpane/model/summary";
 import { pack, unpack } from "../../addin/workbook/packed";
 import { PartnerData } from "../../addin/workbook/records";
 import type { RawTable } from "../../addin/workbook/snapshot";
 import { PartnerWorkbook } from "../../addin/workbook/workbook";
+import type { OffThreadReader } from "../../addin/workbook/read-off-thread";
+import { readFirstTables, readNamedTables, shareOut } from "../../addin/workbook/staged";
 import { SCHEMA_TABLES, XlsxAdapter } from "../../addin/workbook/xlsx";
+import { openWorkbookArchive } from "../../addin/workbook/xlsx-read";
 import { SAMPLE_PATH } from "../../samples/generate";
 import { tablesOf, xlsxOf } from "./fixtures";
 
-const LIST_TABLES = SUMMARY_TABLES.flat() as string[];
+const FIRST = LIST_TABLES.flat() as string[];
 
 const opened = async (bytes: Uint8Array, staged: boolean) => {
-  const adapter = await XlsxAdapter.open(bytes.slice(), SCHEMA_TABLES, staged ? SUMMARY_TABLES : undefined);
+  const adapter = await XlsxAdapter.open(bytes.slice(), SCHEMA_TABLES, staged ? LIST_TABLES : undefined);
   return { adapter, workbook: await PartnerWorkbook.open(adapter) };
 };
 
@@ -63,9 +66,9 @@ describe("a file opened with the partner list's tables first", () => {
   it("reads the list's tables, leaves the others pending, and reports no problems until all are read", async () => {
     const { workbook } = await opened(sample, true);
     const snapshot = workbook.snapshot;
-    expect([...snapshot.tables.keys()].sort()).toEqual([...LIST_TABLES].sort());
+    expect([...snapshot.tables.keys()].sort()).toEqual([...FIRST].sort());
     expect(snapshot.pending?.length).toBeGreaterThan(0);
-    for (const name of snapshot.pending ?? []) expect(LIST_TABLES).not.toContain(name);
+    for (const name of snapshot.pending ?? []) expect(FIRST).not.toContain(name);
     // Pending tables are not missing ones: Set up workbook would offer to create them otherwise.
     for (const name of snapshot.pending ?? []) expect(snapshot.missing).not.toContain(name);
     expect(snapshot.problems).toEqual([]);
@@ -120,8 +123,85 @@ describe("a file opened with the partner list's tables first", () => {
   it("shows the partner list from the first tables as from the whole workbook", async () => {
     const staged = (await opened(sample, true)).workbook;
     const whole = (await opened(sample, false)).workbook;
-    const first = summariseAll(new PartnerData(staged.snapshot));
+    const first = summariseListAll(new PartnerData(staged.snapshot));
     expect(first.length).toBeGreaterThan(100);
-    expect(first).toEqual(summariseAll(new PartnerData(whole.snapshot)));
+    // Tiers and segments are there to show (not blank for want of a table).
+    expect(first.filter((s) => s.tier !== null).length).toBeGreaterThan(100);
+    expect(first.filter((s) => s.segment !== null).length).toBeGreaterThan(100);
+    expect(first).toEqual(summariseListAll(new PartnerData(whole.snapshot)));
+  });
+});
+
+describe("the tables left for later, shared out among the reading workers", () => {
+  afterEach(() => vi.unstubAllGlobals());
+
+  it("gives every table to exactly one reader, the cells about even (no share more than the largest table above another)", () => {
+    fc.assert(
+      fc.property(fc.array(fc.nat({ max: 1_000_000 }), { maxLength: 12 }), fc.integer({ min: 1, max: 4 }), (cells, count) => {
+        const names = cells.map((_, i) => `T${i}`);
+        const shares = shareOut(names, cells, count);
+        expect(shares.flat().sort()).toEqual([...names].sort());
+        expect(shares.length).toBeLessThanOrEqual(count);
+        const sums = shares.map((share) => share.reduce((n, name) => n + cells[names.indexOf(name)], 0));
+        if (sums.length > 1) expect(Math.max(...sums) - Math.min(...sums)).toBeLessThanOrEqual(Math.max(...cells));
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  /** A reader that reads on this thread as the worker does, its answers to `rest` coming after `delay` ms. */
+  function readerHere(delay: number, asked: string[][]): OffThreadReader {
+    let archive: Awaited<ReturnType<typeof openWorkbookArchive>> | undefined;
+    return {
+      ready: Promise.resolve(),
+      async first(file, first, give, share = []) {
+        const own =
+          file instanceof Uint8Array ? file
+          : await new Promise<Uint8Array>((resolve) => {
+              const port = file as MessagePort;
+              port.onmessage = (event: MessageEvent<Uint8Array>) => {
+                port.close();
+                resolve(event.data);
+              };
+            });
+        for (const port of share) {
+          port.postMessage(own.slice());
+          port.close();
+        }
+        archive = await openWorkbookArchive(own.slice());
+        return { ...(await readFirstTables(archive, SCHEMA_TABLES, first)), bytes: give ? own : undefined };
+      },
+      async rest(names) {
+        asked.push([...names]);
+        await new Promise((resolve) => setTimeout(resolve, delay));
+        return readNamedTables(archive!, SCHEMA_TABLES, names);
+      },
+      close: () => undefined,
+    };
+  }
+
+  it("completes to what a whole read gives even when the shares come back out of order", async () => {
+    vi.stubGlobal("navigator", { hardwareConcurrency: 2 });
+    const tables = tablesOf(12);
+    const audit = tables.find((t) => t.name === "Audit")!;
+    const tasks = tables.find((t) => t.name === "Tasks")!;
+    audit.rows[2][audit.columns.findIndex((c) => c.name === "Rating")] = "great";
+    tasks.rows[1][tasks.columns.findIndex((c) => c.name === "PartnerId")] = "NOBODY";
+    const bytes = await xlsxOf(tables);
+    const asked: string[][] = [];
+    // The first reader answers last.
+    const adapter = await XlsxAdapter.open(bytes.slice(), SCHEMA_TABLES, LIST_TABLES, [readerHere(60, asked), readerHere(0, asked)]);
+    const staged = await PartnerWorkbook.open(adapter);
+    const pending = [...(staged.snapshot.pending ?? [])];
+    const completed = await staged.complete();
+    expect(asked.length).toBe(2);
+    expect(asked.flat().sort()).toEqual(pending.sort());
+    const whole = (await opened(bytes, false)).workbook;
+    expect(rowsOf(staged)).toEqual(rowsOf(whole));
+    // The tables read later are in the file's order (the order problems are listed in).
+    const later = [...completed.tables.keys()].filter((name) => pending.includes(name));
+    expect(later).toEqual([...whole.snapshot.tables.keys()].filter((name) => pending.includes(name)));
+    expect(completed.problems.length).toBeGreaterThanOrEqual(2);
+    expect(completed.problems).toEqual(whole.snapshot.problems);
   });
 });

@@ -1,11 +1,9 @@
 import type { TableName } from "../../workbook/schema";
 
 /**
- * The tables `summarise` (summary.ts) reads: what the partner list needs, read first when a file
- * opens, in two groups read side by side (the audit and the scorecard are the long tables). A
- * module of its own: browser mode's first script starts reading with it.
+ * The tables the partner list shows (`summariseForList`, summary.ts): read first when a file opens,
+ * in two groups read side by side; every other table (the long Audit and Scorecard among them) is
+ * read after the list is drawn. A module of its own: browser mode's first script starts reading
+ * with it.
  */
-export const SUMMARY_TABLES = [
-  ["Audit", "Partners", "Metrics"],
-  ["Scorecard", "Engagement", "Plan"],
-] as const satisfies readonly (readonly TableName[])[];
+export const LIST_TABLES = [["Partners"], ["Engagement", "Metrics"]] as const satisfies readonly (readonly TableName[])[];

@@ -14,12 +14,16 @@ import { type Tier, tier } from "../../../engine/tier";
 import type { AuditRecord, PartnerData, PartnerRecord, PlanRecord } from "../../workbook/records";
 import { latestScorecard, stageScores } from "./scorecard";
 
-export interface PartnerSummary {
+/** What the partner list shows of a partner: from the Partners, Engagement and Metrics tables only. */
+export interface ListSummary {
   partner: PartnerRecord;
   tier: Tier | null;
   /** The quarter of the rating `tier` comes from (the latest Engagement row); null when its period is not a quarter. */
   tierRated: string | null;
   segment: Quadrant | null;
+}
+
+export interface PartnerSummary extends ListSummary {
   /** Overall score of the latest audit, 0–100. */
   audit: number | null;
   auditDate: number | null;
@@ -30,7 +34,7 @@ export interface PartnerSummary {
 
 const ok = valueOrNull;
 
-export { SUMMARY_TABLES } from "./summary-tables";
+export { LIST_TABLES } from "./summary-tables";
 
 /** The ratings of the latest audit, by area in AREA_ORDER (criteria in the form's order). */
 export function latestAudit(audits: readonly AuditRecord[]): { date: number | null; ratings: (number | null)[][] } | null {
@@ -60,12 +64,22 @@ export function latestPlan(plans: readonly PlanRecord[]): { period: string; rows
   return { period, rows: plans.filter((p) => key(p.period) === key(period)) };
 }
 
-export function summarise(data: PartnerData, partner: PartnerRecord): PartnerSummary {
+/** A partner's tier and segment, as the partner list shows them. */
+export function summariseForList(data: PartnerData, partner: PartnerRecord): ListSummary {
   // The latest rating by quarter, as the QBR and the portfolio read it (a row without a quarter only when no row has one).
   const rows = data.engagementOf(partner.id);
   const rated = ratingAsOf(rows);
   const engagement = rated?.row ?? rows.at(-1);
   const metrics = data.metricsOf(partner.id)[0];
+  return {
+    partner,
+    tier: engagement ? ok(tier(engagement.answers, engagement.opportunities ?? 0, {}, engagement.prospect)) : null,
+    tierRated: rated?.quarter ?? null,
+    segment: metrics ? ok(segment(metrics.potential, metrics.performance)) : null,
+  };
+}
+
+export function summarise(data: PartnerData, partner: PartnerRecord): PartnerSummary {
   const audit = latestAudit(data.auditsOf(partner.id));
   const areas = audit ? ok(auditAreas(Object.fromEntries(AREA_ORDER.map((id, i) => [id, audit.ratings[i]])) as never)) : null;
 
@@ -81,15 +95,17 @@ export function summarise(data: PartnerData, partner: PartnerRecord): PartnerSum
   }
 
   return {
-    partner,
-    tier: engagement ? ok(tier(engagement.answers, engagement.opportunities ?? 0, {}, engagement.prospect)) : null,
-    tierRated: rated?.quarter ?? null,
-    segment: metrics ? ok(segment(metrics.potential, metrics.performance)) : null,
+    ...summariseForList(data, partner),
     audit: areas?.overall ?? null,
     auditDate: audit?.date ?? null,
     stage: cards.length ? ok(stage(stageScores(cards))) : null,
     plan: planStatus,
   };
+}
+
+/** Every partner's tier and segment, in the Partners table's order. */
+export function summariseListAll(data: PartnerData): ListSummary[] {
+  return data.partners.map((p) => summariseForList(data, p));
 }
 
 /** Every partner's summary, in the Partners table's order. */

@@ -7,10 +7,10 @@ import { Button, Field, MessageBar, MessageBarBody, SearchBox, Select, Spinner, 
 import { Suspense, lazy, useDeferredValue, useMemo, useState } from "react";
 import { List, type RowComponentProps } from "react-window";
 import { BadgeLegend, TermBadge } from "../components/TermBadge";
-import type { PartnerSummary } from "../model/summary";
+import type { ListSummary } from "../model/summary";
 import { useNavigation } from "../state/navigation";
 import { useData } from "../state/session";
-import { useSummaries } from "../state/summaries";
+import { useListSummaries } from "../state/summaries";
 import { AddPartnerButton } from "./partners/AddPartnerButton";
 import type { Notice } from "./partners/PartnersNotice";
 
@@ -24,7 +24,7 @@ const ROW_HEIGHT = 60;
 const ALL = "";
 
 type FilterKey = "region" | "territory" | "channelManager" | "tier" | "segment";
-const FILTERS: { key: FilterKey; label: string; value: (s: PartnerSummary) => string | null }[] = [
+const FILTERS: { key: FilterKey; label: string; value: (s: ListSummary) => string | null }[] = [
   { key: "region", label: "Region", value: (s) => s.partner.region },
   { key: "territory", label: "Territory", value: (s) => s.partner.territory },
   { key: "channelManager", label: "Channel manager", value: (s) => s.partner.channelManager },
@@ -65,12 +65,12 @@ const useStyles = makeStyles({
   barStart: { display: "flex", flexWrap: "wrap", alignItems: "center", gap: tokens.spacingHorizontalM },
 });
 
-function distinct(summaries: readonly PartnerSummary[], value: (s: PartnerSummary) => string | null): string[] {
+function distinct(summaries: readonly ListSummary[], value: (s: ListSummary) => string | null): string[] {
   return [...new Set(summaries.map(value).filter((v): v is string => !!v))].sort((a, b) => a.localeCompare(b));
 }
 
 interface RowProps {
-  rows: readonly PartnerSummary[];
+  rows: readonly ListSummary[];
   open: (id: string) => void;
 }
 
@@ -112,7 +112,7 @@ const NO_FILTERS: Record<FilterKey, string> = { region: ALL, territory: ALL, cha
 export function PartnersView() {
   const styles = useStyles();
   const data = useData();
-  const summaries = useSummaries();
+  const summaries = useListSummaries();
   const navigation = useNavigation();
   const [query, setQuery] = useState("");
   const [filters, setFilters] = useState<Record<FilterKey, string>>(NO_FILTERS);
