@@ -156,8 +156,8 @@ function planSection(s: Layout, qbr: Qbr): void {
     }
     const last = s.row - 1;
     const sum = (column: number) => ({ formula: `=SUM(${a1(first, column)}:${a1(last, column)})` });
-    s.put(1, `All activities (${plan.lines.length})`, { bold: true });
-    s.put(2, plan.statuses.map((x) => `${x.status} ${x.count}`).join(", "), { bold: true });
+    // The statuses in the first cell, which runs on into the empty one beside it.
+    s.put(1, `All activities (${plan.lines.length}): ${plan.statuses.map((x) => `${x.count} ${x.status.toLowerCase()}`).join(", ")}`, { bold: true });
     s.put(3, sum(3), { bold: true, numberFormat: AMOUNT, result: plan.budget });
     s.put(4, sum(4), { bold: true, numberFormat: AMOUNT, result: plan.spend });
     s.row++;
@@ -174,11 +174,13 @@ function planSection(s: Layout, qbr: Qbr): void {
       at[label] = a1(s.row, 2);
       s.line([label, value], { numberFormat: AMOUNT });
     }
-    s.put(1, "Available (allocated − approved − pending)", { bold: true });
+    s.put(1, "Available", { bold: true });
     s.put(2, { formula: `=${at.Allocated}-${at.Approved}-${at["Pending a decision"]}` }, { bold: true, numberFormat: AMOUNT, result: b.available });
+    s.put(3, "allocated − approved − pending");
     s.row++;
-    s.put(1, "Utilisation (paid ÷ allocated)", { bold: true });
+    s.put(1, "Utilisation", { bold: true });
     s.put(2, { formula: `=IF(${at.Allocated}>0,${at.Paid}/${at.Allocated},"")` }, { bold: true, numberFormat: PERCENT, result: b.utilisation ?? "" });
+    s.put(3, "paid ÷ allocated");
     s.row++;
   } else if (mdf.error) s.line([`The MDF ledger does not add up: ${mdf.error}`]);
   else s.line([plan.period ? `No funds allocated for ${plan.period}.` : "No funds allocated."]);

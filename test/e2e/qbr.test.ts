@@ -12,7 +12,7 @@ import JSZip from "jszip";
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { SLIDE_TITLES } from "../../addin/qbr/deck";
-import { qbrName } from "../../addin/qbr/format";
+import { amount, qbrName } from "../../addin/qbr/format";
 import { qbrInput } from "../../addin/qbr/input";
 import { PartnerData } from "../../addin/workbook/records";
 import { PartnerWorkbook } from "../../addin/workbook/workbook";
@@ -110,6 +110,12 @@ describe.skipIf(!ready)("the QBR from browser mode: deck rendered by LibreOffice
     for (const l of review.activities.lines) expect(pages[at("Plan activities and funds")]).toContain(l.activity.split(" ")[0]);
     await page.getByRole("status").filter({ hasText: `Downloaded ${qbrName(partner.id, QUARTER)}.pptx.` }).waitFor();
     expect(await page.getByTestId("qbr-facts").textContent()).toContain("TierMGP (was BZ)");
+    // The plan's activities and MDF at a glance, as the review counts them.
+    const fact = (term: string) => page.getByTestId("qbr-facts").locator("dt", { hasText: new RegExp(`^${term}$`) }).locator("xpath=following-sibling::dd[1]").textContent();
+    expect(await fact("Activities")).toContain(`${review.activities.lines.length} in ${review.activities.period}`);
+    expect(await fact("Activities")).toContain(`spend ${amount(review.activities.spend)} of ${amount(review.activities.budget)} budgeted`);
+    expect(await fact("MDF")).toContain(`${amount(review.activities.mdf.balances!.available)} available`);
+    expect(await fact("Next targets")).toContain(`${review.next.quarter} (plan ${review.next.period})`);
     // One plan period, named on the slides that use it: the plan slide and the approval on the actions slide.
     expect(review.planPeriod).not.toBeNull();
     expect(pages[at("Plan against actual")]).toContain(`Plan ${review.planPeriod}`);

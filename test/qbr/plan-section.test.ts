@@ -105,7 +105,7 @@ describe("the plan section of the QBR sheet, in a real .xlsx", () => {
       expect(row.getCell(4).value).toBe(l.spend);
     });
     const total = sheet.getRow(top + qbr.activities.lines.length);
-    expect(total.getCell(1).value).toBe(`All activities (${qbr.activities.lines.length})`);
+    expect(total.getCell(1).value).toBe(`All activities (${qbr.activities.lines.length}): ${qbr.activities.statuses.map((x) => `${x.count} ${x.status.toLowerCase()}`).join(", ")}`);
     const last = top + qbr.activities.lines.length - 1;
     expect(total.getCell(3).value).toMatchObject({ formula: `SUM(C${top}:C${last})` });
     expect(total.getCell(4).value).toMatchObject({ formula: `SUM(D${top}:D${last})` });
