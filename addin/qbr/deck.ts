@@ -5,7 +5,7 @@
 import PptxGenJS from "pptxgenjs";
 import { AUDIT_AREAS } from "../../engine/audit";
 import type { Qbr } from "../../engine/qbr";
-import { amount, approvalOf, date, percent, score, signed, tierText, years } from "./format";
+import { SPEND_RULE, amount, approvalOf, date, percent, score, signed, tierText, years } from "./format";
 
 const BRAND = "0F6CBD";
 const INK = "242424";
@@ -29,7 +29,12 @@ const row = (...cells: (string | Cell)[]): Cell[] => cells.map((c) => (typeof c 
 const tableOptions = { x: 0.5, w: 6.2, fontFace: FONT, fontSize: 11, color: INK, border: { type: "solid" as const, pt: 0.5, color: "D1D1D1" } };
 
 /** The slide titles of a QBR deck, in order (the deck test checks them). */
-export const SLIDE_TITLES = ["Quarterly business review", "Plan against actual", "Audit and life stage", "Tier, segment and pipeline", "Actions", "Partner P&L"] as const;
+export const SLIDE_TITLES = ["Quarterly business review", "Plan against actual", "Plan activities and funds", "Audit and life stage", "Tier, segment and pipeline", "Actions", "Partner P&L"] as const;
+
+/** Activities listed on the slide; the rest are on the QBR sheet. */
+export const SLIDE_ACTIVITIES = 9;
+/** Next quarter's targets listed on the slide. */
+export const SLIDE_TARGETS = 6;
 
 export function buildDeck(qbr: Qbr): PptxGenJS {
   const deck = new PptxGenJS();
@@ -76,8 +81,11 @@ export function buildDeck(qbr: Qbr): PptxGenJS {
     plan.addText("All KPIs: the weighted mean of each KPI's attainment, each counted up to its target.", { x: 0.5, y: 6.55, w: 6.3, h: 0.4, fontFace: FONT, fontSize: 10, color: MUTED });
   } else plan.addText("No plan covers this quarter.", { x: 0.5, y: 1.6, w: 12, h: 0.5, fontFace: FONT, fontSize: 14, color: MUTED });
 
-  // 3. Audit and life stage.
-  const audit = titled(deck, SLIDE_TITLES[2], qbr);
+  // 3. The plan's activities, its funds and the realism of next quarter's targets.
+  planSlide(deck, qbr);
+
+  // 4. Audit and life stage.
+  const audit = titled(deck, SLIDE_TITLES[3], qbr);
   const now = qbr.audit.current;
   const before = qbr.audit.previous;
   audit.addText(
@@ -108,8 +116,8 @@ export function buildDeck(qbr: Qbr): PptxGenJS {
     );
   }
 
-  // 4. Tier, segment and pipeline.
-  const standing = titled(deck, SLIDE_TITLES[3], qbr);
+  // 5. Tier, segment and pipeline.
+  const standing = titled(deck, SLIDE_TITLES[4], qbr);
   const p = qbr.pipeline;
   standing.addTable(
     [
@@ -133,8 +141,8 @@ export function buildDeck(qbr: Qbr): PptxGenJS {
     );
   }
 
-  // 5. Actions: tasks and the plan's approval.
-  const actions = titled(deck, SLIDE_TITLES[4], qbr);
+  // 6. Actions: tasks and the plan's approval.
+  const actions = titled(deck, SLIDE_TITLES[5], qbr);
   const t = qbr.tasks.counts;
   actions.addText(`${t.Done} done · ${t["Past due"]} overdue · ${t["Due soon"]} due soon · ${t.Pending} pending (of ${qbr.tasks.total})`, {
     x: 0.5, y: 1.5, w: 12, h: 0.5, fontFace: FONT, fontSize: 14, bold: true, color: t["Past due"] ? BAD : INK,
@@ -150,8 +158,8 @@ export function buildDeck(qbr: Qbr): PptxGenJS {
     { x: 0.5, y: 6.4, w: 12.3, h: 0.6, fontFace: FONT, fontSize: 12, color: MUTED },
   );
 
-  // 6. Partner P&L.
-  const money = titled(deck, SLIDE_TITLES[5], qbr);
+  // 7. Partner P&L.
+  const money = titled(deck, SLIDE_TITLES[6], qbr);
   if (qbr.pnl) {
     const s = qbr.pnl.summary;
     money.addTable(
@@ -178,6 +186,71 @@ export function buildDeck(qbr: Qbr): PptxGenJS {
   } else money.addText("No P&L assumptions for this partner.", { x: 0.5, y: 1.6, w: 12, h: 0.5, fontFace: FONT, fontSize: 14, color: MUTED });
 
   return deck;
+}
+
+function planSlide(deck: PptxGenJS, qbr: Qbr): void {
+  const slide = titled(deck, SLIDE_TITLES[2], qbr);
+  const plan = qbr.activities;
+  const note = { fontFace: FONT, fontSize: 12, color: MUTED };
+  // What a part of the slide says when there is nothing to show: as the other slides say it.
+  const empty = { fontFace: FONT, fontSize: 14, color: MUTED, valign: "top" as const };
+  if (plan.lines.length) {
+    const statuses = plan.statuses.map((x) => `${x.count} ${x.status.toLowerCase()}`).join(", ");
+    slide.addText(`Plan ${plan.period} · ${plan.lines.length} ${plan.lines.length === 1 ? "activity" : "activities"} (${statuses}) · budget ${amount(plan.budget)} · spend ${amount(plan.spend)}`, { x: 0.5, y: 1.15, w: 7.9, h: 0.4, ...note });
+    const shown = plan.lines.slice(0, SLIDE_ACTIVITIES);
+    slide.addTable(
+      [
+        header(["Activity", "Status", "Budget", "Spend", "Fund request"]),
+        ...shown.map((l) =>
+          row(l.activity, l.status ?? "–", amount(l.budget), l.basis ? `${amount(l.spend)} (${l.basis})` : "–", l.request ? `${l.request.requestId} ${l.request.state ?? ""}: ${amount(l.request.amount)}` : "none"),
+        ),
+      ],
+      { ...tableOptions, y: 1.6, w: 7.9, fontSize: 10, colW: [2.7, 1.0, 1.0, 1.4, 1.8] },
+    );
+    const more = plan.lines.length - shown.length;
+    slide.addText(`${more > 0 ? `And ${more} more ${more === 1 ? "activity" : "activities"} on the QBR sheet. ` : ""}${SPEND_RULE}`, { x: 0.5, y: 6.45, w: 7.9, h: 0.6, fontFace: FONT, fontSize: 10, color: MUTED });
+  } else slide.addText("No plan activities cover this quarter.", { x: 0.5, y: 1.6, w: 7.9, h: 0.5, ...empty });
+
+  const right = { ...tableOptions, x: 8.7, w: 4.1, fontSize: 10 };
+  const mdf = plan.mdf;
+  const funds = plan.period ? `MDF of ${plan.period}` : "MDF";
+  if (mdf.balances) {
+    const b = mdf.balances;
+    slide.addTable(
+      [
+        header([funds, ""]),
+        row("Allocated", amount(b.allocated)),
+        row("Approved", amount(b.approved)),
+        row("Pending a decision", amount(b.pending)),
+        row("Paid (used)", amount(b.paid)),
+        row({ text: "Available", options: { bold: true } }, { text: amount(b.available), options: { bold: true } }),
+        row("Utilisation (paid ÷ allocated)", percent(b.utilisation)),
+      ],
+      { ...right, y: 1.6, colW: [2.6, 1.5] },
+    );
+  } else {
+    slide.addText(mdf.error ? `${funds}: the ledger does not add up. ${mdf.error}` : plan.period ? `No funds allocated for ${plan.period}.` : "No funds allocated.", { x: 8.7, y: 1.6, w: 4.1, h: 1.2, ...empty });
+  }
+
+  const next = qbr.next;
+  const y = 3.9;
+  if (next.lines.length) {
+    slide.addText(`Targets for ${next.quarter}`, { x: 8.7, y, w: 4.1, h: 0.4, fontFace: FONT, fontSize: 14, bold: true, color: INK });
+    slide.addTable(
+      [
+        header(["KPI", "Target", "Realism"]),
+        ...next.lines.slice(0, SLIDE_TARGETS).map((t) =>
+          row(t.kpi, amount(t.target), { text: t.label, options: { color: t.level === "Beyond the network" ? BAD : t.level === "Stretch" ? "8A3707" : INK } }),
+        ),
+      ],
+      { ...right, y: y + 0.45, colW: [1.3, 1.0, 1.8] },
+    );
+  } else slide.addText(`No plan sets targets for ${next.quarter} yet.`, { x: 8.7, y, w: 4.1, h: 0.8, ...empty });
+  if (next.lines.length) {
+    const peers = next.lines.find((t) => t.peers > 0);
+    const more = next.lines.length - SLIDE_TARGETS;
+    slide.addText(`${more > 0 ? `And ${more} more on the QBR sheet. ` : ""}Plan ${next.period}; each target's percentile among ${peers ? `what ${peers.who} reached` : "other partners' results"}, as the Plan builder shows it.`, { x: 8.7, y: 6.45, w: 4.1, h: 0.6, fontFace: FONT, fontSize: 10, color: MUTED });
+  }
 }
 
 /** The deck as .pptx bytes. */

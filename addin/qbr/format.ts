@@ -1,4 +1,4 @@
-import type { Qbr } from "../../engine/qbr";
+import type { ActivityLine, Qbr } from "../../engine/qbr";
 /** How QBR figures read on a sheet and a slide. */
 import { serialText } from "../../engine/excel/date";
 
@@ -31,3 +31,10 @@ export const tierText = (review: Qbr): string => {
   const notes = [t.rated && t.rated !== review.quarter ? `rated ${t.rated}` : null, t.previous && t.previous !== t.current ? `was ${t.previous}` : null].filter(Boolean);
   return notes.length ? `${t.current} (${notes.join("; ")})` : t.current;
 };
+
+/** How the review counts an activity's spend (on the sheet and the slide). */
+export const SPEND_RULE = "Spend: the amount claimed on the activity's fund request once claimed or paid; for a done activity without a claim, its budget; else nothing yet.";
+export const REALISM_RULE = "Realism as the Plan builder shows it: the target's percentile among what comparable partners reached (from P75 a stretch; above all of them, beyond the network).";
+
+export const spentFrom = (l: ActivityLine): string => (l.basis === "claim" ? `claim of ${l.request!.requestId}` : l.basis === "budget" ? "budget (done)" : "nothing yet");
+export const requestText = (l: ActivityLine): string => (l.request ? `${l.request.requestId} ${l.request.state ?? "no state"}: ${amount(l.request.amount)}` : "none");

@@ -2,8 +2,10 @@
 import { winRate } from "../../engine/funnel";
 import { valueOrNull } from "../../engine/error";
 import { quarterOf } from "../../engine/plan";
-import { type QbrInput, quarterBounds } from "../../engine/qbr";
+import { type QbrInput, type QbrKpiNetwork, quarterBounds } from "../../engine/qbr";
 import { assumptionLines, mergedAssumptions } from "../taskpane/model/assumptions";
+import { networkOf } from "../taskpane/model/builder";
+import { summarise } from "../taskpane/model/summary";
 import type { PartnerData } from "../workbook/records";
 
 /** Each partner's win rate in the quarter (partners with decided deals only). */
@@ -48,5 +50,35 @@ export function qbrInput(data: PartnerData, partnerId: string, quarter: string):
     networkWinRates: [...rates.values()],
     approvals: data.approvalsOf(partner.id),
     assumptions: assumptions.length ? assumptions : null,
+    planActivities: data.planActivitiesOf(partner.id).map((a) => {
+      const library = data.libraryActivity(a.activityId);
+      return { ...a, activity: library?.activity ?? null, goal: library?.goal ?? null };
+    }),
+    funds: data.fundsOf(partner.id),
+    fundRequests: data.fundRequestsOf(partner.id),
+    networks: kpiNetworks(data, partner.id),
   };
+}
+
+/**
+ * What other partners reached on each of the partner's plan KPIs, as the Plan builder measures a
+ * target: partners of its tier when enough of them have a figure, else the whole network.
+ */
+function kpiNetworks(data: PartnerData, partnerId: string): QbrKpiNetwork[] {
+  const kpis = [...new Map(data.plansOf(partnerId).map((p) => [p.kpi.trim().toLowerCase(), p.kpi])).values()];
+  if (!kpis.length) return [];
+  const tiers = new Map<string, string | null>();
+  const tierOf = (id: string) => {
+    const key = id.toLowerCase();
+    if (!tiers.has(key)) {
+      const partner = data.partner(id);
+      tiers.set(key, partner ? summarise(data, partner).tier : null);
+    }
+    return tiers.get(key) ?? null;
+  };
+  const own = tierOf(partnerId);
+  return kpis.map((kpi) => {
+    const network = networkOf(data, partnerId, kpi, tierOf, own);
+    return { kpi, reached: [...network.reached], who: network.who };
+  });
 }

@@ -7,7 +7,7 @@ import { AUDIT_AREAS } from "../../engine/audit";
 import type { Qbr } from "../../engine/qbr";
 import type { ChartSpec, SheetCell, SheetSpec } from "../workbook/sheet";
 import { a1 } from "../workbook/sheet";
-import { approvalOf, qbrName } from "./format";
+import { REALISM_RULE, SPEND_RULE, approvalOf, qbrName, requestText, spentFrom } from "./format";
 
 const AMOUNT = "#,##0";
 const PERCENT = "0.0%";
@@ -74,6 +74,8 @@ export function qbrSheet(qbr: Qbr): SheetSpec {
   // Attainment, not target and actual: KPIs in different units share one axis only as a share of their target.
   else s.charts.push({ kind: "column", title: "Attainment by KPI (100% = target)", categories: { column: 1, first, last }, series: [{ name: "Attainment", column: 4 }], at: { row: first - 2, column: 7, rows: 15, columns: 7 } });
 
+  planSection(s, qbr);
+
   s.heading("Audit");
   s.line(["Area", qbr.previousQuarter, qbr.quarter, "Change"], { band: true });
   const now = qbr.audit.current;
@@ -135,5 +137,67 @@ export function qbrSheet(qbr: Qbr): SheetSpec {
     s.charts.push({ kind: "line", title: "Cumulative profit (break-even where it crosses 0)", categories: { column: 1, first: top, last: s.row - 1 }, series: [{ name: "Cumulative profit", column: 3 }, { name: "Profit", column: 2 }], at: { row: top - 8, column: 7, rows: 15, columns: 7 } });
   } else s.line(["No P&L assumptions for this partner."]);
 
-  return { name, cells: s.cells, widths: { 1: 30, 2: 14, 3: 14, 4: 12, 5: 12, 6: 3 }, charts: s.charts };
+  return { name, cells: s.cells, widths: { 1: 30, 2: 14, 3: 14, 4: 12, 5: 18, 6: 24 }, charts: s.charts };
+}
+
+/**
+ * The plan's activities with status and spend (totals as formulas over the rows), the MDF of the
+ * plan period (available and utilisation as formulas over the balances above them) and the realism
+ * of the next quarter's targets.
+ */
+function planSection(s: Layout, qbr: Qbr): void {
+  const plan = qbr.activities;
+  s.heading(plan.period ? `Plan activities and funds: plan ${plan.period}` : "Plan activities and funds");
+  if (plan.lines.length) {
+    s.line(["Activity", "Status", "Budget", "Spend", "Spend counted from", "Fund request"], { band: true });
+    const first = s.row;
+    for (const l of plan.lines) {
+      s.line([l.activity, l.status, l.budget, l.spend, spentFrom(l), requestText(l)], { numberFormat: AMOUNT });
+    }
+    const last = s.row - 1;
+    const sum = (column: number) => ({ formula: `=SUM(${a1(first, column)}:${a1(last, column)})` });
+    // The statuses in the first cell, which runs on into the empty one beside it.
+    s.put(1, `All activities (${plan.lines.length}): ${plan.statuses.map((x) => `${x.count} ${x.status.toLowerCase()}`).join(", ")}`, { bold: true });
+    s.put(3, sum(3), { bold: true, numberFormat: AMOUNT, result: plan.budget });
+    s.put(4, sum(4), { bold: true, numberFormat: AMOUNT, result: plan.spend });
+    s.row++;
+    s.line([SPEND_RULE]);
+  } else s.line(["No plan activities cover this quarter."]);
+
+  s.row++;
+  const mdf = plan.mdf;
+  s.line([plan.period ? `MDF of ${plan.period}` : "MDF"], { bold: true });
+  if (mdf.balances) {
+    const b = mdf.balances;
+    const at: Record<string, string> = {};
+    for (const [label, value] of [["Allocated", b.allocated], ["Requested", b.requested], ["Pending a decision", b.pending], ["Approved", b.approved], ["Claimed", b.claimed], ["Paid", b.paid]] as const) {
+      at[label] = a1(s.row, 2);
+      s.line([label, value], { numberFormat: AMOUNT });
+    }
+    s.put(1, "Available", { bold: true });
+    s.put(2, { formula: `=${at.Allocated}-${at.Approved}-${at["Pending a decision"]}` }, { bold: true, numberFormat: AMOUNT, result: b.available });
+    s.put(3, "allocated − approved − pending");
+    s.row++;
+    s.put(1, "Utilisation", { bold: true });
+    s.put(2, { formula: `=IF(${at.Allocated}>0,${at.Paid}/${at.Allocated},"")` }, { bold: true, numberFormat: PERCENT, result: b.utilisation ?? "" });
+    s.put(3, "paid ÷ allocated");
+    s.row++;
+  } else if (mdf.error) s.line([`The MDF ledger does not add up: ${mdf.error}`]);
+  else s.line([plan.period ? `No funds allocated for ${plan.period}.` : "No funds allocated."]);
+
+  const next = qbr.next;
+  s.heading(next.period ? `Targets for ${next.quarter}: plan ${next.period}, against the network` : `Targets for ${next.quarter}`);
+  if (next.lines.length) {
+    s.line(["KPI", "Target", "Percentile", "Partners", "Realism", "Compared with"], { band: true });
+    for (const t of next.lines) {
+      s.put(1, t.kpi);
+      s.put(2, t.target, { numberFormat: AMOUNT });
+      s.put(3, t.percentile, { numberFormat: "0%" });
+      s.put(4, t.peers);
+      s.put(5, t.label);
+      s.put(6, t.peers ? `${t.who}' latest actuals` : "no other partner's actual");
+      s.row++;
+    }
+    s.line([REALISM_RULE]);
+  } else s.line([`No plan sets targets for ${next.quarter} yet.`]);
 }

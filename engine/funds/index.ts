@@ -41,6 +41,26 @@ export interface FundBalances {
   readonly utilisation: number | null;
 }
 
+/** A FundRequests row's State read as one of FUND_STATES (any case, spaces around); `null` when it is none of them. */
+export function fundStateOf(text: string | null | undefined): FundState | null {
+  const t = (text ?? "").trim().toLowerCase();
+  return FUND_STATES.find((s) => s.toLowerCase() === t) ?? null;
+}
+
+const APPROVED_STATES: ReadonlySet<FundState> = new Set(["Approved", "Claimed", "Paid"]);
+
+/**
+ * A FundRequests row as the ledger counts it: the request is its Amount; once Approved (or past
+ * it) the approval is the Amount too; once Claimed the claim is its ClaimAmount, and once Paid the
+ * payment is the ClaimAmount as well.
+ */
+export function requestLedger(row: { amount: number | null; claimAmount: number | null; state: string | null }): FundRequest {
+  const state = fundStateOf(row.state);
+  const approved = state && APPROVED_STATES.has(state) ? row.amount : null;
+  const claimed = state === "Claimed" || state === "Paid" ? row.claimAmount : null;
+  return { requested: row.amount, approved, claimed, paid: state === "Paid" ? row.claimAmount : null, state };
+}
+
 /** The columns of PARTNER.FUNDS' spill, in order. */
 export const FUNDS_COLUMNS = ["Allocated", "Requested", "Pending", "Approved", "Claimed", "Paid", "Available", "Utilisation"] as const;
 

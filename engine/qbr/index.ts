@@ -13,6 +13,7 @@ import { type PnlSummary, pnl, pnlSummary } from "../pnl";
 import { ESTABLISHED, type GapRow, STAGES, type Stage, gaps, stage } from "../scorecard";
 import { type Quadrant, segment } from "../segment";
 import { type Tier, type TierCondition, nextTier, tier } from "../tier";
+import { type NextTargets, type QbrActivityRow, type QbrFundRequestRow, type QbrFundRow, type QbrKpiNetwork, type QbrPlanActivities, nextTargets, planActivities } from "./plan";
 import { previousQuarterOf, quarterBounds, ratingAsOf, reviewPeriod, samePeriod } from "./quarter";
 
 /** The plain rows a QBR reads (the workbook's tables, already typed). */
@@ -32,6 +33,13 @@ export interface QbrInput {
   approvals: readonly { period: string; state: string | null; acceptedBy: string | null; acceptedOn: number | null; approvedBy: string | null; approvedOn: number | null; comment: string | null }[];
   /** The partner's P&L assumptions (defaults with its own rows), in the form PARTNER.PNL reads; null when none. */
   assumptions: readonly (readonly unknown[])[] | null;
+  /** The partner's PlanActivities rows with their Library names (none: blank). */
+  planActivities?: readonly QbrActivityRow[];
+  /** The partner's Funds and FundRequests rows. */
+  funds?: readonly QbrFundRow[];
+  fundRequests?: readonly QbrFundRequestRow[];
+  /** Per KPI, what comparable partners reached: the realism of the next quarter's targets is measured against it. */
+  networks?: readonly QbrKpiNetwork[];
 }
 
 export interface AuditSnapshot {
@@ -102,6 +110,10 @@ export interface Qbr {
    */
   approval: { period: string; state: string | null; acceptedBy: string | null; acceptedOn: number | null; approvedBy: string | null; approvedOn: number | null; withoutAcceptance: boolean } | null;
   pnl: { summary: PnlSummary; years: number; profit: number[]; cumulative: number[] } | null;
+  /** The plan's activities with their status and spend, and the MDF of their period (see `planActivities`). */
+  activities: QbrPlanActivities;
+  /** The realism of the next quarter's KPI targets (see `nextTargets`). */
+  next: NextTargets;
 }
 
 const inQuarter = (serial: number | null, bounds: { start: number; end: number }) => serial !== null && serial >= bounds.start && serial <= bounds.end;
@@ -281,8 +293,11 @@ export const buildQbr = guard((input: QbrInput): Qbr => {
       withoutAcceptance: approvalRow.state?.toLowerCase() === "approved" && approvalRow.acceptedOn === null && !approvalRow.acceptedBy,
     },
     pnl: pnlPart,
+    activities: planActivities({ quarter, activities: input.planActivities ?? [], funds: input.funds ?? [], fundRequests: input.fundRequests ?? [] }),
+    next: nextTargets({ quarter, plans: input.plans, networks: input.networks ?? [] }),
   };
 });
 
+export * from "./plan";
 export * from "./portfolio";
 export * from "./quarter";

@@ -12,7 +12,7 @@ import JSZip from "jszip";
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { SLIDE_TITLES } from "../../addin/qbr/deck";
-import { qbrName } from "../../addin/qbr/format";
+import { amount, qbrName } from "../../addin/qbr/format";
 import { qbrInput } from "../../addin/qbr/input";
 import { PartnerData } from "../../addin/workbook/records";
 import { PartnerWorkbook } from "../../addin/workbook/workbook";
@@ -30,6 +30,9 @@ const SAMPLE = path.resolve(__dirname, "../../dist/partners.xlsx");
 const PDFTOPPM = "/usr/bin/pdftoppm";
 const NOW = new Date(2026, 9, 15, 10, 0, 0);
 const QUARTER = "2026-Q3";
+
+/** The page of the deck's PDF that holds the slide of `title`. */
+const at = (title: (typeof SLIDE_TITLES)[number]) => SLIDE_TITLES.indexOf(title);
 
 const ready = browserAvailable && libreOfficeAvailable() && tool(PDFTOPPM, "poppler-utils");
 
@@ -94,25 +97,35 @@ describe.skipIf(!ready)("the QBR from browser mode: deck rendered by LibreOffice
     expect(pages[0]).toContain(QUARTER);
     // The tier moved since the previous quarter, and the slide says from what to what.
     expect([review.tier.previous, review.tier.current]).toEqual(["BZ", "MGP"]);
-    expect(pages[3]).toMatch(/BZ/);
-    expect(pages[3]).toMatch(/MGP/);
+    expect(pages[at("Tier, segment and pipeline")]).toMatch(/BZ/);
+    expect(pages[at("Tier, segment and pipeline")]).toMatch(/MGP/);
     // And what it still lacks for the tier above.
     expect(review.tier.next).toBe("MVP");
-    expect(pages[3]).toContain("Missing for MVP");
+    expect(pages[at("Tier, segment and pipeline")]).toContain("Missing for MVP");
     expect(review.tier.missing.length).toBeGreaterThan(0);
-    for (const k of review.kpis) expect(pages[1]).toContain(k.kpi);
+    for (const k of review.kpis) expect(pages[at("Plan against actual")]).toContain(k.kpi);
+    // The plan's activities and its MDF, as the review counts them.
+    expect(review.activities.mdf.balances).not.toBeNull();
+    expect(pages[at("Plan activities and funds")]).toContain(`MDF of ${review.activities.period}`);
+    for (const l of review.activities.lines) expect(pages[at("Plan activities and funds")]).toContain(l.activity.split(" ")[0]);
     await page.getByRole("status").filter({ hasText: `Downloaded ${qbrName(partner.id, QUARTER)}.pptx.` }).waitFor();
     expect(await page.getByTestId("qbr-facts").textContent()).toContain("TierMGP (was BZ)");
+    // The plan's activities and MDF at a glance, as the review counts them.
+    const fact = (term: string) => page.getByTestId("qbr-facts").locator("dt", { hasText: new RegExp(`^${term}$`) }).locator("xpath=following-sibling::dd[1]").textContent();
+    expect(await fact("Activities")).toContain(`${review.activities.lines.length} in ${review.activities.period}`);
+    expect(await fact("Activities")).toContain(`spend ${amount(review.activities.spend)} of ${amount(review.activities.budget)} budgeted`);
+    expect(await fact("MDF")).toContain(`${amount(review.activities.mdf.balances!.available)} available`);
+    expect(await fact("Next targets")).toContain(`${review.next.quarter} (plan ${review.next.period})`);
     // One plan period, named on the slides that use it: the plan slide and the approval on the actions slide.
     expect(review.planPeriod).not.toBeNull();
-    expect(pages[1]).toContain(`Plan ${review.planPeriod}`);
-    expect(pages[4]).toContain(review.planPeriod as string);
+    expect(pages[at("Plan against actual")]).toContain(`Plan ${review.planPeriod}`);
+    expect(pages[at("Actions")]).toContain(review.planPeriod as string);
     // The P&L slide shows ROI as the P&L tab does.
     expect(review.pnl).not.toBeNull();
     await page.getByRole("tab", { name: "P&L", exact: true }).click();
     const roi = (await page.getByTestId("pnl-roi").textContent()) ?? "";
     expect(roi).toMatch(/^[−-]?\d+(\.\d)?%$/);
-    expect(pages[5].replace(/-/g, "−")).toMatch(new RegExp(`ROI\\s+${roi.replace(".", "\\.")}`));
+    expect(pages[at("Partner P&L")].replace(/-/g, "−")).toMatch(new RegExp(`ROI\\s+${roi.replace(".", "\\.")}`));
   });
 
   it("renders the deck of a partner still onboarding and of a prospect, whose reviews have little data", async () => {
@@ -128,8 +141,8 @@ describe.skipIf(!ready)("the QBR from browser mode: deck rendered by LibreOffice
       pages.forEach((text, i) => expect(text, `${status} page ${i + 1}`).toContain(SLIDE_TITLES[i]));
       expect(pages[0]).toContain(partner.name);
       // The P&L slide: the partner's figures (its own or the default assumptions), or why there are none.
-      if (review.pnl) expect(pages[5]).toContain(`Break-even (payback)`);
-      else expect(pages[5]).toContain("No P&L assumptions for this partner.");
+      if (review.pnl) expect(pages[at("Partner P&L")]).toContain(`Break-even (payback)`);
+      else expect(pages[at("Partner P&L")]).toContain("No P&L assumptions for this partner.");
     }
   });
 
@@ -168,7 +181,7 @@ describe.skipIf(!ready)("the QBR from browser mode: deck rendered by LibreOffice
 
     await page.getByRole("tab", { name: "QBR", exact: true }).click();
     const { pages } = await render(id, "qbr-weighted");
-    const line = pages[1].split("\n").find((l) => /^\s*All KPIs\b/.test(l));
+    const line = pages[at("Plan against actual")].split("\n").find((l) => /^\s*All KPIs\b/.test(l));
     expect(line).toBeDefined();
     expect(asPercent(line!.match(/([0-9.]+)%/)![1])).toBeCloseTo(total, 3);
 

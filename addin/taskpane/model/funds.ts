@@ -5,7 +5,7 @@
  * that the approved MDF becomes. Rules of the ledger are the engine's (`fundBalances`).
  */
 import { isEngineError } from "../../../engine/error";
-import { type FundRequest, type FundState, FUND_STATES, fundBalances } from "../../../engine/funds";
+import { type FundRequest, type FundState, fundBalances, fundStateOf, requestLedger } from "../../../engine/funds";
 import { periodDates } from "../../../engine/plan/period";
 import { serialText } from "../../../engine/excel/date";
 import type { Change, Upsert } from "../../workbook/plan";
@@ -16,16 +16,11 @@ import { yearColumns } from "./assumptions";
 const same = (a: string | null | undefined, b: string | null | undefined) => (a ?? "").trim().toLowerCase() === (b ?? "").trim().toLowerCase();
 const isMdf = (fundType: string | null) => !fundType || same(fundType, "MDF");
 
-export const stateOf = (r: Pick<FundRequestRecord, "state">): FundState | null => FUND_STATES.find((s) => same(s, r.state)) ?? null;
+export const stateOf = (r: Pick<FundRequestRecord, "state">): FundState | null => fundStateOf(r.state);
 const APPROVED: ReadonlySet<FundState> = new Set(["Approved", "Claimed", "Paid"]);
 
 /** A request as the ledger counts it: an approval is its Amount; a claim (and a payment) its ClaimAmount. */
-export function ledgerRequest(r: FundRequestRecord): FundRequest {
-  const state = stateOf(r);
-  const approved = state && APPROVED.has(state) ? r.amount : null;
-  const claimed = state === "Claimed" || state === "Paid" ? r.claimAmount : null;
-  return { requested: r.amount, approved, claimed, paid: state === "Paid" ? r.claimAmount : null, state };
-}
+export const ledgerRequest = (r: FundRequestRecord): FundRequest => requestLedger(r);
 
 /** The partner's MDF requests of `period`. */
 export const mdfRequestsOf = (data: PartnerData, partnerId: string, period: string): FundRequestRecord[] =>

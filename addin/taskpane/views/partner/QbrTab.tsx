@@ -6,7 +6,7 @@ import { Button, Card, MessageBar, Text, makeStyles, tokens } from "@fluentui/re
 import { DocumentTable20Regular, SlideMultiple20Regular } from "@fluentui/react-icons";
 import { useMemo, useState } from "react";
 import { isEngineError } from "../../../../engine/error";
-import { buildQbr } from "../../../../engine/qbr";
+import { type Qbr, buildQbr } from "../../../../engine/qbr";
 import { amount, approvalOf, percent, qbrName, score, signed, tierText, years } from "../../../qbr/format";
 import { QuarterField, latestBegun, quartersIn } from "../../components/QuarterField";
 import { qbrInput } from "../../../qbr/input";
@@ -28,6 +28,24 @@ const quartersOf = (data: ReturnType<typeof useData>, partnerId: string): string
     ...data.auditsOf(partnerId).map((a) => a.date),
     ...[...data.approvalsOf(partnerId), ...data.plansOf(partnerId), ...data.engagementOf(partnerId)].map((r) => r.period),
   ]);
+
+const activitiesText = ({ activities: a }: Qbr): string =>
+  a.lines.length
+    ? `${a.lines.length} in ${a.period} (${a.statuses.map((x) => `${x.count} ${x.status.toLowerCase()}`).join(", ")}); spend ${amount(a.spend)} of ${amount(a.budget)} budgeted`
+    : "no plan activities cover the quarter";
+
+const mdfText = ({ activities: { mdf, period } }: Qbr): string =>
+  mdf.balances
+    ? `${amount(mdf.balances.paid)} paid of ${amount(mdf.balances.allocated)} allocated (${percent(mdf.balances.utilisation)}); ${amount(mdf.balances.available)} available`
+    : mdf.error
+      ? `the ${period} ledger does not add up: ${mdf.error}`
+      : "no funds allocated";
+
+const nextText = ({ next }: Qbr): string => {
+  if (!next.lines.length) return `none set for ${next.quarter} yet`;
+  const stretch = next.lines.filter((t) => t.level === "Stretch" || t.level === "Beyond the network").length;
+  return `${next.quarter} (plan ${next.period}): ${stretch} of ${next.lines.length} a stretch or beyond the network`;
+};
 
 export function QbrTab({ partnerId }: { partnerId: string }) {
   const styles = useStyles();
@@ -68,6 +86,9 @@ export function QbrTab({ partnerId }: { partnerId: string }) {
   const k = review.total ?? review.kpis[0];
   const facts: [string, string][] = [
     ["Plan", k && review.planPeriod ? `${review.planPeriod}: ${percent(k.attainment)} of target, all KPIs weighted (${k.status ?? "–"})` : "no plan covers the quarter"],
+    ["Activities", activitiesText(review)],
+    ["MDF", mdfText(review)],
+    ["Next targets", nextText(review)],
     ["Audit", review.audit.current ? `${score(review.audit.current.overall)}${review.audit.change !== null ? ` (${signed(review.audit.change)})` : ""}` : "no audit"],
     ["Life stage", review.scorecard.current ?? "no scorecard"],
     ["Tier", tierText(review)],
