@@ -44,7 +44,14 @@ const HASH = excelFunction({ domain: read.cells() }, (a) => {
   if (size === 0) return fail(messages.required("domain"));
   // Refused before hashing rather than after: a digest per cell of a huge range takes seconds.
   if (size > MAX_SPILL_CELLS) return fail(messages.spillTooLarge(cells.length, cells[0].length, MAX_SPILL_CELLS));
-  return cells.map((row) => row.map((cell) => accountHash(labelOf(cell) ?? "") ?? ""));
+  // A list often names an account on several rows: each distinct value is hashed once.
+  const digests = new Map<string, string>();
+  const digestOf = (text: string) => {
+    let digest = digests.get(text);
+    if (digest === undefined) digests.set(text, (digest = accountHash(text) ?? ""));
+    return digest;
+  };
+  return cells.map((row) => row.map((cell) => digestOf(labelOf(cell) ?? "")));
 });
 
 /** Conflicting pairs that fit in a spill beside the header row. */
