@@ -170,3 +170,15 @@ export const planningMessages = {
     `${arg}: ${trials.toLocaleString("en-US")} trials of ${plural(deals, "deal")} is more than the ${max.toLocaleString("en-US")} draws allowed; use fewer trials.`,
   noStatement: (arg: string) => `${arg}: there is no statement to check (blank).`,
 } as const;
+
+/**
+ * Account mapping, deal registration conflicts, lead SLAs and attribution. Kept apart, as
+ * `planningMessages`, so that bundles that use none of them leave them out.
+ */
+export const accountMessages = {
+  twoColumns: (arg: string, columns: number) =>
+    `${arg}: expected 2 columns (domain or name, status), got ${plural(columns, "column")}; with a wider table, give HSTACK(domains, statuses).`,
+  acceptedBeforeSent: (at: string, accepted: string, sent: string) => `${at}: accepted on ${accepted}, before the lead was sent (${sent}).`,
+  tooManyConflicts: (arg: string, max: number) =>
+    `${arg}: more than ${max.toLocaleString("en-US")} conflicting pairs of deals; check fewer deals at a time (one region or quarter).`,
+} as const;

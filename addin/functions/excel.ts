@@ -348,16 +348,56 @@ export const read = {
       const row = grid.cells[ri];
       for (let ci = 0; ci < grid.columns; ci++) {
         const cell = row[ci];
-        let label: string | null = null;
-        if (typeof cell === "string") label = cell.trim() || null;
-        else if (typeof cell === "number") label = cell === 0 ? null : String(cell);
-        else if (typeof cell === "boolean") label = cell ? "TRUE" : "FALSE";
-        else if (Array.isArray(cell)) nestedCell(name, i, grid.columns);
-        out[i++] = label;
+        if (Array.isArray(cell)) nestedCell(name, i, grid.columns);
+        out[i++] = labelOf(cell);
       }
     }
     return out;
   },
+
+  /**
+   * A range of dates in reading order (Excel serials or yyyy-mm-dd text): blank cells and 0 are
+   * `null`; anything else that is no date fails naming its cell.
+   */
+  dates: (): Reader<(number | null)[]> => (_raw, name, context) => {
+    const grid = context.grid(name);
+    const out: (number | null)[] = new Array(grid.rows * grid.columns);
+    let i = 0;
+    for (let ri = 0; ri < grid.rows; ri++) {
+      const row = grid.cells[ri];
+      for (let ci = 0; ci < grid.columns; ci++) {
+        const cell = row[ci];
+        if (Array.isArray(cell)) nestedCell(name, i, grid.columns);
+        const serial = typeof cell === "number" && Number.isFinite(cell) ? (cell === 0 ? null : cell) : toDateSerial(cell);
+        if (serial === undefined) fail("#VALUE!", messages.notDate(cellAt(name, grid, i), cell));
+        out[i++] = serial;
+      }
+    }
+    return out;
+  },
+
+  /**
+   * A block of labels exactly `columns` wide, one array per row (as `labels` reads a cell);
+   * `message` says what a block of another width should be.
+   */
+  labelRows:
+    (columns: number, message: (name: string, got: number) => string): Reader<(string | null)[][]> =>
+    (_raw, name, context) => {
+      const grid = context.grid(name);
+      if (grid.rows > 0 && grid.columns !== columns) fail("#VALUE!", message(name, grid.columns));
+      const out: (string | null)[][] = new Array(grid.rows);
+      for (let ri = 0; ri < grid.rows; ri++) {
+        const row = grid.cells[ri];
+        const labels: (string | null)[] = new Array(columns);
+        for (let ci = 0; ci < columns; ci++) {
+          const cell = row[ci];
+          if (Array.isArray(cell)) nestedCell(name, ri * columns + ci, columns);
+          labels[ci] = labelOf(cell);
+        }
+        out[ri] = labels;
+      }
+      return out;
+    },
 
   /**
    * A block of numbers, one row per item (such as partners × metrics), as a typed array with `NaN`
@@ -424,6 +464,14 @@ export const read = {
       return optionAt(value === 0 ? null : value, name, options, fallback);
     },
 };
+
+/** A cell as a label: text trimmed, numbers and booleans as their text; blank, "" and 0 are `null`. */
+export function labelOf(cell: unknown): string | null {
+  if (typeof cell === "string") return cell.trim() || null;
+  if (typeof cell === "number") return cell === 0 ? null : String(cell);
+  if (typeof cell === "boolean") return cell ? "TRUE" : "FALSE";
+  return null;
+}
 
 /** Cells as numbers in reading order: blank → `null` (zero too with `zeroIsBlank`); anything else that is not a number fails. */
 function numbersOf(grid: Grid, name: string, zeroIsBlank: boolean): (number | null)[] {

@@ -1,5 +1,6 @@
 // The README's examples of the analyst's toolkit give the numbers the README shows.
 import { describe, expect, it } from "vitest";
+import { dateSerial } from "../../engine/excel/date";
 import { excelHost } from "../excel-host";
 
 const excel = excelHost();
@@ -128,5 +129,73 @@ describe("the README's examples of funds, plan realism and the joint value propo
     expect(excel.cell("JVP.CHECK", "World-class synergy for every B2B leader.")).toBe(
       'Lacks a quantified benefit, a differentiator and plain words (drop "world-class", "synergy")',
     );
+  });
+});
+
+describe("the README's examples of account planning", () => {
+  const column = (...values: unknown[]) => values.map((v) => [v]);
+  const mine = [
+    ["acme.com", "Customer"],
+    ["https://www.globex.com/en", "prospect"],
+    ["initech.io", "open opportunity"],
+    ["sales.initech.io", "Customer"],
+    ["eu.umbrella.co.uk", "Prospect"],
+  ];
+  const theirs = [
+    ["jane@acme.com", "Open opportunity"],
+    ["GLOBEX.COM", "customer"],
+    ["initech.io", "Prospect"],
+    ["umbrella.co.uk", "prospect"],
+    ["hooli.com", "Customer"],
+  ];
+
+  it("map accounts, in the clear and hashed", () => {
+    const matrix = [
+      ["Mine \\ Theirs", "Customer", "Open opportunity", "Prospect"],
+      ["Customer", 0, 1, 1],
+      ["Open opportunity", 0, 0, 0],
+      ["Prospect", 1, 0, 1],
+    ];
+    expect(excel.value("OVERLAP", mine, theirs, null)).toEqual(matrix);
+    expect(excel.value("OVERLAP", mine, theirs, "list")).toEqual([
+      ["Account", "Mine", "Theirs"],
+      ["acme.com", "Customer", "Open opportunity"],
+      ["globex.com", "Prospect", "Customer"],
+      ["initech.io", "Customer", "Prospect"],
+      ["umbrella.co.uk", "Prospect", "Prospect"],
+    ]);
+    const hstack = (list: string[][]) => {
+      const digests = excel.value("HASH", list.map((r) => [r[0]])) as string[][];
+      return list.map((r, i) => [digests[i][0], r[1]]);
+    };
+    expect(excel.value("OVERLAP", hstack(mine), hstack(theirs), null)).toEqual(matrix);
+    expect(excel.value("HASH", [["https://www.Acme.com/about"]])).toEqual(excel.value("HASH", [["acme.com"]]));
+  });
+
+  it("find conflicts, age leads and attribute won revenue", () => {
+    expect(
+      excel.value(
+        "CONFLICT",
+        column("ACC-1", "ACC-1", "ACC-2", "ACC-1"),
+        column("Northwind", "Contoso", "Contoso", "northwind"),
+        column("2026-01-10", "2026-03-01", "2026-01-01", "2026-02-01"),
+        column("2026-04-10", "2026-05-31", null, "2026-02-28"),
+      ),
+    ).toEqual([
+      ["Account", "Row", "Partner", "Other row", "Other partner", "From", "To"],
+      ["ACC-1", 1, "Northwind", 2, "Contoso", 46082, 46122],
+    ]);
+    // The README shows the serials as the dates they are.
+    expect([46082, 46122]).toEqual([dateSerial(2026, 3, 1), dateSerial(2026, 4, 10)]);
+    expect(excel.value("LEADAGE", column("2026-08-01", "2026-08-01", "2026-08-07", "2026-08-08"), column("2026-08-03", "2026-08-04", null, null), 2, "2026-08-10")).toEqual([
+      ["On time"], ["Accepted late"], ["Overdue"], ["Open"],
+    ]);
+    expect(excel.value("ATTRIB", column(50000, 30000, 20000, 99000), column("partner-sourced", "Partner-influenced", "", "partner-sourced"), column("Won", "won", "Won", "Lost"))).toEqual([
+      ["Source", "Won revenue", "Share"],
+      ["Partner-sourced", 50000, 0.5],
+      ["Partner-influenced", 30000, 0.3],
+      ["Vendor", 20000, 0.2],
+      ["Total", 100000, 1],
+    ]);
   });
 });

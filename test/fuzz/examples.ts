@@ -170,6 +170,26 @@ export const EXAMPLES: Record<string, unknown[][]> = {
     ["Cut month-end close from 10 days to 2 with our joint finance service, faster than any in-house team."],
     ["World-class synergy for every B2B leader.", true],
   ],
+  OVERLAP: [
+    [[["acme.com", "Customer"], ["https://www.globex.com", "prospect"], ["initech.io", "open opportunity"], [_, _], ["Stark Industries", "client"]], [["jane@acme.com", "Open opportunity"], ["globex.com", "customer"], ["stark industries", "opp"]]],
+    [[["acme.com", "Customer"], ["globex.com", "Prospect"]], [["eu.acme.com", "prospect"]], "list"],
+  ],
+  HASH: [
+    [[["acme.com"], ["https://www.globex.com/about"], [_], ["Acme, Inc."]]],
+    ["bob@eu.umbrella.co.uk"],
+  ],
+  CONFLICT: [
+    [[["ACC-1"], ["ACC-1"], ["ACC-2"], ["ACC-1"]], [["Northwind"], ["Contoso"], ["Contoso"], ["Fabrikam"]], [[46032], ["2026-03-01"], [46023], [_]], [[46122], [46173], [_], [_]]],
+    [[["acme.com", "www.acme.com", "globex.com"]], [["P1", "P2", "P1"]], [[46000, 46010, 46020]], [[_, 46050, 46030]]],
+  ],
+  LEADAGE: [
+    [[[46235], [46235], [46241], [46242], [_]], [[46237], [46238], [_], [_], [_]], 2, 46244],
+    [[["2026-08-01", "2026-08-03"]], [[_, "2026-08-04"]], [[3, 1]]],
+  ],
+  ATTRIB: [
+    [[[50000], [30000], [20000], [99000], [_]], [["partner-sourced"], ["Partner-influenced"], [_], ["sourced"], ["vendor"]], [["Won"], ["won"], ["Won"], ["Lost"], ["Open"]]],
+    [[[1200, 800, 500]], [["influenced", "direct", "partner"]]],
+  ],
   BENCHMARK: [
     [7, [[8], [1], [7], [2], [6], [3], [5], [4]]],
     [45, [[30, 60, 45, 90, 12]], false],
@@ -186,4 +206,6 @@ export const VOCABULARY = [
   "MVP", "MGP", "STP", "BZ", "Target", "mvp", "Fit", "Onboarding", "Activation", "Enablement",
   "fixed", "median", "nine", "Star", "Develop", "Draft", "Submitted", "Accepted", "Approved", "approved",
   "2026-Q3", "Q4 2026", "2026-09-30", "2026-02-30", "EMEA", "emea", "Americas",
+  "customer", "Prospect", "open opportunity", "acme.com", "https://www.acme.co.uk/x", "bob@acme.com", "Won", "Lost", "Open",
+  "partner-sourced", "partner-influenced", "vendor", "matrix", "list",
 ];
