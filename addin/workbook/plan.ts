@@ -344,9 +344,13 @@ export function planChanges(snapshot: WorkbookSnapshot, changes: readonly Change
     problems.push(...validateTable(table, ids, rows, accounts));
   }
   const same = (before: Set<string> | undefined, after: Set<string> | undefined) => !!before && !!after && before.size === after.size && [...after].every((id) => before.has(id));
-  const idsChanged =
-    (working.has("Partners") && !same(partnerIdsOf(snapshot.tables.get("Partners")), ids)) ||
-    (working.has("Accounts") && !same(accountIdsOf(snapshot.tables.get("Accounts")), accounts));
+  // Accounts added never break a reference (the first ones, to a list that had none, are not
+  // held against the deals already there: those are reported when the workbook is next opened).
+  const accountsLost = () => {
+    const before = accountIdsOf(snapshot.tables.get("Accounts"));
+    return !!before && [...before].some((id) => !accounts?.has(id));
+  };
+  const idsChanged = (working.has("Partners") && !same(partnerIdsOf(snapshot.tables.get("Partners")), ids)) || (working.has("Accounts") && accountsLost());
   if (idsChanged) {
     // Ids elsewhere must still resolve; problems those tables already had were reported on load.
     const known = new Set(snapshot.problems.map((p) => `${p.cell}|${p.message}`));

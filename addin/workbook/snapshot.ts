@@ -202,15 +202,16 @@ export function validateTable(table: TableSnapshot, partnerIds?: ReadonlySet<str
 }
 
 /**
- * The ids other tables refer to: a PartnerId must be in Partners, an AccountId in Accounts (each
- * checked only when the workbook has that table; a blank AccountId refers to nothing).
+ * The ids other tables refer to: a PartnerId must be in Partners (when the workbook has that
+ * table), an AccountId in Accounts (when that table lists any account: deals may name accounts
+ * before the vendor's list is kept in the workbook). A blank AccountId refers to nothing.
  */
 const REFERENCES = [
   { column: "PartnerId", table: "Partners" },
   { column: "AccountId", table: "Accounts" },
 ] as const satisfies readonly { column: string; table: TableName }[];
 
-/** The lower-case ids of the Accounts table. */
+/** The lower-case ids of the Accounts table; `undefined` when it lists none (AccountIds are then not checked). */
 export function accountIdsOf(accounts: TableSnapshot | undefined): Set<string> | undefined {
   if (!accounts) return undefined;
   const ids = new Set<string>();
@@ -218,7 +219,7 @@ export function accountIdsOf(accounts: TableSnapshot | undefined): Set<string> |
     const id = cell(accounts, r, "AccountId");
     if (typeof id === "string" && id) ids.add(id.toLowerCase());
   }
-  return ids;
+  return ids.size ? ids : undefined;
 }
 
 /** The lower-case ids of the Partners table. */
