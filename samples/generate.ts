@@ -29,6 +29,15 @@ import { type FundRequestRow, type FundRow, type RequestStep, sampleFundRequests
 import { LIBRARY_ROWS } from "./data/library";
 import { type PlanActivityRow, samplePlanActivities, sampleStandings } from "./data/plan-activities";
 import { type ValuePropositionRow, sampleValuePropositions } from "./data/value-propositions";
+import {
+  type AccountPlanRow,
+  type AccountRow,
+  type LeadRow,
+  sampleAccountPlans,
+  sampleAccounts,
+  sampleDealAccounts,
+  sampleLeads,
+} from "./data/accounts";
 import { auditScoresSheet } from "./sheets/audit-scores";
 import { pnlSheet } from "./sheets/pnl";
 import { funnelSheet } from "./sheets/funnel";
@@ -55,6 +64,7 @@ export interface SampleData {
   metrics: MetricsRow[];
   plans: PlanRow[];
   tasks: TaskRow[];
+  /** Deals with their account, registration, source and qualification (samples/data/accounts.ts). */
   deals: DealRow[];
   approvals: ApprovalRow[];
   /** The FY2026 plans' activities, chosen from the plan library (samples/data/library.ts). */
@@ -62,6 +72,10 @@ export interface SampleData {
   funds: FundRow[];
   fundRequests: FundRequestRow[];
   valuePropositions: ValuePropositionRow[];
+  /** The vendor's end-customer accounts. */
+  accounts: AccountRow[];
+  leads: LeadRow[];
+  accountPlans: AccountPlanRow[];
 }
 
 /** An independent random stream per table, so adding a table never changes the others. */
@@ -84,6 +98,10 @@ export function sampleData(seed = SAMPLE_SEED, count = SAMPLE_PARTNERS): SampleD
   const { rows: planActivities, contacts } = samplePlanActivities(stream(seed, "PlanActivities"), partners, standings);
   const planning = new Set(contacts.keys());
   const funds = sampleFunds(stream(seed, "Funds"), partners, planning);
+  // Accounts, then the deals tied to them (which set each account's status), leads and account plans.
+  const deals = sampleDeals(stream(seed, "Deals"), partners);
+  const accounts = sampleAccounts(stream(seed, "Accounts"), partners);
+  sampleDealAccounts(stream(seed, "Deal accounts"), partners, deals, accounts);
   return {
     partners,
     audits,
@@ -94,13 +112,16 @@ export function sampleData(seed = SAMPLE_SEED, count = SAMPLE_PARTNERS): SampleD
     metrics: sampleMetrics(stream(seed, "Metrics"), partners),
     plans: samplePlans(stream(seed, "Plan"), partners),
     tasks: sampleTasks(stream(seed, "Tasks"), partners),
-    deals: sampleDeals(stream(seed, "Deals"), partners),
+    deals,
     approvals: sampleApprovals(stream(seed, "Approvals"), partners),
     // Requests set the RequestId of the activities they pay for.
     fundRequests: sampleFundRequests(stream(seed, "FundRequests"), partners, planActivities, funds, contacts),
     planActivities,
     funds,
     valuePropositions: sampleValuePropositions(stream(seed, "ValueProposition"), partners, planning),
+    accounts,
+    leads: sampleLeads(stream(seed, "Leads"), partners, accounts, deals),
+    accountPlans: sampleAccountPlans(stream(seed, "AccountPlans"), partners, planning, accounts, deals),
   };
 }
 
@@ -165,8 +186,21 @@ export function sampleTables(data: SampleData): SampleTable[] {
     },
     {
       name: "Deals",
-      columns: [{ name: "PartnerId" }, { name: "DealId" }, { name: "Stage", width: 14 }, { name: "Amount", numFmt: "#,##0" }, { name: "Outcome" }, date("Opened"), date("Closed")],
-      rows: data.deals.map((d) => [d.partnerId, d.dealId, d.stage, d.amount, d.outcome, d.opened, d.closed]),
+      columns: [
+        { name: "PartnerId" },
+        { name: "DealId" },
+        { name: "Stage", width: 14 },
+        { name: "Amount", numFmt: "#,##0" },
+        { name: "Outcome" },
+        date("Opened"),
+        date("Closed"),
+        { name: "AccountId" },
+        date("Registered"),
+        date("ProtectedUntil"),
+        { name: "Source", width: 18 },
+        { name: "Qualified" },
+      ],
+      rows: data.deals.map((d) => [d.partnerId, d.dealId, d.stage, d.amount, d.outcome, d.opened, d.closed, d.accountId, d.registered, d.protectedUntil, d.source, d.qualified]),
     },
     {
       name: "Approvals",
@@ -295,6 +329,21 @@ export function sampleTables(data: SampleData): SampleTable[] {
       name: "ValueProposition",
       columns: [{ name: "PartnerId" }, { name: "Problem", width: 50 }, { name: "QuantifiedBenefit", width: 36 }, { name: "Differentiator", width: 40 }, { name: "Statement", width: 80 }],
       rows: data.valuePropositions.map((v) => [v.partnerId, v.problem, v.quantifiedBenefit, v.differentiator, v.statement]),
+    },
+    {
+      name: "Accounts",
+      columns: [{ name: "AccountId" }, { name: "Name", width: 34 }, { name: "Domain", width: 30 }, { name: "Industry", width: 20 }, { name: "Region" }, { name: "Owner", width: 16 }, { name: "Status", width: 16 }],
+      rows: data.accounts.map((a) => [a.accountId, a.name, a.domain, a.industry, a.region, a.owner, a.status]),
+    },
+    {
+      name: "Leads",
+      columns: [{ name: "LeadId" }, { name: "AccountId" }, { name: "PartnerId" }, date("Sent"), date("Accepted"), date("FollowUpBy"), { name: "Outcome" }],
+      rows: data.leads.map((l) => [l.leadId, l.accountId, l.partnerId, l.sent, l.accepted, l.followUpBy, l.outcome]),
+    },
+    {
+      name: "AccountPlans",
+      columns: [{ name: "PartnerId" }, { name: "AccountId" }, { name: "Period" }, { name: "Objective", width: 40 }, { name: "NextStep", width: 44 }, date("Due"), { name: "Owner", width: 18 }],
+      rows: data.accountPlans.map((p) => [p.partnerId, p.accountId, p.period, p.objective, p.nextStep, p.due, p.owner]),
     },
   ];
 }

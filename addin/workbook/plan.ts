@@ -6,7 +6,7 @@
  */
 import { type CellInput, type CellValue, isFormula, readCell } from "./cells";
 import { type TableName, tableSchema } from "./schema";
-import { type Problem, type TableSnapshot, type WorkbookSnapshot, cell, cellAddress, partnerIdsOf, validateTable } from "./snapshot";
+import { type Problem, type TableSnapshot, type WorkbookSnapshot, accountIdsOf, cell, cellAddress, partnerIdsOf, validateTable } from "./snapshot";
 
 /** Sets `set` on the row identified by `key`, adding the row when there is none. */
 export interface Upsert {
@@ -329,25 +329,33 @@ export function planChanges(snapshot: WorkbookSnapshot, changes: readonly Change
         : work.rows.flatMap((row, r) => (!work.deleted.has(r) ? [row] : r < read ? [row.map(() => null)] : []));
   }
 
-  // Every changed table must be valid as it will be, against the Partners table as it will be. A
-  // table that was valid only needs its changed rows checked (Partners, whose ids must stay
-  // unique, is checked whole); one that had problems is checked whole, and refused with them.
+  // Every changed table must be valid as it will be, against the Partners and Accounts tables as
+  // they will be. A table that was valid only needs its changed rows checked (Partners and
+  // Accounts, whose ids must stay unique, are checked whole); one that had problems is checked
+  // whole, and refused with them.
   const tables = new Map(snapshot.tables);
   for (const [name, work] of working) tables.set(name, { ...work.table, rows: work.rows });
   const ids = partnerIdsOf(tables.get("Partners"));
+  const accounts = accountIdsOf(tables.get("Accounts"));
   for (const [name, work] of working) {
     const table = tables.get(name)!;
-    const valid = name !== "Partners" && !snapshot.problems.some((p) => p.table === name);
+    const valid = name !== "Partners" && name !== "Accounts" && !snapshot.problems.some((p) => p.table === name);
     const rows = valid ? work.rows.flatMap((row, r) => (work.changed.has(row) ? [r] : [])) : undefined;
-    problems.push(...validateTable(table, ids, rows));
+    problems.push(...validateTable(table, ids, rows, accounts));
   }
-  const before = partnerIdsOf(snapshot.tables.get("Partners"));
-  const sameIds = !!before && !!ids && before.size === ids.size && [...ids].every((id) => before.has(id));
-  if (working.has("Partners") && !sameIds) {
+  const same = (before: Set<string> | undefined, after: Set<string> | undefined) => !!before && !!after && before.size === after.size && [...after].every((id) => before.has(id));
+  // Accounts added never break a reference (the first ones, to a list that had none, are not
+  // held against the deals already there: those are reported when the workbook is next opened).
+  const accountsLost = () => {
+    const before = accountIdsOf(snapshot.tables.get("Accounts"));
+    return !!before && [...before].some((id) => !accounts?.has(id));
+  };
+  const idsChanged = (working.has("Partners") && !same(partnerIdsOf(snapshot.tables.get("Partners")), ids)) || (working.has("Accounts") && accountsLost());
+  if (idsChanged) {
     // Ids elsewhere must still resolve; problems those tables already had were reported on load.
     const known = new Set(snapshot.problems.map((p) => `${p.cell}|${p.message}`));
     for (const [name, table] of tables) {
-      if (!working.has(name)) problems.push(...validateTable(table, ids).filter((p) => !known.has(`${p.cell}|${p.message}`)));
+      if (!working.has(name)) problems.push(...validateTable(table, ids, undefined, accounts).filter((p) => !known.has(`${p.cell}|${p.message}`)));
     }
   }
   if (problems.length) return { ok: false, problems };

@@ -84,6 +84,15 @@ export interface DealRecord {
   outcome: string | null;
   opened: number | null;
   closed: number | null;
+  /** The end-customer account (Accounts' AccountId), when the deal names one. */
+  accountId: string | null;
+  /** When the partner registered the deal, and until when the registration protects it. */
+  registered: number | null;
+  protectedUntil: number | null;
+  /** Partner-sourced, Partner-influenced or Vendor. */
+  source: string | null;
+  /** Whether the deal passed qualification; `null` when not (yet) said. */
+  qualified: boolean | null;
 }
 export interface ApprovalRecord {
   partnerId: string;
@@ -170,6 +179,40 @@ export interface ValuePropositionRecord {
   statement: string | null;
 }
 
+/** An end-customer account: the vendor's list, not per partner. */
+export interface AccountRecord {
+  accountId: string;
+  name: string;
+  domain: string | null;
+  industry: string | null;
+  region: string | null;
+  /** The vendor's rep who owns the account. */
+  owner: string | null;
+  /** Customer, Prospect or Open opportunity. */
+  status: string | null;
+}
+/** A lead the vendor passed to a partner, on an account. */
+export interface LeadRecord {
+  leadId: string;
+  accountId: string | null;
+  partnerId: string;
+  sent: number | null;
+  accepted: number | null;
+  followUpBy: number | null;
+  /** Open, Accepted, Rejected, Converted or Lost. */
+  outcome: string | null;
+}
+/** A target account of a partner's account plan for a period. */
+export interface AccountPlanRecord {
+  partnerId: string;
+  accountId: string;
+  period: string;
+  objective: string | null;
+  nextStep: string | null;
+  due: number | null;
+  owner: string | null;
+}
+
 /** Every record of a table, skipping rows without a partner id. */
 function recordsOf<T extends { partnerId: string }>(
   table: TableSnapshot | undefined,
@@ -196,10 +239,12 @@ function recordsOf<T extends { partnerId: string }>(
 export const ENGAGEMENT_COLUMNS = ["OptIn", "Meets", "Access", "Visible", "Advises", "Suggests", "RefersPartners", "Online"] as const;
 if (ENGAGEMENT_COLUMNS.length !== ENGAGEMENT.length) throw new Error("Engagement columns and PARTNER.TIER's questions differ");
 
-function groupBy<T extends { partnerId: string }>(records: readonly T[]): Map<string, T[]> {
+function groupBy<T extends { partnerId: string }>(records: readonly T[], by: (record: T) => string | null = (r) => r.partnerId): Map<string, T[]> {
   const groups = new Map<string, T[]>();
   for (const r of records) {
-    const key = lowerCase(r.partnerId);
+    const id = by(r);
+    if (id === null) continue;
+    const key = lowerCase(id);
     const list = groups.get(key);
     if (list) list.push(r);
     else groups.set(key, [r]);
@@ -225,7 +270,14 @@ export class PartnerData {
   readonly funds: FundRecord[];
   readonly fundRequests: FundRequestRecord[];
   readonly valuePropositions: ValuePropositionRecord[];
+  /** The end-customer accounts, in the table's order (not per partner). */
+  readonly accounts: AccountRecord[];
+  readonly leads: LeadRecord[];
+  readonly accountPlans: AccountPlanRecord[];
   private readonly groups = new Map<TableName, Map<string, unknown[]>>();
+  /** Records grouped by their AccountId, per table. */
+  private readonly accountGroups = new Map<TableName, Map<string, unknown[]>>();
+  private accountById?: Map<string, AccountRecord>;
   private byId?: Map<string, PartnerRecord>;
   private activityById?: Map<string, LibraryRecord>;
   private requestById?: Map<string, FundRequestRecord>;
@@ -244,6 +296,8 @@ export class PartnerData {
       if (!same(name)) return read();
       const groups = previous!.groups.get(name);
       if (groups) this.groups.set(name, groups);
+      const byAccount = previous!.accountGroups.get(name);
+      if (byAccount) this.accountGroups.set(name, byAccount);
       return previous![field];
     };
     this.partners = reuse("Partners", "partners", () => this.readPartners(t("Partners")));
@@ -261,6 +315,9 @@ export class PartnerData {
     this.funds = reuse("Funds", "funds", () => this.readFunds(t("Funds")));
     this.fundRequests = reuse("FundRequests", "fundRequests", () => this.readFundRequests(t("FundRequests")));
     this.valuePropositions = reuse("ValueProposition", "valuePropositions", () => this.readValuePropositions(t("ValueProposition")));
+    this.accounts = reuse("Accounts", "accounts", () => this.readAccounts(t("Accounts")));
+    this.leads = reuse("Leads", "leads", () => this.readLeads(t("Leads")));
+    this.accountPlans = reuse("AccountPlans", "accountPlans", () => this.readAccountPlans(t("AccountPlans")));
   }
 
   private readPartners(table: TableSnapshot | undefined): PartnerRecord[] {
@@ -351,7 +408,20 @@ export class PartnerData {
     return recordsOf<DealRecord>(table, (get) => {
       const dealId = text(get("DealId"));
       if (!dealId) return undefined;
-      return { dealId, stage: text(get("Stage")), amount: number(get("Amount")), outcome: text(get("Outcome")), opened: number(get("Opened")), closed: number(get("Closed")) };
+      const qualified = get("Qualified");
+      return {
+        dealId,
+        stage: text(get("Stage")),
+        amount: number(get("Amount")),
+        outcome: text(get("Outcome")),
+        opened: number(get("Opened")),
+        closed: number(get("Closed")),
+        accountId: text(get("AccountId")),
+        registered: number(get("Registered")),
+        protectedUntil: number(get("ProtectedUntil")),
+        source: text(get("Source")),
+        qualified: typeof qualified === "boolean" ? qualified : null,
+      };
     });
   }
 
@@ -463,6 +533,61 @@ export class PartnerData {
     }));
   }
 
+  private readAccounts(table: TableSnapshot | undefined): AccountRecord[] {
+    if (!table) return [];
+    const out: AccountRecord[] = [];
+    let r = 0;
+    const get = (column: string) => cell(table, r, column);
+    for (; r < table.rows.length; r++) {
+      const accountId = text(get("AccountId"));
+      if (!accountId) continue;
+      out.push({
+        accountId,
+        name: text(get("Name")) ?? accountId,
+        domain: text(get("Domain")),
+        industry: text(get("Industry")),
+        region: text(get("Region")),
+        owner: text(get("Owner")),
+        status: text(get("Status")),
+      });
+    }
+    return out;
+  }
+
+  private readLeads(table: TableSnapshot | undefined): LeadRecord[] {
+    return recordsOf<LeadRecord>(table, (get) => {
+      const leadId = text(get("LeadId"));
+      if (!leadId) return undefined;
+      return {
+        leadId,
+        accountId: text(get("AccountId")),
+        sent: number(get("Sent")),
+        accepted: number(get("Accepted")),
+        followUpBy: number(get("FollowUpBy")),
+        outcome: text(get("Outcome")),
+      };
+    });
+  }
+
+  private readAccountPlans(table: TableSnapshot | undefined): AccountPlanRecord[] {
+    return recordsOf<AccountPlanRecord>(table, (get) => {
+      const accountId = text(get("AccountId"));
+      const period = text(get("Period"));
+      if (!accountId || !period) return undefined;
+      return { accountId, period, objective: text(get("Objective")), nextStep: text(get("NextStep")), due: number(get("Due")), owner: text(get("Owner")) };
+    });
+  }
+
+  /** The records of a table that name an account, by that account (grouped once per table). */
+  private ofAccount<T extends { partnerId: string; accountId: string | null }>(table: TableName, records: readonly T[], accountId: string): T[] {
+    let groups = this.accountGroups.get(table);
+    if (!groups) {
+      groups = groupBy(records, (r) => r.accountId) as Map<string, unknown[]>;
+      this.accountGroups.set(table, groups);
+    }
+    return (groups.get(lowerCase(accountId)) as T[] | undefined) ?? [];
+  }
+
   private of<T extends { partnerId: string }>(table: TableName, records: readonly T[], partnerId: string): T[] {
     let groups = this.groups.get(table);
     if (!groups) {
@@ -508,6 +633,22 @@ export class PartnerData {
     }
     return this.requestById.get(requestId.toLowerCase());
   }
+  /** An account by its AccountId (in any case; the first row with it). */
+  account(accountId: string): AccountRecord | undefined {
+    if (!this.accountById) {
+      this.accountById = new Map();
+      for (const a of this.accounts) if (!this.accountById.has(a.accountId.toLowerCase())) this.accountById.set(a.accountId.toLowerCase(), a);
+    }
+    return this.accountById.get(accountId.toLowerCase());
+  }
+  /** Every partner's deals on an account. */
+  dealsOfAccount = (accountId: string) => this.ofAccount("Deals", this.deals, accountId);
+  /** The leads passed to a partner. */
+  leadsOf = (id: string) => this.of("Leads", this.leads, id);
+  /** Every partner's leads on an account. */
+  leadsOfAccount = (accountId: string) => this.ofAccount("Leads", this.leads, accountId);
+  /** The partner's target accounts, every period. */
+  accountPlansOf = (id: string) => this.of("AccountPlans", this.accountPlans, id);
   /** The `*` rows every partner inherits. */
   defaultAssumptions = () => this.of("Assumptions", this.assumptions, "*");
 }

@@ -22,6 +22,9 @@ export type TableName =
   | "Funds"
   | "FundRequests"
   | "ValueProposition"
+  | "Accounts"
+  | "Leads"
+  | "AccountPlans"
   | "PartnerScores";
 
 /**
@@ -91,6 +94,16 @@ export const ACTIVITY_STATUSES = ["Planned", "In progress", "Done", "Cancelled"]
 export const FUND_TYPES = ["MDF", "Co-op", "Rebate accrual"] as const;
 /** A fund request's states: Draft → Submitted → Approved or Rejected; Approved → Claimed → Paid. */
 export const FUND_REQUEST_STATES = ["Draft", "Submitted", "Approved", "Rejected", "Claimed", "Paid"] as const;
+/** Where an end-customer account stands with the vendor. */
+export const ACCOUNT_STATUSES = ["Customer", "Prospect", "Open opportunity"] as const;
+/** Who brought a deal: the partner found it, the partner helped win the vendor's deal, or the vendor alone. */
+export const DEAL_SOURCES = ["Partner-sourced", "Partner-influenced", "Vendor"] as const;
+/**
+ * What became of a lead the vendor passed to a partner: Open (not taken up yet), Accepted (the
+ * partner works it), Rejected (the partner declined it), Converted (it became a deal), Lost (worked,
+ * and nothing came of it).
+ */
+export const LEAD_OUTCOMES = ["Open", "Accepted", "Rejected", "Converted", "Lost"] as const;
 
 /**
  * The add-in's live results per partner (PartnerScores): the latest audit's ratings pulled from the
@@ -237,6 +250,11 @@ export const SCHEMA: readonly TableSchema[] = [
       { name: "Outcome", kind: "choice", required: true, choices: DEAL_OUTCOMES },
       date("Opened"),
       date("Closed"),
+      { name: "AccountId", kind: "id", width: 12 },
+      date("Registered"),
+      date("ProtectedUntil"),
+      { name: "Source", kind: "choice", choices: DEAL_SOURCES, width: 18 },
+      { name: "Qualified", kind: "boolean" },
     ],
   },
   {
@@ -329,6 +347,45 @@ export const SCHEMA: readonly TableSchema[] = [
       { name: "QuantifiedBenefit", kind: "text", width: 32 },
       { name: "Differentiator", kind: "text", width: 32 },
       { name: "Statement", kind: "text", required: true, width: 60 },
+    ],
+  },
+  {
+    name: "Accounts",
+    key: ["AccountId"],
+    columns: [
+      id("AccountId"),
+      { name: "Name", kind: "text", required: true, filled: true, width: 32 },
+      { name: "Domain", kind: "text", width: 24 },
+      { name: "Industry", kind: "text", width: 22 },
+      { name: "Region", kind: "text" },
+      { name: "Owner", kind: "text", width: 18 },
+      { name: "Status", kind: "choice", choices: ACCOUNT_STATUSES, width: 16 },
+    ],
+  },
+  {
+    name: "Leads",
+    key: ["LeadId"],
+    columns: [
+      { name: "LeadId", kind: "text", required: true, filled: true, width: 10 },
+      id("AccountId"),
+      id(),
+      date("Sent", true),
+      date("Accepted"),
+      date("FollowUpBy"),
+      { name: "Outcome", kind: "choice", choices: LEAD_OUTCOMES, width: 12 },
+    ],
+  },
+  {
+    name: "AccountPlans",
+    key: ["PartnerId", "AccountId", "Period"],
+    columns: [
+      id(),
+      id("AccountId"),
+      { name: "Period", kind: "text", required: true, filled: true },
+      { name: "Objective", kind: "text", required: true, width: 40 },
+      { name: "NextStep", kind: "text", width: 40 },
+      date("Due"),
+      { name: "Owner", kind: "text", width: 18 },
     ],
   },
   {

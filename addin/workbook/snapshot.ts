@@ -147,9 +147,10 @@ const isEmptyRow = (row: readonly unknown[]) => row.every((v) => v === null || v
 
 /**
  * Checks one table's cells against its schema; `partnerIds` are the known partners (when Partners
- * exists). `only` limits the check of cells to those rows (the table's structure is checked anyway).
+ * exists), `accountIds` the known accounts (when Accounts exists). `only` limits the check of cells
+ * to those rows (the table's structure is checked anyway).
  */
-export function validateTable(table: TableSnapshot, partnerIds?: ReadonlySet<string>, only?: readonly number[]): Problem[] {
+export function validateTable(table: TableSnapshot, partnerIds?: ReadonlySet<string>, only?: readonly number[], accountIds?: ReadonlySet<string>): Problem[] {
   const name = table.schema.name;
   const problems: Problem[] = table.issues.map((issue) => ({ table: name, ...issue }));
   for (const column of table.schema.columns) {
@@ -163,8 +164,10 @@ export function validateTable(table: TableSnapshot, partnerIds?: ReadonlySet<str
       .map((spec) => ({ spec, index: table.columns.get(spec.name.toLowerCase())! })),
     ...table.extras.map((e) => ({ spec: { name: e.header, kind: e.kind }, index: e.index })),
   ];
-  const idIndex = table.columns.get("partnerid");
-  const seen = new Map<string, number>();
+  const references = REFERENCES.flatMap((ref) => {
+    const index = table.columns.get(ref.column.toLowerCase());
+    return index === undefined ? [] : [{ ...ref, index, known: ref.table === "Partners" ? partnerIds : accountIds, seen: new Map<string, number>() }];
+  });
   const check = (row: readonly unknown[], r: number) => {
     if (isEmptyRow(row)) return;
     for (const { spec, index } of checks) {
@@ -178,23 +181,45 @@ export function validateTable(table: TableSnapshot, partnerIds?: ReadonlySet<str
         if ("problem" in read) problems.push({ ...at, message: `${spec.name}: ${read.problem}` });
       } else problems.push({ ...at, message: `${spec.name} is blank` });
     }
-    if (idIndex === undefined) return;
-    const id = cellValue(row[idIndex], "id");
-    if (typeof id !== "string") return;
-    const partnerId = id;
-    const at = () => ({ table: name, row: r + 1, column: "PartnerId", cell: cellAddress(table, r, idIndex) });
-    const key = partnerId.toLowerCase();
-    if (name === "Partners") {
-      const first = seen.get(key);
-      if (first !== undefined) problems.push({ ...at(), message: `PartnerId ${partnerId} is also in row ${first}` });
-      else seen.set(key, r + 1);
-    } else if (partnerIds && !(table.schema.allowsDefaults && partnerId === "*") && !partnerIds.has(key)) {
-      problems.push({ ...at(), message: `PartnerId ${partnerId} is not in the Partners table` });
+    for (const ref of references) {
+      const id = cellValue(row[ref.index], "id");
+      if (typeof id !== "string") continue;
+      const at = () => ({ table: name, row: r + 1, column: ref.column, cell: cellAddress(table, r, ref.index) });
+      const key = id.toLowerCase();
+      if (name === ref.table) {
+        // The table the ids belong to: each once.
+        const first = ref.seen.get(key);
+        if (first !== undefined) problems.push({ ...at(), message: `${ref.column} ${id} is also in row ${first}` });
+        else ref.seen.set(key, r + 1);
+      } else if (ref.known && !(ref.table === "Partners" && table.schema.allowsDefaults && id === "*") && !ref.known.has(key)) {
+        problems.push({ ...at(), message: `${ref.column} ${id} is not in the ${ref.table} table` });
+      }
     }
   };
   if (only) for (const r of only) check(table.rows[r], r);
   else table.rows.forEach(check);
   return problems;
+}
+
+/**
+ * The ids other tables refer to: a PartnerId must be in Partners (when the workbook has that
+ * table), an AccountId in Accounts (when that table lists any account: deals may name accounts
+ * before the vendor's list is kept in the workbook). A blank AccountId refers to nothing.
+ */
+const REFERENCES = [
+  { column: "PartnerId", table: "Partners" },
+  { column: "AccountId", table: "Accounts" },
+] as const satisfies readonly { column: string; table: TableName }[];
+
+/** The lower-case ids of the Accounts table; `undefined` when it lists none (AccountIds are then not checked). */
+export function accountIdsOf(accounts: TableSnapshot | undefined): Set<string> | undefined {
+  if (!accounts) return undefined;
+  const ids = new Set<string>();
+  for (let r = 0; r < accounts.rows.length; r++) {
+    const id = cell(accounts, r, "AccountId");
+    if (typeof id === "string" && id) ids.add(id.toLowerCase());
+  }
+  return ids.size ? ids : undefined;
 }
 
 /** The lower-case ids of the Partners table. */
@@ -219,7 +244,8 @@ function matchAll(raws: readonly RawTable[], into = new Map<TableName, TableSnap
 function checked(tables: Map<TableName, TableSnapshot>): WorkbookSnapshot {
   const missing = SCHEMA.map((t) => t.name).filter((n) => !tables.has(n));
   const ids = partnerIdsOf(tables.get("Partners"));
-  const problems = [...tables.values()].flatMap((t) => validateTable(t, ids));
+  const accounts = accountIdsOf(tables.get("Accounts"));
+  const problems = [...tables.values()].flatMap((t) => validateTable(t, ids, undefined, accounts));
   return { tables, missing, problems };
 }
 

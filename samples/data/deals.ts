@@ -5,6 +5,9 @@ import { addDays, chance, happens, strength } from "./shape";
 
 export const DEAL_STAGES = ["Lead", "Qualified", "Proposal", "Negotiation", "Closed"] as const;
 
+/** Who brought a deal: the partner, the partner helping the vendor, or the vendor alone. */
+export type DealSource = "Partner-sourced" | "Partner-influenced" | "Vendor";
+
 export interface DealRow {
   partnerId: string;
   dealId: string;
@@ -14,6 +17,12 @@ export interface DealRow {
   outcome: "Won" | "Lost" | "Open";
   opened: Date;
   closed: Date | null;
+  /** The deal's account, registration, source and qualification: set by sampleDealAccounts (accounts.ts). */
+  accountId: string | null;
+  registered: Date | null;
+  protectedUntil: Date | null;
+  source: DealSource | null;
+  qualified: boolean | null;
 }
 
 export function sampleDeals(random: Random, partners: readonly Partner[]): DealRow[] {
@@ -45,6 +54,11 @@ export function sampleDeals(random: Random, partners: readonly Partner[]): DealR
         outcome,
         opened,
         closed: outcome === "Open" ? null : addDays(opened, Math.min(cycle, age)),
+        accountId: null,
+        registered: null,
+        protectedUntil: null,
+        source: null,
+        qualified: null,
       });
     }
   }

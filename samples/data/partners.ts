@@ -14,7 +14,7 @@ export interface Partner {
   quality: number;
 }
 
-const TERRITORIES: Record<string, { territory: string; suffix: string }[]> = {
+export const TERRITORIES: Record<string, { territory: string; suffix: string }[]> = {
   EMEA: [
     { territory: "UK & Ireland", suffix: "Ltd" },
     { territory: "DACH", suffix: "GmbH" },

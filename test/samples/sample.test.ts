@@ -20,7 +20,18 @@ import { convert, libreOfficeAvailable } from "../support/libreoffice";
 import { cellArgument, partnerCall } from "./formulas";
 import { AUDIT_AREAS as AREAS } from "../../engine/audit";
 import { PREFIXED_FUNCTIONS, excelFormula, fileFormula } from "../../addin/workbook/formulas";
-import { FUND_REQUEST_STATES, FUND_TYPES, GOAL_CATEGORIES, LIFE_STAGES, SCORE_COLUMNS, TIER_IDS, tableSchema } from "../../addin/workbook/schema";
+import {
+  ACCOUNT_STATUSES,
+  DEAL_SOURCES,
+  FUND_REQUEST_STATES,
+  FUND_TYPES,
+  GOAL_CATEGORIES,
+  LEAD_OUTCOMES,
+  LIFE_STAGES,
+  SCORE_COLUMNS,
+  TIER_IDS,
+  tableSchema,
+} from "../../addin/workbook/schema";
 import { scoreFormulas } from "../../addin/workbook/scores";
 import type { RawTable } from "../../addin/workbook/snapshot";
 import { readXlsxTables } from "../../addin/workbook/xlsx-read";
@@ -158,7 +169,7 @@ const TOOLKIT_TABLES: Record<string, string[]> = {
   Metrics: ["PartnerId", "Potential", "Performance", "VerticalCoverage", "Certification", "CustomerSatisfaction", "PipelineGrowth", "MarketingReach", "TechnicalDepth"],
   Plan: ["PartnerId", "Period", "KPI", "Target", "Actual", "Weight"],
   Tasks: ["PartnerId", "Task", "Due", "Owner", "Done"],
-  Deals: ["PartnerId", "DealId", "Stage", "Amount", "Outcome", "Opened", "Closed"],
+  Deals: ["PartnerId", "DealId", "Stage", "Amount", "Outcome", "Opened", "Closed", "AccountId", "Registered", "ProtectedUntil", "Source", "Qualified"],
   Approvals: ["PartnerId", "Period", "State", "AcceptedBy", "AcceptedOn", "ApprovedBy", "ApprovedOn", "Comment"],
 };
 
@@ -575,6 +586,147 @@ describe("sample partner workbook", () => {
     console.log(
       `Sample workbook: ${goals.size} goals and ${library.length} activities in the library; ${plans.length} plan activities of ${planning.size} partners; ` +
         `${funds.length} funds; ${requests.length} fund requests; ${propositions.length} value propositions`,
+    );
+  });
+
+  it("holds a software vendor's accounts, deals tied to them with a handful of channel conflicts, leads in every state and account plans", async () => {
+    const workbook = await read(SAMPLE_PATH);
+    for (const name of ["Accounts", "Leads", "AccountPlans"] as const) {
+      const table = (workbook.getWorksheet(name)!.getTable(name) as unknown as { table: { columns: { name: string }[] } }).table;
+      expect(table.columns.map((c) => c.name), name).toEqual(tableSchema(name).columns.map((c) => c.name));
+    }
+    const asOf = Date.UTC(2026, 8, 30);
+    const DAY = 86_400_000;
+    const time = (v: unknown) => (v as Date).getTime();
+    const partners = new Map(tableRows(workbook, "Partners").map((p) => [p.PartnerId as string, p]));
+
+    // Accounts: 150–300, each id and plain domain once, domains written in several ways, every status, the partners' regions.
+    const accounts = tableRows(workbook, "Accounts");
+    expect(accounts.length).toBeGreaterThanOrEqual(150);
+    expect(accounts.length).toBeLessThanOrEqual(300);
+    const account = new Map(accounts.map((a) => [a.AccountId as string, a]));
+    expect(account.size).toBe(accounts.length);
+    const plain = (domain: string) => {
+      const host = domain.trim().toLowerCase().replace(/^[a-z]+:\/\//, "").replace(/[/?#].*$/, "");
+      const labels = host.split(".");
+      return labels.slice(/^(co|com)\.[a-z]{2}$/.test(labels.slice(-2).join(".")) ? -3 : -2).join(".");
+    };
+    const domains = accounts.map((a) => String(a.Domain));
+    expect(new Set(domains.map(plain)).size).toBe(accounts.length);
+    expect(domains.filter((d) => d === plain(d)).length / domains.length).toBeGreaterThan(0.6);
+    expect(domains.some((d) => d.startsWith("www."))).toBe(true);
+    expect(domains.some((d) => /^https?:\/\//.test(d) && /\/./.test(d.replace(/^https?:\/\//, "")))).toBe(true);
+    expect(domains.some((d) => d !== d.toLowerCase())).toBe(true);
+    expect(domains.some((d) => !d.startsWith("www.") && !d.includes("/") && d.toLowerCase() !== plain(d))).toBe(true);
+    expect(new Set(accounts.map((a) => a.Status))).toEqual(new Set(ACCOUNT_STATUSES));
+    const regions = new Set([...partners.values()].map((p) => p.Region));
+    for (const a of accounts) {
+      expect(regions, `${a.AccountId}`).toContain(a.Region);
+      for (const column of ["Name", "Industry", "Owner"]) expect(typeof a[column] === "string" && (a[column] as string).length > 2, `${a.AccountId} ${column}`).toBe(true);
+    }
+    expect(new Set(accounts.map((a) => a.Industry)).size).toBeGreaterThanOrEqual(6);
+    // Owners are the vendor's reps, not the partners' channel managers.
+    const managers = new Set([...partners.values()].map((p) => p.ChannelManager));
+    expect(accounts.some((a) => managers.has(a.Owner))).toBe(false);
+
+    // Deals: most, not all, on an account of their partner's region; all three sources; registrations
+    // protect for 90 days mostly, from when the deal was opened, never registered after 30 September.
+    const deals = tableRows(workbook, "Deals");
+    const tied = deals.filter((d) => d.AccountId !== null);
+    expect(tied.length / deals.length).toBeGreaterThan(0.6);
+    expect(tied.length).toBeLessThan(deals.length);
+    for (const d of tied) expect(account.get(d.AccountId as string)?.Region, `${d.DealId}`).toBe(partners.get(d.PartnerId as string)!.Region);
+    expect(new Set(deals.map((d) => d.Source))).toEqual(new Set(DEAL_SOURCES));
+    const registered = deals.filter((d) => d.Registered !== null);
+    expect(registered.length / deals.length).toBeGreaterThan(0.4);
+    for (const d of registered) {
+      const where = `${d.DealId}`;
+      expect(d.ProtectedUntil, where).toBeInstanceOf(Date);
+      expect(time(d.Registered), where).toBeGreaterThanOrEqual(time(d.Opened));
+      expect(time(d.Registered), where).toBeLessThanOrEqual(asOf);
+      expect(d.Source, where).not.toBe("Vendor");
+    }
+    expect(deals.filter((d) => d.Registered === null).every((d) => d.ProtectedUntil === null)).toBe(true);
+    const days = registered.map((d) => (time(d.ProtectedUntil) - time(d.Registered)) / DAY);
+    expect(days.filter((n) => n === 90).length / days.length).toBeGreaterThan(0.7);
+    // Qualified: TRUE for every deal past the lead stage, FALSE or not yet said at it.
+    for (const d of deals) expect(d.Qualified, `${d.DealId}`).toBe(d.Stage === "Lead" ? d.Qualified : true);
+    expect(new Set(deals.filter((d) => d.Stage === "Lead").map((d) => d.Qualified))).toEqual(new Set([false, null]));
+
+    // Statuses as the deals have them: a partner's win makes a customer, an open deal an open opportunity.
+    const outcomes = new Map<string, Set<unknown>>();
+    for (const d of tied) outcomes.set(d.AccountId as string, (outcomes.get(d.AccountId as string) ?? new Set()).add(d.Outcome));
+    for (const a of accounts) {
+      const seen = outcomes.get(a.AccountId as string) ?? new Set();
+      // Without a partner's win or open deal: a prospect, or a customer who bought from the vendor directly.
+      const expected = seen.has("Won") ? ["Customer"] : seen.has("Open") ? ["Open opportunity"] : ["Prospect", "Customer"];
+      expect(expected, `${a.AccountId}: ${[...seen].join(", ")}`).toContain(a.Status);
+    }
+
+    // Channel conflicts: two partners' protection windows overlapping on one account — a handful, some still running.
+    const conflicts = new Map<string, string[]>();
+    for (let i = 0; i < registered.length; i++) {
+      for (let j = i + 1; j < registered.length; j++) {
+        const [p, q] = [registered[i], registered[j]];
+        if (p.AccountId === null || p.AccountId !== q.AccountId || p.PartnerId === q.PartnerId) continue;
+        if (time(p.Registered) <= time(q.ProtectedUntil) && time(q.Registered) <= time(p.ProtectedUntil)) {
+          conflicts.set(p.AccountId as string, [...(conflicts.get(p.AccountId as string) ?? []), `${p.DealId}/${q.DealId}`]);
+        }
+      }
+    }
+    expect(conflicts.size).toBeGreaterThanOrEqual(3);
+    expect(conflicts.size).toBeLessThanOrEqual(12);
+    const running = registered.filter((d) => conflicts.has(d.AccountId as string) && time(d.ProtectedUntil) >= asOf);
+    expect(new Set(running.map((d) => d.AccountId)).size).toBeGreaterThanOrEqual(1);
+
+    // Leads: to active partners, on accounts of their region, due five days after they were sent; every state of the follow-up.
+    const leads = tableRows(workbook, "Leads");
+    expect(leads.length).toBeGreaterThan(100);
+    expect(new Set(leads.map((l) => l.LeadId)).size).toBe(leads.length);
+    const state = (l: Record<string, unknown>) =>
+      l.Accepted !== null ? (time(l.Accepted) <= time(l.FollowUpBy) ? "on time" : "accepted late") : time(l.FollowUpBy) < asOf ? "overdue" : "open";
+    const states = new Map<string, number>();
+    for (const l of leads) {
+      const where = `${l.LeadId}`;
+      expect(partners.get(l.PartnerId as string)?.Status, where).toBe("Active");
+      expect(account.get(l.AccountId as string)?.Region, where).toBe(partners.get(l.PartnerId as string)!.Region);
+      expect((time(l.FollowUpBy) - time(l.Sent)) / DAY, where).toBe(5);
+      expect(time(l.Sent), where).toBeLessThanOrEqual(asOf);
+      if (l.Accepted !== null) expect([time(l.Accepted) >= time(l.Sent), time(l.Accepted) <= asOf], where).toEqual([true, true]);
+      expect(LEAD_OUTCOMES, where).toContain(l.Outcome);
+      // Taken up (accepted, converted, lost) exactly when accepted; open or rejected when not.
+      expect(["Accepted", "Converted", "Lost"].includes(l.Outcome as string), where).toBe(l.Accepted !== null);
+      if (l.Outcome === "Converted") {
+        expect(tied.some((d) => d.PartnerId === l.PartnerId && d.AccountId === l.AccountId && time(d.Opened) >= time(l.Accepted)), where).toBe(true);
+      }
+      const s = l.Outcome === "Rejected" ? "rejected" : state(l);
+      states.set(s, (states.get(s) ?? 0) + 1);
+    }
+    expect(new Set(states.keys())).toEqual(new Set(["on time", "accepted late", "overdue", "open", "rejected"]));
+    expect(new Set(leads.map((l) => l.Outcome))).toEqual(new Set(LEAD_OUTCOMES));
+
+    // Account plans: some partners, two to four accounts each, once per partner, account and period.
+    const plans = tableRows(workbook, "AccountPlans");
+    const planners = new Map<string, number>();
+    for (const p of plans) planners.set(p.PartnerId as string, (planners.get(p.PartnerId as string) ?? 0) + 1);
+    expect(planners.size).toBeGreaterThanOrEqual(10);
+    expect(planners.size).toBeLessThan(partners.size / 2);
+    expect(new Set(plans.map((p) => `${p.PartnerId}|${p.AccountId}|${p.Period}`)).size).toBe(plans.length);
+    for (const [id, n] of planners) {
+      expect(n, id).toBeGreaterThanOrEqual(1);
+      expect(n, id).toBeLessThanOrEqual(4);
+    }
+    expect([...planners.values()].filter((n) => n >= 2).length / planners.size).toBeGreaterThan(0.8);
+    for (const p of plans) {
+      const where = `${p.PartnerId} ${p.AccountId}`;
+      expect(account.get(p.AccountId as string)?.Region, where).toBe(partners.get(p.PartnerId as string)!.Region);
+      expect(typeof p.Objective === "string" && typeof p.NextStep === "string" && typeof p.Owner === "string", where).toBe(true);
+      expect(Math.abs(time(p.Due) - asOf) / DAY, where).toBeLessThanOrEqual(90);
+    }
+    console.log(
+      `Sample workbook: ${accounts.length} accounts (${ACCOUNT_STATUSES.map((s) => `${accounts.filter((a) => a.Status === s).length} ${s}`).join(", ")}); ` +
+        `${tied.length} of ${deals.length} deals on an account, ${registered.length} registered; conflicts on ${conflicts.size} accounts; ` +
+        `${leads.length} leads (${[...states].map(([s, n]) => `${n} ${s}`).join(", ")}); ${plans.length} account plan rows of ${planners.size} partners`,
     );
   });
 

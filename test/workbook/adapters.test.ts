@@ -169,6 +169,9 @@ describe.each(subjects)("%s adapter", (_name, make) => {
       "Funds",
       "FundRequests",
       "ValueProposition",
+      "Accounts",
+      "Leads",
+      "AccountPlans",
       "PartnerScores",
     ]);
     const again = await subject.reopen();

@@ -32,13 +32,16 @@ const PURPOSE: Record<TableName, string> = {
   Assumptions: "partner P&L assumptions",
   Plan: "plan KPIs: targets and actuals",
   Tasks: "plan tasks and their due dates",
-  Deals: "deals, for the funnel",
+  Deals: "deals, for the funnel and deal registration",
   Approvals: "plan acceptance and approval",
   Library: "recommended goals and activities to build plans from",
   PlanActivities: "the activities of each partner's plan, with budgets",
   Funds: "MDF, co-op and rebate funds allocated per partner and period",
   FundRequests: "fund requests, from draft to claim and payment",
   ValueProposition: "each partner's joint value proposition",
+  Accounts: "end-customer accounts: customers, prospects and open opportunities",
+  Leads: "leads passed to partners, and when each was accepted",
+  AccountPlans: "target accounts planned with each partner's sales team",
   PartnerScores: "live scores, written by PartnerFit itself",
 };
 
