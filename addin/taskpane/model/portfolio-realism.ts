@@ -8,6 +8,7 @@
  */
 import { type Around, countBelow, sortAscending } from "../../../engine/excel/statistical";
 import { NO_HISTORY, REALISM_LEVELS, type RealismLevel, realismAround } from "../../../engine/plan/realism";
+import { nameKey } from "../../../engine/memo";
 import type { PartnerData } from "../../workbook/records";
 import { MIN_PEERS } from "./builder";
 import { latestPlans } from "./portfolio";
@@ -102,20 +103,20 @@ function kpiNetworks(data: PartnerData, tierOf: (id: string) => string | null): 
   const latest = new Map<string, Map<string, number>>();
   for (const row of data.plans) {
     if (row.actual === null || !Number.isFinite(row.actual)) continue;
-    const kpi = row.kpi.trim().toLowerCase();
+    const kpi = nameKey(row.kpi);
     let m = latest.get(kpi);
     if (!m) latest.set(kpi, (m = new Map()));
-    m.set(row.partnerId.trim().toLowerCase(), row.actual);
+    m.set(nameKey(row.partnerId), row.actual);
   }
   const networks = new Map<string, KpiNetwork>();
   for (const [kpi, m] of latest) {
     const tiers = new Map<string, number[]>();
     for (const [id, v] of m) {
-      const tier = tierOf(id)?.trim().toLowerCase();
+      const tier = tierOf(id);
       if (!tier) continue;
-      const list = tiers.get(tier);
+      const list = tiers.get(nameKey(tier));
       if (list) list.push(v);
-      else tiers.set(tier, [v]);
+      else tiers.set(nameKey(tier), [v]);
     }
     networks.set(kpi, { latest: m, all: sortAscending([...m.values()]), byTier: new Map([...tiers].map(([t, v]) => [t, sortAscending(v)])) });
   }
@@ -134,11 +135,12 @@ export function plansByRealism(data: PartnerData, tierOf: (id: string) => string
   const total: RealismRow = { kpi: "All KPIs", counts: emptyCounts(), targets: 0 };
   const beyond: PlacedTarget[] = [];
   for (const plan of plans) {
-    const id = plan.partner.id.trim().toLowerCase();
-    const tier = tierOf(plan.partner.id)?.trim().toLowerCase() ?? null;
+    const id = nameKey(plan.partner.id);
+    const partnerTier = tierOf(plan.partner.id);
+    const tier = partnerTier ? nameKey(partnerTier) : null;
     for (const r of plan.rows) {
       if (r.target === null || !Number.isFinite(r.target) || r.target <= 0) continue;
-      const kpi = r.kpi.trim().toLowerCase();
+      const kpi = nameKey(r.kpi);
       const network = networks.get(kpi);
       let realism = realismAround(r.target, aroundWithout(NO_NETWORK, r.target));
       if (network) {

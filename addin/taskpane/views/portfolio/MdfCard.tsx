@@ -29,10 +29,11 @@ import { type MdfGroup, defaultFundPeriod, fundPeriods, mdfPortfolio } from "../
 
 const useStyles = makeStyles({
   card: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
-  table: { tableLayout: "auto" },
-  key: { overflowWrap: "anywhere", paddingInlineEnd: tokens.spacingHorizontalXS },
+  key: { paddingInlineEnd: tokens.spacingHorizontalXS },
   number: { textAlign: "end", fontVariantNumeric: "tabular-nums", whiteSpace: "nowrap", paddingInline: tokens.spacingHorizontalXXS },
   total: { fontWeight: tokens.fontWeightSemibold },
+  // A header cell lays its text out in a flex box: aligned by justifying it.
+  end: { justifyContent: "flex-end" },
   muted: { color: tokens.colorNeutralForeground3 },
   dash: { cursor: "help" },
 });
@@ -89,13 +90,21 @@ export function MdfCard({ data, today }: { data: PartnerData; today: number }) {
   const groups = by === "region" ? mdf.byRegion : mdf.byCategory;
   const column = BY.find((b) => b.id === by)!.column;
   const amount = (n: number | null, reason = "") => (n === null ? <Dash reason={reason} /> : <span title={formatAmount(n)}>{formatCompact(n)}</span>);
-  const row = (g: MdfGroup, total: boolean) => (
+  // Two narrow tables rather than one wide one, so that the pane needs no sideways scroll at 350 px.
+  const key = (g: MdfGroup, total: boolean) => <TableCell className={styles.key}>{total ? "Total" : g.key}</TableCell>;
+  const use = (g: MdfGroup, total: boolean) => (
     <TableRow key={total ? "\u0000total" : g.key} className={total ? styles.total : undefined} data-group={total ? "total" : g.key}>
-      <TableCell className={styles.key}>{total ? "Total" : g.key}</TableCell>
+      {key(g, total)}
       <TableCell className={styles.number}>{amount(g.allocated, noUtilisation(g))}</TableCell>
       <TableCell className={styles.number}>{amount(g.approved)}</TableCell>
       <TableCell className={styles.number}>{amount(g.paid)}</TableCell>
       <TableCell className={styles.number}>{g.utilisation === null ? <Dash reason={noUtilisation(g)} /> : formatPercent(g.utilisation)}</TableCell>
+    </TableRow>
+  );
+  const back = (g: MdfGroup, total: boolean) => (
+    <TableRow key={total ? "\u0000total" : g.key} className={total ? styles.total : undefined} data-group={total ? "total" : g.key}>
+      {key(g, total)}
+      <TableCell className={styles.number}>{amount(g.paid)}</TableCell>
       <TableCell className={styles.number}>{amount(g.won, noRoi(period, mdf.dated))}</TableCell>
       <TableCell className={styles.number}>{g.roi === null ? <Dash reason={noRoi(period, mdf.dated)} /> : formatRoi(g.roi)}</TableCell>
     </TableRow>
@@ -127,21 +136,33 @@ export function MdfCard({ data, today }: { data: PartnerData; today: number }) {
           </Tab>
         ))}
       </TabList>
-      <Table size="extra-small" className={styles.table} aria-label={`MDF of ${period} by ${column.toLowerCase()}`} data-testid="mdf-table">
+      <Table size="extra-small" aria-label={`MDF of ${period} used, by ${column.toLowerCase()}`} data-testid="mdf-use">
         <TableHeader>
           <TableRow>
             <TableHeaderCell className={styles.key}>{column}</TableHeaderCell>
-            <TableHeaderCell className={styles.number}>Allocated</TableHeaderCell>
-            <TableHeaderCell className={styles.number}>Approved</TableHeaderCell>
-            <TableHeaderCell className={styles.number}>Paid</TableHeaderCell>
-            <TableHeaderCell className={styles.number}>Used</TableHeaderCell>
-            <TableHeaderCell className={styles.number}>Won</TableHeaderCell>
-            <TableHeaderCell className={styles.number}>ROI</TableHeaderCell>
+            <TableHeaderCell className={styles.number} button={{ className: styles.end }}>Allocated</TableHeaderCell>
+            <TableHeaderCell className={styles.number} button={{ className: styles.end }}>Approved</TableHeaderCell>
+            <TableHeaderCell className={styles.number} button={{ className: styles.end }}>Paid</TableHeaderCell>
+            <TableHeaderCell className={styles.number} button={{ className: styles.end }}>Used</TableHeaderCell>
           </TableRow>
         </TableHeader>
         <TableBody>
-          {groups.map((g) => row(g, false))}
-          {row(t, true)}
+          {groups.map((g) => use(g, false))}
+          {use(t, true)}
+        </TableBody>
+      </Table>
+      <Table size="extra-small" aria-label={`Return on the MDF of ${period}, by ${column.toLowerCase()}`} data-testid="mdf-return">
+        <TableHeader>
+          <TableRow>
+            <TableHeaderCell className={styles.key}>{column}</TableHeaderCell>
+            <TableHeaderCell className={styles.number} button={{ className: styles.end }}>Paid</TableHeaderCell>
+            <TableHeaderCell className={styles.number} button={{ className: styles.end }}>Won revenue</TableHeaderCell>
+            <TableHeaderCell className={styles.number} button={{ className: styles.end }}>ROI</TableHeaderCell>
+          </TableRow>
+        </TableHeader>
+        <TableBody>
+          {groups.map((g) => back(g, false))}
+          {back(t, true)}
         </TableBody>
       </Table>
       <Text size={200} className={styles.muted}>

@@ -14,10 +14,12 @@ import type { PartnerSummary } from "../../model/summary";
 
 const useStyles = makeStyles({
   card: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
-  kpi: { overflowWrap: "anywhere" },
+  kpi: { minWidth: "5.5rem" },
   number: { textAlign: "end", fontVariantNumeric: "tabular-nums", paddingInline: tokens.spacingHorizontalXXS },
   total: { fontWeight: tokens.fontWeightSemibold },
   list: { margin: 0, paddingInlineStart: tokens.spacingHorizontalL },
+  // A header cell lays its text out in a flex box: aligned by justifying it.
+  end: { justifyContent: "flex-end" },
   muted: { color: tokens.colorNeutralForeground3 },
   partner: { minWidth: 0, paddingInline: 0, textAlign: "start" },
 });
@@ -59,7 +61,7 @@ export function RealismCard({ data, summaries, onOpen }: { data: PartnerData; su
               <TableRow>
                 <TableHeaderCell className={styles.kpi}>KPI</TableHeaderCell>
                 {REALISM_COLUMNS.map((c) => (
-                  <TableHeaderCell key={c} className={styles.number}>
+                  <TableHeaderCell key={c} className={styles.number} button={{ className: styles.end }}>
                     <abbr title={c}>{HEADS[c]}</abbr>
                   </TableHeaderCell>
                 ))}
