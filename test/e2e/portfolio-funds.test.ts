@@ -1,7 +1,8 @@
 // The Portfolio view's plans by realism, marketing funds (MDF) and waiting fund requests in
-// browser mode (dist/app.html on the sample workbook) in headless Chromium. The figures are worked
-// out here from the sample's own Funds, FundRequests, Deals and Plan rows, not through the cards'
-// model; the realism counts through the Plan builder's network and label, target by target.
+// browser mode (a development build's app.html on the sample workbook) in headless Chromium. The
+// figures are worked out here from the sample's own Funds, FundRequests, Deals and Plan rows, not
+// through the cards' model; the realism counts through the Plan builder's network and label,
+// target by target.
 import fs from "node:fs";
 import path from "node:path";
 import type { Page } from "playwright-core";
@@ -15,9 +16,10 @@ import { PartnerWorkbook } from "../../addin/workbook/workbook";
 import { XlsxAdapter } from "../../addin/workbook/xlsx";
 import { dateSerial, todaySerial } from "../../engine/excel/date";
 import { type Browser, SCREENSHOTS, browserAvailable, launch } from "../browser/chromium";
+import { devBuild } from "../browser/dev-build";
 import { type StaticServer, serve } from "../browser/server";
 
-const SAMPLE = path.resolve(__dirname, "../../dist/partners.xlsx");
+const SAMPLE = path.resolve(__dirname, "../../samples/partners.xlsx");
 const PERIOD = "FY2026";
 
 const poll = <T>(read: () => Promise<T> | T, options: { timeout?: number; message?: string } = {}) => expect.poll(read, { timeout: 15_000, ...options });
@@ -68,7 +70,8 @@ describe.skipIf(!browserAvailable)("Portfolio: plans by realism, MDF and waiting
 
   beforeAll(async () => {
     sample = new PartnerData((await PartnerWorkbook.open(await XlsxAdapter.open(fs.readFileSync(SAMPLE)))).snapshot);
-    server = await serve();
+    // A development build: React and Fluent UI warn on the console only there.
+    server = await serve(devBuild());
     browser = await launch();
     page = await browser.context.newPage();
     page.on("console", (m) => {

@@ -82,7 +82,7 @@ export function RealismCard({ data, summaries, onOpen }: { data: PartnerData; su
               className={styles.list}
               items={realism.beyond}
               shown={SHOWN}
-              keyOf={(b) => `${b.partnerId}|${b.kpi}`}
+              keyOf={(b, i) => `${b.partnerId}|${b.kpi}|${i}`}
               noun="targets beyond the network"
               render={(b) => (
                 <>

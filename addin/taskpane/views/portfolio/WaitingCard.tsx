@@ -49,7 +49,7 @@ export function WaitingCard({ data, today, onOpen }: { data: PartnerData; today:
               className={styles.list}
               items={g.requests}
               shown={SHOWN}
-              keyOf={(r) => r.requestId}
+              keyOf={(r, i) => `${r.requestId}|${i}`}
               noun={`${g.state} requests`}
               render={(r) => (
                 <>
