@@ -6,7 +6,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { MIN_PEERS, networkOf, realismOf } from "../../addin/taskpane/model/builder";
 import { latestPlans } from "../../addin/taskpane/model/portfolio";
-import { NOT_IN_LIBRARY, NO_REGION, mdfPortfolio, waitingRequests } from "../../addin/taskpane/model/portfolio-funds";
+import { NOT_IN_LIBRARY, NO_REGION, defaultFundPeriod, fundPeriods, mdfPortfolio, waitingRequests } from "../../addin/taskpane/model/portfolio-funds";
 import { REALISM_COLUMNS, aroundWithout, plansByRealism } from "../../addin/taskpane/model/portfolio-realism";
 import type { RawTable } from "../../addin/workbook/snapshot";
 import { around, sortAscending } from "../../engine/excel/statistical";
@@ -105,6 +105,17 @@ describe("MDF across the network", () => {
     expect(mdf.unread[0].message).toMatch(/\S/);
     expect(mdf.partners).toBe(0);
     expect(mdf.total.allocated).toBe(0);
+  });
+
+  it("offers the periods with funds latest first, and opens on the latest that has begun", () => {
+    const periods = fundPeriods(data);
+    expect(periods).toEqual(["FY2026", "FY2025"]);
+    expect(defaultFundPeriod(periods, day(10, 1))).toBe("FY2026");
+    // Before 2026 begins, FY2026 is still to come.
+    expect(defaultFundPeriod(periods, day(12, 1, 2025))).toBe("FY2025");
+    expect(defaultFundPeriod(["2027-Q2", "2027-Q1", "Someday"], day(10, 1))).toBe("2027-Q1");
+    expect(defaultFundPeriod(["Someday"], day(10, 1))).toBe("Someday");
+    expect(defaultFundPeriod([], day(10, 1))).toBeUndefined();
   });
 
   it("lists the requests waiting on the approver, the partner's claim and finance, with amounts and ages", () => {

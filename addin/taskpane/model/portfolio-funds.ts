@@ -64,9 +64,10 @@ export function fundPeriods(data: PartnerData): string[] {
   return [...seen.values()].sort((a, b) => start(b) - start(a) || a.localeCompare(b));
 }
 
-/** The period the card opens on: the latest that has begun by `today`, else the earliest to come. */
+/** The period the card opens on (of `fundPeriods`' list): the latest that has begun by `today`, else the earliest to come, else the first. */
 export function defaultFundPeriod(periods: readonly string[], today: number): string | undefined {
-  return periods.find((p) => (periodDates(p)?.start ?? Infinity) <= today) ?? periods.at(-1);
+  const dated = periods.filter((p) => periodDates(p) !== undefined);
+  return dated.find((p) => periodDates(p)!.start <= today) ?? dated.at(-1) ?? periods[0];
 }
 
 /** Σ Amount of the partner's deals won with a Closed date from `start` to `end`. */
