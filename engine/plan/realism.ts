@@ -4,7 +4,7 @@
  * pipeline is to reach its revenue target.
  */
 import { fail, guard, isEngineError } from "../error";
-import { percentRankIncSorted, sortAscending } from "../excel/statistical";
+import { type Around, percentRankIncAround, percentRankIncSorted, sortAscending } from "../excel/statistical";
 import { checkNumber } from "../input";
 import { messages, planningMessages, where } from "../messages";
 import { createRandom } from "../random";
@@ -49,9 +49,26 @@ export function targetRealism(target: number, reached: ArrayLike<number>): Targe
 
 export function realismSorted(target: number, sorted: ArrayLike<number>): TargetRealism {
   const n = sorted.length;
-  if (n === 0) return { percentile: null, level: null, label: NO_HISTORY };
-  if (target > sorted[n - 1]) return { percentile: 1, level: "Beyond the network", label: "Beyond the network — P100+" };
-  const percentile = target < sorted[0] ? 0 : (percentRankIncSorted(sorted, target, 2) as number);
+  if (n === 0) return NONE;
+  if (target > sorted[n - 1]) return BEYOND;
+  return realismAt(target < sorted[0] ? 0 : (percentRankIncSorted(sorted, target, 2) as number));
+}
+
+/**
+ * The same realism from one pass around the target (`around` of the network at `target`), for a
+ * caller that knows the network's counts around each target without an array per target — the
+ * portfolio, which leaves each partner's own result out of a network sorted once.
+ */
+export function realismAround(target: number, a: Around): TargetRealism {
+  if (a.n === 0) return NONE;
+  if (target > a.max) return BEYOND;
+  return realismAt(target < a.min ? 0 : (percentRankIncAround(a, 2) as number));
+}
+
+const NONE: TargetRealism = { percentile: null, level: null, label: NO_HISTORY };
+const BEYOND: TargetRealism = { percentile: 1, level: "Beyond the network", label: "Beyond the network — P100+" };
+
+function realismAt(percentile: number): TargetRealism {
   const level: RealismLevel = percentile >= STRETCH_FROM ? "Stretch" : percentile >= MEDIAN_PERCENTILE ? "Within reach" : "Below median";
   return { percentile, level, label: `${level} — P${Math.round(percentile * 100)}` };
 }

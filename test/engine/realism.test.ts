@@ -1,6 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { type PipelineDeal, attainmentProbability, planCheck, targetRealism } from "../../engine/plan/realism";
+import { around } from "../../engine/excel/statistical";
+import { type PipelineDeal, attainmentProbability, planCheck, realismAround, targetRealism } from "../../engine/plan/realism";
 import { failure, ok } from "./support";
 
 describe("where a target sits in the network", () => {
@@ -31,6 +32,16 @@ describe("where a target sits in the network", () => {
         const high = targetRealism(target + rise, reached);
         expect(high.percentile!).toBeGreaterThanOrEqual(low.percentile!);
         expect(order.indexOf(high.level!)).toBeGreaterThanOrEqual(order.indexOf(low.level!));
+      }),
+    );
+  });
+
+  it("is the same from one pass around the target as from the sorted network", () => {
+    fc.assert(
+      fc.property(fc.array(fc.integer({ min: 0, max: 60 }), { maxLength: 30 }), fc.integer({ min: -5, max: 65 }), fc.boolean(), (reached, whole, half) => {
+        // Halves fall between the network's values (interpolated ranks) as well as on them.
+        const target = half ? whole + 0.5 : whole;
+        expect(realismAround(target, around(reached, target))).toEqual(targetRealism(target, reached));
       }),
     );
   });
