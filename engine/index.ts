@@ -14,6 +14,7 @@ export * from "./segment";
 export * from "./plan";
 export * from "./plan/realism";
 export * from "./plan/proposition";
+export * from "./plan/actuals";
 export * from "./funnel";
 export * from "./funds";
 export * from "./accounts";

@@ -169,6 +169,10 @@ export const planningMessages = {
   tooManyDraws: (arg: string, trials: number, deals: number, max: number) =>
     `${arg}: ${trials.toLocaleString("en-US")} trials of ${plural(deals, "deal")} is more than the ${max.toLocaleString("en-US")} draws allowed; use fewer trials.`,
   noStatement: (arg: string) => `${arg}: there is no statement to check (blank).`,
+  notAPeriod: (at: string, value: unknown) => `${at}: expected a period (a quarter such as "2026-Q3", a year such as 2026, or a month such as "2026-07"), got ${show(value)}.`,
+  notAnOutcome: (at: string, value: unknown) => `${at}: expected a deal outcome (Won, Lost or Open), got ${show(value)}.`,
+  notAMeasure: (arg: string, value: unknown, measures: readonly string[]) => `${arg}: expected one of ${list(measures)}, got ${show(value)}.`,
+  measureNeeds: (measure: string, arg: string) => `${measure} needs the ${arg} argument (a column of the Deals table).`,
 } as const;
 
 /**

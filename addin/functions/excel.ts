@@ -309,6 +309,15 @@ export const read = {
     return out;
   },
 
+  /**
+   * A range reader made optional: an omitted argument, and one blank cell (null, "" or 0, as
+   * clients pass an empty cell), read as `null`.
+   */
+  optionalRange:
+    <T>(reader: Reader<T>): Reader<T | null> =>
+    (raw, name, context) =>
+      omitted(raw) || isBlank(raw) || raw === 0 || (isOneCell(raw) && isEmptyValue(raw[0][0])) ? null : reader(raw, name, context),
+
   /** Any reader made optional: an omitted argument (or a blank one) reads as `null`. */
   optional:
     <T>(reader: Reader<T>): Reader<T | null> =>

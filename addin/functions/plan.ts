@@ -21,6 +21,7 @@ import {
 import { checkProposition, propositionTable, propositionVerdict } from "../../engine/plan/proposition";
 import { DEFAULT_PLAN_TRIALS, MAX_PLAN_TRIALS, type PipelineDeal, planCheck as planCheckModel, planCheckTable } from "../../engine/plan/realism";
 import { EngineError } from "../../engine/error";
+import { ACTUAL_MEASURES, dealActuals, measureOf } from "../../engine/plan/actuals";
 import { messages, planningMessages } from "../../engine/messages";
 import { MAX_SPILL_CELLS, blankCells, excelFunction, read } from "./excel";
 
@@ -124,11 +125,80 @@ const PLAN_CHECK = excelFunction(
   },
 );
 
+const ACTUALS = excelFunction(
+  {
+    partner_ids: read.labels(),
+    amounts: read.numbers(),
+    outcomes: read.labels(),
+    opened: read.dates(),
+    closed: read.dates(),
+    partner: read.labels(),
+    period: read.cells(),
+    measure: read.optional(read.text()),
+    accounts: read.optionalRange(read.labels()),
+    registered: read.optionalRange(read.dates()),
+  },
+  (a, context) => {
+    const measure = a.measure ? measureOf(a.measure) : "Revenue";
+    if (!measure) return fail(planningMessages.notAMeasure("measure", a.measure, ACTUAL_MEASURES));
+    if (measure === "New customers" && !a.accounts) return fail(planningMessages.measureNeeds(measure, "accounts"));
+    if (measure === "Deals registered" && !a.registered) return fail(planningMessages.measureNeeds(measure, "registered"));
+    const n = a.partner_ids.length;
+    for (const [name, list] of Object.entries({ amounts: a.amounts, outcomes: a.outcomes, opened: a.opened, closed: a.closed, accounts: a.accounts, registered: a.registered })) {
+      if (list && list.length !== n) return fail(messages.sameCount(name, "partner_ids", n, list.length));
+    }
+    const periods = a.period!.flat().map((cell) => (typeof cell === "string" ? cell.trim() || null : typeof cell === "number" && cell !== 0 ? cell : null));
+    if (!periods.length) return fail(messages.required("period"));
+    if (!a.partner.length) return fail(messages.required("partner"));
+    if (a.partner.length * periods.length > MAX_SPILL_CELLS) return fail(messages.spillTooLarge(a.partner.length, periods.length, MAX_SPILL_CELLS));
+    const deals = a.partner_ids.map((partner, i) => ({
+      partner,
+      amount: a.amounts[i],
+      outcome: a.outcomes[i],
+      opened: a.opened[i],
+      closed: a.closed[i],
+      account: a.accounts?.[i] ?? null,
+      registered: a.registered?.[i] ?? null,
+    }));
+    return dealActuals(deals, a.partner, periods, measure, (arg, i) => cellAt(arg === "periods" ? "period" : arg, context.grid(arg === "periods" ? "period" : arg), i));
+  },
+);
+
 const JVP_CHECK = excelFunction({ statement: read.text(), detail: read.flag(false) }, (a) => {
   const check = checkProposition(a.statement);
   if (isEngineError(check)) return check;
   return a.detail ? propositionTable(check) : [[propositionVerdict(check)]];
 });
+
+/**
+ * A plan's actual worked out from the deals: Revenue (won, closed in the period), Pipeline (amounts of deals opened in the period), New customers (accounts won for the first time in the period), Deals won, or Deals registered. Give the Deals table's columns; one partner and period give one figure, a column of partners and a row of periods spill a grid.
+ * @customfunction ACTUALS
+ * @param partner_ids Each deal's partner, such as Deals[PartnerId].
+ * @param amounts Each deal's amount (blank = 0).
+ * @param outcomes Each deal's outcome: Won, Lost or Open (blank = open).
+ * @param opened Each deal's opening date.
+ * @param closed Each deal's closing date.
+ * @param partner The partner's id, or a range of ids (one row of results each).
+ * @param period A quarter ("2026-Q3"), a year (2026) or a month ("2026-07"), or a range of them (one column each).
+ * @param [measure] Revenue (default), Pipeline, New customers, Deals won or Deals registered.
+ * @param [accounts] Each deal's account, such as Deals[AccountId]: needed for New customers.
+ * @param [registered] Each deal's registration date: needed for Deals registered.
+ * @returns The measure for each partner (rows) and period (columns).
+ */
+export function actuals(
+  partner_ids: any[][],
+  amounts: any[][],
+  outcomes: any[][],
+  opened: any[][],
+  closed: any[][],
+  partner: any[][],
+  period: any[][],
+  measure?: any,
+  accounts?: any[][],
+  registered?: any[][],
+): any[][] {
+  return ACTUALS({ partner_ids, amounts, outcomes, opened, closed, partner, period, measure, accounts, registered });
+}
 
 /**
  * Performance to plan: actual divided by target (format the cell as a percentage). A target of 0 or less gives #DIV/0!.

@@ -130,6 +130,24 @@ describe("the README's examples of funds, plan realism and the joint value propo
       'Lacks a quantified benefit, a differentiator and plain words (drop "world-class", "synergy")',
     );
   });
+
+  it("work out a plan's actuals from the deals", () => {
+    const day = (text: string) => dateSerial(Number(text.slice(0, 4)), Number(text.slice(5, 7)), Number(text.slice(8, 10)));
+    const rows: [string, number, string, string, string][] = [
+      ["P1", 100, "Won", "2025-11-03", "2026-01-15"],
+      ["P1", 50, "Won", "2026-02-01", "2026-03-31"],
+      ["P1", 70, "Won", "2026-04-01", "2026-05-02"],
+      ["P1", 30, "Lost", "2026-01-10", "2026-02-10"],
+      ["P2", 999, "Won", "2026-01-01", "2026-01-02"],
+    ];
+    const deals = [0, 1, 2, 3, 4].map((c) => rows.map((r) => [c >= 3 ? day(r[c] as string) : r[c]]));
+    expect(excel.value("ACTUALS", ...deals, "P1", "2026-Q1", null, null, null)).toEqual([[150]]);
+    expect(excel.value("ACTUALS", ...deals, [["P1"], ["P2"]], [["2026-Q1", "2026-Q2"]], null, null, null)).toEqual([
+      [150, 70],
+      [999, 0],
+    ]);
+    expect(excel.value("ACTUALS", ...deals, "P1", 2026, "Pipeline", null, null)).toEqual([[150]]);
+  });
 });
 
 describe("the README's examples of account planning", () => {
