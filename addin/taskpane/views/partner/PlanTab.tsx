@@ -57,7 +57,8 @@ import { SaveStatus } from "../../components/SaveStatus";
 import { useRemembered } from "../../hooks/useRemembered";
 import { savedCounts, useSaver } from "../../hooks/useSaver";
 import { quarterOfDay } from "../../model/engagement";
-import { formatDate } from "../../model/format";
+import { formatAmount, formatDate } from "../../model/format";
+import { type DealActual, dealActualsOf } from "../../model/plan-actuals";
 import { numberProblem } from "../../model/numbers";
 import {
   ROLE_LABELS,
@@ -94,6 +95,7 @@ const useStyles = makeStyles({
     borderTop: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke3}`,
   },
   full: { gridColumn: "1 / -1" },
+  inlineUse: { minWidth: "auto", height: "auto", padding: 0, verticalAlign: "baseline", fontSize: "inherit", lineHeight: "inherit", color: tokens.colorBrandForegroundLink, textDecorationLine: "underline" },
   task: {
     display: "flex",
     alignItems: "center",
@@ -197,6 +199,14 @@ function KpiCard({ partnerId, period, name, role, today }: Context) {
   const [figures, setFigures] = useState<Figures>(start);
   useEffect(() => setFigures(start), [start]);
   const dates = periodDates(period);
+  // What the Deals table says of the KPIs it can count (PARTNER.ACTUALS), offered as the actuals.
+  const fromDeals = useMemo(() => dealActualsOf(data, partnerId, period, rows.map((r) => r.kpi)), [data, partnerId, period, rows]);
+  const offered = rows.filter((r) => {
+    const value = fromDeals.get(r.kpi)?.value;
+    return value !== null && value !== undefined && figures[r.kpi]?.actual !== value;
+  });
+  const useDeals = () =>
+    setFigures((f) => Object.fromEntries(Object.entries(f).map(([kpi, v]) => [kpi, offered.some((r) => r.kpi === kpi) ? { ...v, actual: fromDeals.get(kpi)!.value } : v])));
   const invalid = rows.some((r) => figureProblem(figures[r.kpi]?.target ?? null, "a target") || figureProblem(figures[r.kpi]?.actual ?? null, "an actual"));
   const changed = rows.some((r) => figures[r.kpi]?.target !== r.target || figures[r.kpi]?.actual !== r.actual);
   useUnsavedEdit("Plan", changed);
@@ -245,6 +255,7 @@ function KpiCard({ partnerId, period, name, role, today }: Context) {
           figures={figures[r.kpi] ?? { target: null, actual: null }}
           dates={dates}
           today={today}
+          fromDeals={fromDeals.get(r.kpi)}
           onChange={(field, value) => setFigures((f) => ({ ...f, [r.kpi]: { ...f[r.kpi], [field]: value } }))}
         />
       ))}
@@ -256,6 +267,11 @@ function KpiCard({ partnerId, period, name, role, today }: Context) {
           <Button icon={<ArrowUndo20Regular />} disabled={!changed} onClick={() => setFigures(start)}>
             Undo changes
           </Button>
+          {offered.length > 0 && (
+            <Button onClick={useDeals} data-testid="use-deal-actuals" title="Put the figures worked out from the Deals table in the Actual fields (then save)">
+              Use actuals from deals ({offered.length})
+            </Button>
+          )}
         </div>
       )}
       <SaveStatus saver={saver} />
@@ -268,6 +284,7 @@ function KpiRow(props: {
   figures: { target: number | null; actual: number | null };
   dates: { start: number; end: number } | undefined;
   today: number;
+  fromDeals?: DealActual;
   onChange: (field: "target" | "actual", value: number | null) => void;
 }) {
   const styles = useStyles();
@@ -296,6 +313,20 @@ function KpiRow(props: {
         Attainment {show(attained)} · Pace {show(paced)}
         {attained && isEngineError(attained) ? ` (${attained.message})` : paced && isEngineError(paced) ? ` (${paced.message})` : ""}
       </Text>
+      {props.fromDeals && (
+        <Text size={200} className={mergeClasses(styles.muted, styles.full)} data-testid={`kpi-deals-${props.kpi}`}>
+          From the Deals table ({props.fromDeals.measure.toLowerCase()} in the period):{" "}
+          {props.fromDeals.value === null ? `none — ${props.fromDeals.why}` : formatAmount(props.fromDeals.value)}
+          {props.fromDeals.value !== null && props.fromDeals.value !== actual && (
+            <>
+              {" "}
+              <Button size="small" appearance="transparent" className={styles.inlineUse} onClick={() => props.onChange("actual", props.fromDeals!.value)}>
+                Use
+              </Button>
+            </>
+          )}
+        </Text>
+      )}
     </div>
   );
 }
