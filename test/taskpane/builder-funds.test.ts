@@ -95,4 +95,32 @@ describe("plan builder and funds models", () => {
     expect([r.state, r.claimAmount, r.proofOfPerformance, r.submitted.by, r.reviewed.on, r.paid.by, r.paid.on]).toEqual(["Paid", 900, "report.pdf", "Ana", today, "Ana", today]);
     expect(meter(d, partner).paid).toBe(before.paid + 900);
   });
+
+  it("approves less than was asked: the Amount becomes the approval, the comment says what was asked, the mdf assumption follows", () => {
+    const a = pick.found!.activity;
+    const built = buildChanges(data, partner, PERIOD, [{ goalId: a.goalId, activityId: a.activityId, owner: "", budget: 3000, expected: 1 }], { [a.kpi!]: 5 }, { by: "Ana", role: "manager", today });
+    if (!built.ok) throw new Error(built.message);
+    let d = applied(data, built.changes as Upsert[]);
+    const before = meter(d, partner);
+    const created = newRequest(d, partner, PERIOD, a, 2000);
+    if (!created.ok) throw new Error(created.message);
+    d = applied(d, created.changes as Upsert[]);
+    const id = d.planActivitiesOf(partner).find((r) => r.activityId === a.activityId)!.requestId!;
+    const submitted = fundStep(d, id, "submit", { by: "Ana", today, comment: "" });
+    if (!submitted.ok) throw new Error(submitted.message);
+    d = applied(d, submitted.changes as Upsert[]);
+    // More than asked, or nothing, is refused with a message naming the request and column.
+    const more = fundStep(d, id, "approve", { by: "Bo", today, comment: "", approvedAmount: 2500 });
+    expect(!more.ok && more.message).toMatch(new RegExp(`request ${id}, Amount: 2,500 is more than the 2,000 requested`));
+    expect(fundStep(d, id, "approve", { by: "Bo", today, comment: "", approvedAmount: 0 }).ok).toBe(false);
+    const part = fundStep(d, id, "approve", { by: "Bo", today, comment: "Event budget trimmed.", approvedAmount: 1500 });
+    if (!part.ok) throw new Error(part.message);
+    d = applied(d, part.changes as Upsert[]);
+    const r = d.fundRequest(id)!;
+    expect([r.state, r.amount, r.reviewed.comment]).toEqual(["Approved", 1500, "Approved 1,500 of the 2,000 requested. Event budget trimmed."]);
+    expect(meter(d, partner).approved).toBe(before.approved + 1500);
+    expect(d.assumptionsOf(partner).find((x) => x.name === "mdf")!.values[0]).toBe(before.approved + 1500);
+    // The claim is capped by what was approved.
+    expect(fundStep(d, id, "claim", { by: "Ana", today, comment: "", claimAmount: 1600, proof: "x" }).ok).toBe(false);
+  });
 });

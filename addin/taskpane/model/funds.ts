@@ -97,6 +97,11 @@ export interface FundStepRequest {
   comment: string;
   claimAmount?: number | null;
   proof?: string;
+  /**
+   * With an approval: the amount approved when it is less than the request's. The request's Amount
+   * becomes it (the FundRequests table has one amount), and the review comment says what was asked.
+   */
+  approvedAmount?: number | null;
 }
 
 export type FundResult = { ok: true; changes: Change[]; state: FundState } | { ok: false; message: string };
@@ -155,6 +160,16 @@ export function fundStep(data: PartnerData, requestId: string, action: FundActio
   };
   if (action === "submit") sign("Submitted", "SubmitComment");
   if (action === "approve" || action === "reject") sign("Reviewed", "ReviewComment");
+  if (action === "approve" && request.approvedAmount !== undefined && request.approvedAmount !== null && request.approvedAmount !== record.amount) {
+    const approved = request.approvedAmount;
+    const asked = record.amount ?? 0;
+    if (!Number.isFinite(approved) || approved <= 0) return { ok: false, message: `FundRequests, request ${record.requestId}, Amount: enter the amount approved (above 0), or reject the request.` };
+    if (approved > asked) {
+      return { ok: false, message: `FundRequests, request ${record.requestId}, Amount: ${amountText.format(approved)} is more than the ${amountText.format(asked)} requested; the partner can make a new request for more.` };
+    }
+    set.Amount = approved;
+    set.ReviewComment = [`Approved ${amountText.format(approved)} of the ${amountText.format(asked)} requested.`, comment].filter(Boolean).join(" ");
+  }
   if (action === "reject" && !comment) return { ok: false, message: `FundRequests, request ${record.requestId}, ReviewComment: a rejection needs a reason.` };
   if (action === "claim") {
     const claim = request.claimAmount ?? null;
@@ -168,7 +183,7 @@ export function fundStep(data: PartnerData, requestId: string, action: FundActio
     sign("Claimed", "ClaimComment");
   }
   if (action === "pay") sign("Paid", "PaymentComment");
-  const after: FundRequestRecord = { ...record, state: rule.to };
+  const after: FundRequestRecord = { ...record, state: rule.to, amount: typeof set.Amount === "number" ? set.Amount : record.amount };
   const changes: Change[] = [{ table: "FundRequests", key: { RequestId: record.requestId }, set }];
   if (action === "approve") {
     const period = mdfRequestsOf(data, record.partnerId, record.period).map((r) => (r === record ? after : r));

@@ -39,6 +39,7 @@ export function FundsCard({ partnerId, period, name, today }: { partnerId: strin
   const [amounts, setAmounts] = useState<Record<string, number | null>>({});
   const [comment, setComment] = useState("");
   const [claims, setClaims] = useState<Record<string, { amount: number | null; proof: string }>>({});
+  const [approvals, setApprovals] = useState<Record<string, number | null>>({});
   const meter = mdfMeter(data, partnerId, period);
   const requests = mdfRequestsOf(data, partnerId, period);
   const eligible = data
@@ -54,7 +55,14 @@ export function FundsCard({ partnerId, period, name, today }: { partnerId: strin
 
   async function step(r: FundRequestRecord, action: FundAction) {
     const claim = claims[r.requestId];
-    const result = fundStep(data, r.requestId, action, { by: name, today, comment, claimAmount: claim?.amount ?? r.amount, proof: claim?.proof ?? "" });
+    const result = fundStep(data, r.requestId, action, {
+      by: name,
+      today,
+      comment,
+      claimAmount: claim?.amount ?? r.amount,
+      proof: claim?.proof ?? "",
+      approvedAmount: action === "approve" ? (approvals[r.requestId] ?? r.amount) : undefined,
+    });
     if (!result.ok) return saver.refuse(result.message, "FundRequests");
     const saved = await saver.save(result.changes, () =>
       `Request ${r.requestId} is now ${result.state}${action === "approve" ? "; the approved MDF is the partner's mdf assumption in the P&L" : ""}.`,
@@ -152,6 +160,19 @@ export function FundsCard({ partnerId, period, name, today }: { partnerId: strin
                 <Text size={200} className={styles.muted}>
                   {signed.join(" · ")}
                 </Text>
+              )}
+              {actions.includes("approve") && (
+                <div className={styles.row}>
+                  <NumberSpin
+                    label="Amount to approve"
+                    context={`${base}-${r.requestId}`}
+                    value={approvals[r.requestId] ?? r.amount}
+                    min={0}
+                    step={500}
+                    hint="Less than asked approves part of the request."
+                    onChange={(v) => setApprovals((s) => ({ ...s, [r.requestId]: v }))}
+                  />
+                </div>
               )}
               {actions.includes("claim") && (
                 <div className={styles.row}>
