@@ -99,6 +99,20 @@ export function filterChoices(data: PartnerData): { regions: string[]; managers:
   };
 }
 
+/** For each filter value that no partner has, the values the workbook has (a likely typo). */
+function unknownValues(data: PartnerData, filter: QbrFilter = {}): string {
+  const choices = filterChoices(data);
+  const lists: [string | null | undefined, string, string[]][] = [
+    [filter.region, "regions", choices.regions],
+    [filter.manager, "channel managers", choices.managers],
+    [filter.tier, "tiers", choices.tiers],
+  ];
+  return lists
+    .filter(([value, , values]) => given(value) && !values.some((v) => same(v, value) || TIERS.some((t) => same(t.name, value) && t.id === v)))
+    .map(([, what, values]) => ` The workbook's ${what}: ${values.length ? values.join(", ") : "none"}.`)
+    .join("");
+}
+
 /** The filter in words: "region EMEA, tier MVP", or "all partners". */
 export function filterText(filter: QbrFilter = {}): string {
   const parts = [
@@ -158,9 +172,8 @@ export async function eachDeck(
   const quarter = batchQuarter(options.quarter);
   const partners = matchingPartners(data, options.filter);
   if (!partners.length) {
-    throw new QbrBatchError(
-      data.partners.length ? `No partner matches ${filterText(options.filter)}.` : "The workbook has no partners: the Partners table is empty or missing.",
-    );
+    if (!data.partners.length) throw new QbrBatchError("The workbook has no partners: the Partners table is empty or missing.");
+    throw new QbrBatchError(`No partner matches ${filterText(options.filter)}.${unknownValues(data, options.filter)}`);
   }
   const total = partners.length;
   const files: QbrDeckFile[] = [];
