@@ -124,20 +124,31 @@ export function filterText(filter: QbrFilter = {}): string {
 }
 
 const RESERVED = /^(con|prn|aux|nul|com[0-9¹²³]|lpt[0-9¹²³])$/i;
-/** Longest file name kept (in characters), well inside every file system's 255-byte limit. */
-const MAX_NAME = 120;
+/** Longest file name kept before the extension, in UTF-8 bytes: inside every file system's 255-byte limit. */
+const MAX_NAME_BYTES = 200;
+const utf8 = new TextEncoder();
 
 /**
- * A file name that Windows, macOS and Linux all accept: no `<>:"/\|?*` or control characters, no
- * trailing dot or space, not a reserved device name, at most MAX_NAME characters before the extension.
+ * A file name that Windows, macOS and Linux all accept: no `<>:"/\|?*` or control characters (nor
+ * a lone UTF-16 surrogate), no trailing dot or space, not a reserved device name, at most
+ * MAX_NAME_BYTES before the extension.
  */
 export function safeFileName(stem: string, extension: string): string {
   let name = stem
     .normalize("NFC")
-    .replace(/[\u0000-\u001f\u007f<>:"/\\|?*]/g, "_")
+    .replace(/[\u0000-\u001f\u007f<>:"/\\|?*]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, "_")
     .replace(/\s+/g, " ")
     .trim();
-  if ([...name].length > MAX_NAME) name = [...name].slice(0, MAX_NAME).join("").trimEnd();
+  if (utf8.encode(name).length > MAX_NAME_BYTES) {
+    const kept: string[] = [];
+    let bytes = 0;
+    for (const c of name) {
+      bytes += utf8.encode(c).length;
+      if (bytes > MAX_NAME_BYTES) break;
+      kept.push(c);
+    }
+    name = kept.join("").trimEnd();
+  }
   name = name.replace(/[. ]+$/, "");
   if (!name) name = "_";
   if (RESERVED.test(name.split(".")[0])) name = `_${name}`;
