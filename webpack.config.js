@@ -67,6 +67,15 @@ class ReadyMessage {
   }
 }
 
+/** Marks the command line executable: `npx partnerfit` runs the file itself (webpack writes 0644). */
+class Executable {
+  apply(compiler) {
+    compiler.hooks.afterEmit.tap("Executable", (compilation) => {
+      for (const asset of compilation.getAssets()) fs.chmodSync(path.join(compiler.outputPath, asset.name), 0o755);
+    });
+  }
+}
+
 /**
  * The command line (`npx partnerfit`, package.json's "bin"): one CommonJS file for Node, dist/cli.cjs,
  * built after the task pane (whose build empties dist/ first). Production builds only: `npm start`
@@ -92,6 +101,7 @@ const cli = {
     new webpack.BannerPlugin({ banner: "#!/usr/bin/env node", raw: true, entryOnly: true }),
     // One file: the lazily loaded .xlsx reader goes into it rather than into chunks beside the pane's.
     new webpack.optimize.LimitChunkCountPlugin({ maxChunks: 1 }),
+    new Executable(),
   ],
 };
 

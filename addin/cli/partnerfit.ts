@@ -10,6 +10,7 @@ import {
   INDEX_FILE,
   type QbrBatchOptions,
   QbrBatchError,
+  batchQuarter,
   type QbrDecksResult,
   type QbrFilter,
   eachDeck,
@@ -125,6 +126,8 @@ async function qbr(args: string[], io: Io): Promise<number> {
   const filter: QbrFilter = { region: values.region, manager: values.manager, tier: values.tier };
   if (fs.existsSync(out) && !fs.statSync(out).isDirectory()) throw new CliError(`--out ${out} is a file; name a folder.`);
 
+  // A wrong quarter is said before the workbook is read.
+  batchQuarter(values.quarter);
   const started = Date.now();
   const data = await partnerDataOf(readWorkbook(file));
   let lastLine = 0;
@@ -143,7 +146,8 @@ async function qbr(args: string[], io: Io): Promise<number> {
       lastLine = Math.min(line.length, 78);
     },
   };
-  fs.mkdirSync(out, { recursive: true });
+  // The folder is made once there is something to put in it: an error leaves nothing behind.
+  const made = () => fs.mkdirSync(out, { recursive: true });
 
   let result: QbrDecksResult;
   let wrote: string;
@@ -151,12 +155,19 @@ async function qbr(args: string[], io: Io): Promise<number> {
     const zipped = await qbrZip(data, options);
     if (zipped.status === "done") {
       wrote = path.join(out, zipped.fileName);
+      made();
       fs.writeFileSync(wrote, zipped.zip);
     } else wrote = "";
     result = zipped;
   } else {
-    result = await eachDeck(data, options, ({ file: name, bytes }) => fs.writeFileSync(path.join(out, name), bytes));
-    if (result.status === "done") fs.writeFileSync(path.join(out, INDEX_FILE), indexCsv(result.quarter, result.files, result.skipped));
+    result = await eachDeck(data, options, ({ file: name, bytes }) => {
+      made();
+      fs.writeFileSync(path.join(out, name), bytes);
+    });
+    if (result.status === "done") {
+      made();
+      fs.writeFileSync(path.join(out, INDEX_FILE), indexCsv(result.quarter, result.files, result.skipped));
+    }
     wrote = out;
   }
 
