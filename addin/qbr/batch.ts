@@ -9,7 +9,7 @@ import { buildQbr } from "../../engine/qbr";
 import { quarterOf } from "../../engine/plan";
 import { TIERS } from "../../engine/tier";
 import { summariseForList } from "../taskpane/model/summary";
-import { type ZipPart, writeZip } from "../workbook/ooxml/zip-write";
+import { type ZipPart, storedEntry, writeZip } from "../workbook/ooxml/zip-write";
 import { PartnerData, type PartnerRecord } from "../workbook/records";
 import { deckBytes } from "./deck";
 import { qbrInput } from "./input";
@@ -250,8 +250,9 @@ export async function partnerDataOf(bytes: Uint8Array): Promise<PartnerData> {
 export async function qbrZip(source: PartnerData | Uint8Array, options: QbrBatchOptions): Promise<QbrZipResult> {
   const data = source instanceof PartnerData ? source : await partnerDataOf(source);
   const parts: ZipPart[] = [];
-  const result = await eachDeck(data, options, ({ file, bytes }) => {
-    parts.push({ name: file, bytes });
+  // Each deck is deflated as soon as it is made: a tenth of its size is all the batch holds on to.
+  const result = await eachDeck(data, options, async ({ file, bytes }) => {
+    parts.push({ name: file, stored: await storedEntry(bytes) });
   });
   if (result.status === "cancelled") return result;
   parts.unshift({ name: INDEX_FILE, bytes: new TextEncoder().encode(indexCsv(result.quarter, result.files, result.skipped)) });
