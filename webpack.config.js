@@ -67,10 +67,49 @@ class ReadyMessage {
   }
 }
 
+/** Marks the command line executable: `npx partnerfit` runs the file itself (webpack writes 0644). */
+class Executable {
+  apply(compiler) {
+    compiler.hooks.afterEmit.tap("Executable", (compilation) => {
+      for (const asset of compilation.getAssets()) fs.chmodSync(path.join(compiler.outputPath, asset.name), 0o755);
+    });
+  }
+}
+
+/**
+ * The command line (`npx partnerfit`, package.json's "bin"): one CommonJS file for Node, dist/cli.cjs,
+ * built after the task pane (whose build empties dist/ first). Production builds only: `npm start`
+ * and the development build of the tests need just the pane.
+ */
+const cli = {
+  name: "cli",
+  dependencies: ["pane"],
+  target: "node20",
+  devtool: false,
+  entry: { cli: "./addin/cli/index.ts" },
+  output: { path: path.join(root, "dist"), filename: "cli.cjs", chunkFormat: "commonjs", clean: false },
+  resolve: { extensions: [".ts", ".tsx", ".js"] },
+  module: {
+    rules: [{ test: /\.tsx?$/, exclude: /node_modules/, loader: "esbuild-loader", options: { target: "node20" } }],
+    // The pane's reading worker (new Worker(new URL(…))) is not bundled: a command line reads on its own thread.
+    parser: { javascript: { worker: false, url: false } },
+  },
+  // Readable if it ever fails on someone's machine; its size matters to nobody.
+  optimization: { minimize: false },
+  performance: { hints: false },
+  plugins: [
+    new webpack.BannerPlugin({ banner: "#!/usr/bin/env node", raw: true, entryOnly: true }),
+    // One file: the lazily loaded .xlsx reader goes into it rather than into chunks beside the pane's.
+    new webpack.optimize.LimitChunkCountPlugin({ maxChunks: 1 }),
+    new Executable(),
+  ],
+};
+
 export default (env, argv) => {
   const dev = argv.mode === "development";
   const certificates = env.WEBPACK_SERVE ? devCertificates() : undefined;
-  return {
+  const pane = {
+    name: "pane",
     devtool: dev ? "eval-source-map" : "source-map",
     entry: {
       functions: "./addin/functions/index.ts",
@@ -129,4 +168,5 @@ export default (env, argv) => {
     // Under \`npm start\`, only problems: the list of assets would push the URLs off the screen.
     ...(env.WEBPACK_SERVE ? { stats: "errors-warnings" } : {}),
   };
+  return argv.mode === "production" ? [pane, cli] : pane;
 };

@@ -29,12 +29,25 @@ export function networkWinRates(data: PartnerData, quarter: string): Map<string,
   return rates;
 }
 
+/**
+ * What every partner's review reads of the whole network, kept per PartnerData (records never change
+ * in place; a save makes new ones): building every partner's QBR reads it once, not once a partner.
+ */
+const networkCache = new WeakMap<PartnerData, { winRates: Map<string, Map<string, number>>; tiers: Map<string, string | null> }>();
+function networkOfData(data: PartnerData) {
+  let cached = networkCache.get(data);
+  if (!cached) networkCache.set(data, (cached = { winRates: new Map(), tiers: new Map() }));
+  return cached;
+}
+
 export function qbrInput(data: PartnerData, partnerId: string, quarter: string): QbrInput {
   const partner = data.partner(partnerId);
   if (!partner) throw new Error(`no partner ${partnerId}`);
   const q = quarterOf(quarter) ?? quarter;
   const assumptions = mergedAssumptions(assumptionLines(data, partner.id)).rows;
-  const rates = networkWinRates(data, q);
+  const cache = networkOfData(data);
+  if (!cache.winRates.has(q)) cache.winRates.set(q, networkWinRates(data, q));
+  const rates = new Map(cache.winRates.get(q));
   rates.delete(partner.id.toLowerCase());
   const metrics = data.metricsOf(partner.id)[0];
   return {
@@ -67,7 +80,7 @@ export function qbrInput(data: PartnerData, partnerId: string, quarter: string):
 function kpiNetworks(data: PartnerData, partnerId: string): QbrKpiNetwork[] {
   const kpis = [...new Map(data.plansOf(partnerId).map((p) => [p.kpi.trim().toLowerCase(), p.kpi])).values()];
   if (!kpis.length) return [];
-  const tiers = new Map<string, string | null>();
+  const { tiers } = networkOfData(data);
   const tierOf = (id: string) => {
     const key = id.toLowerCase();
     if (!tiers.has(key)) {

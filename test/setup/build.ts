@@ -8,7 +8,7 @@ import { fileURLToPath } from "node:url";
 // import.meta.url rather than __dirname, so that the benchmarks (plain ES modules) can run it too.
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 const SOURCES = ["engine", "addin", "manifest", "assets", "samples/partners.xlsx", "webpack.config.js", "package.json"];
-const OUTPUTS = ["dist/functions.js", "dist/functions.json", "dist/taskpane.html", "dist/manifest.xml"];
+const OUTPUTS = ["dist/functions.js", "dist/functions.json", "dist/taskpane.html", "dist/manifest.xml", "dist/cli.cjs"];
 
 function newest(file: string): number {
   const stat = fs.statSync(file);
