@@ -8,20 +8,13 @@ import { isEngineError } from "../../engine/error";
 import { buildQbr } from "../../engine/qbr";
 import { quarterOf } from "../../engine/plan";
 import { TIERS } from "../../engine/tier";
-import { summariseForList } from "../taskpane/model/summary";
 import { type ZipPart, storedEntry, writeZip } from "../workbook/ooxml/zip-write";
 import { PartnerData, type PartnerRecord } from "../workbook/records";
 import { deckBytes } from "./deck";
+import { type QbrFilter, filterChoices, filterText, given, matchingPartners, same } from "./filter";
 import { qbrInput } from "./input";
 
-/** Which partners get a deck; an empty or missing value means any. Values compare ignoring case. */
-export interface QbrFilter {
-  region?: string | null;
-  /** The Partners table's ChannelManager. */
-  manager?: string | null;
-  /** The tier as the partner list shows it ("MVP", "STP"…; its full name works too). */
-  tier?: string | null;
-}
+export { type QbrFilter, filterChoices, filterText, matchingPartners } from "./filter";
 
 export interface QbrBatchProgress {
   done: number;
@@ -74,31 +67,6 @@ export function batchQuarter(text: string): string {
   return quarter;
 }
 
-const same = (a: string | null | undefined, b: string) => (a ?? "").trim().toLowerCase() === b.trim().toLowerCase();
-const given = (v: string | null | undefined): v is string => !!v && v.trim() !== "";
-
-/** The partners of `filter`, in the Partners table's order. */
-export function matchingPartners(data: PartnerData, filter: QbrFilter = {}): PartnerRecord[] {
-  const { region, manager, tier } = filter;
-  const tierId = given(tier) ? (TIERS.find((t) => same(t.id, tier) || same(t.name, tier))?.id ?? tier) : null;
-  return data.partners.filter(
-    (p) =>
-      (!given(region) || same(p.region, region)) &&
-      (!given(manager) || same(p.channelManager, manager)) &&
-      (tierId === null || same(summariseForList(data, p).tier, tierId)),
-  );
-}
-
-/** The values each filter can take in the workbook, sorted (for a picker, or to say what exists). */
-export function filterChoices(data: PartnerData): { regions: string[]; managers: string[]; tiers: string[] } {
-  const distinct = (values: (string | null)[]) => [...new Set(values.filter(given).map((v) => v.trim()))].sort((a, b) => a.localeCompare(b));
-  return {
-    regions: distinct(data.partners.map((p) => p.region)),
-    managers: distinct(data.partners.map((p) => p.channelManager)),
-    tiers: distinct(data.partners.map((p) => summariseForList(data, p).tier)),
-  };
-}
-
 /** For each filter value that no partner has, the values the workbook has (a likely typo). */
 function unknownValues(data: PartnerData, filter: QbrFilter = {}): string {
   const choices = filterChoices(data);
@@ -111,16 +79,6 @@ function unknownValues(data: PartnerData, filter: QbrFilter = {}): string {
     .filter(([value, , values]) => given(value) && !values.some((v) => same(v, value) || TIERS.some((t) => same(t.name, value) && t.id === v)))
     .map(([, what, values]) => ` The workbook's ${what}: ${values.length ? values.join(", ") : "none"}.`)
     .join("");
-}
-
-/** The filter in words: "region EMEA, tier MVP", or "all partners". */
-export function filterText(filter: QbrFilter = {}): string {
-  const parts = [
-    given(filter.region) ? `region ${filter.region.trim()}` : "",
-    given(filter.manager) ? `channel manager ${filter.manager.trim()}` : "",
-    given(filter.tier) ? `tier ${filter.tier.trim()}` : "",
-  ].filter(Boolean);
-  return parts.length ? parts.join(", ") : "all partners";
 }
 
 const RESERVED = /^(con|prn|aux|nul|com[0-9¹²³]|lpt[0-9¹²³])$/i;

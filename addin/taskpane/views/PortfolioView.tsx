@@ -2,8 +2,8 @@
  * The network at a glance: the tier mix against the 20% MVP goal, partners placed on potential ×
  * performance (a point or a list entry opens the partner), and performance to plan rolled up by
  * territory, region and channel manager, the quarter's review across the portfolio, plans by
- * realism, and marketing funds (MDF) with the fund requests waiting on someone. Loaded when first
- * opened.
+ * realism, and marketing funds (MDF) with the fund requests waiting on someone, and the quarter's
+ * QBR decks for every partner of a filter. Loaded when first opened.
  */
 import { makeStyles, tokens } from "@fluentui/react-components";
 import { useMemo } from "react";
@@ -13,6 +13,7 @@ import { useNavigation } from "../state/navigation";
 import { useData } from "../state/session";
 import { useSummaries } from "../state/summaries";
 import { MdfCard } from "./portfolio/MdfCard";
+import { QbrBatchCard } from "./portfolio/QbrBatchCard";
 import { QuarterCard } from "./portfolio/QuarterCard";
 import { RealismCard } from "./portfolio/RealismCard";
 import { RollupCard } from "./portfolio/RollupCard";
@@ -41,6 +42,7 @@ export function PortfolioView() {
       <RealismCard data={data} summaries={summaries} onOpen={open} />
       <MdfCard data={data} today={today} />
       <WaitingCard data={data} today={today} onOpen={open} />
+      <QbrBatchCard data={data} today={today} />
     </div>
   );
 }
