@@ -42,7 +42,7 @@ import {
 const useStyles = makeStyles({
   card: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
   group: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXS, paddingBlockStart: tokens.spacingVerticalXS, borderTop: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke3}` },
-  key: { paddingInlineEnd: tokens.spacingHorizontalXS, overflowWrap: "anywhere" },
+  key: { paddingInlineEnd: tokens.spacingHorizontalXS },
   number: { textAlign: "end", fontVariantNumeric: "tabular-nums", whiteSpace: "nowrap", paddingInline: tokens.spacingHorizontalXXS },
   total: { fontWeight: tokens.fontWeightSemibold },
   end: { justifyContent: "flex-end" },
