@@ -5,7 +5,7 @@
 import PptxGenJS from "pptxgenjs";
 import { AUDIT_AREAS } from "../../engine/audit";
 import type { Qbr } from "../../engine/qbr";
-import { SPEND_RULE, amount, approvalOf, date, percent, score, signed, tierText, years } from "./format";
+import { CREDIT_RULE, SPEND_RULE, amount, approvalOf, date, noAccountsText, percent, score, signed, tierText, years } from "./format";
 
 const BRAND = "0F6CBD";
 const INK = "242424";
@@ -29,7 +29,7 @@ const row = (...cells: (string | Cell)[]): Cell[] => cells.map((c) => (typeof c 
 const tableOptions = { x: 0.5, w: 6.2, fontFace: FONT, fontSize: 11, color: INK, border: { type: "solid" as const, pt: 0.5, color: "D1D1D1" } };
 
 /** The slide titles of a QBR deck, in order (the deck test checks them). */
-export const SLIDE_TITLES = ["Quarterly business review", "Plan against actual", "Plan activities and funds", "Audit and life stage", "Tier, segment and pipeline", "Actions", "Partner P&L"] as const;
+export const SLIDE_TITLES = ["Quarterly business review", "Plan against actual", "Plan activities and funds", "Audit and life stage", "Tier, segment and pipeline", "Account plan", "Actions", "Partner P&L"] as const;
 
 /** Activities listed on the slide; the rest are on the QBR sheet. */
 export const SLIDE_ACTIVITIES = 9;
@@ -141,8 +141,11 @@ export function buildDeck(qbr: Qbr): PptxGenJS {
     );
   }
 
-  // 6. Actions: tasks and the plan's approval.
-  const actions = titled(deck, SLIDE_TITLES[5], qbr);
+  // 6. The account plan: top accounts, next steps, deals registered and won with the partner's credit.
+  accountSlide(deck, qbr);
+
+  // 7. Actions: tasks and the plan's approval.
+  const actions = titled(deck, SLIDE_TITLES[6], qbr);
   const t = qbr.tasks.counts;
   actions.addText(`${t.Done} done · ${t["Past due"]} overdue · ${t["Due soon"]} due soon · ${t.Pending} pending (of ${qbr.tasks.total})`, {
     x: 0.5, y: 1.5, w: 12, h: 0.5, fontFace: FONT, fontSize: 14, bold: true, color: t["Past due"] ? BAD : INK,
@@ -158,8 +161,8 @@ export function buildDeck(qbr: Qbr): PptxGenJS {
     { x: 0.5, y: 6.4, w: 12.3, h: 0.6, fontFace: FONT, fontSize: 12, color: MUTED },
   );
 
-  // 7. Partner P&L.
-  const money = titled(deck, SLIDE_TITLES[6], qbr);
+  // 8. Partner P&L.
+  const money = titled(deck, SLIDE_TITLES[7], qbr);
   if (qbr.pnl) {
     const s = qbr.pnl.summary;
     money.addTable(
@@ -251,6 +254,43 @@ function planSlide(deck: PptxGenJS, qbr: Qbr): void {
     const more = next.lines.length - SLIDE_TARGETS;
     slide.addText(`${more > 0 ? `And ${more} more on the QBR sheet. ` : ""}Plan ${next.period}; each target's percentile among ${peers ? `what ${peers.who} reached` : "other partners' results"}, as the Plan builder shows it.`, { x: 8.7, y: 6.45, w: 4.1, h: 0.6, fontFace: FONT, fontSize: 10, color: MUTED });
   }
+}
+
+function accountSlide(deck: PptxGenJS, qbr: Qbr): void {
+  const slide = titled(deck, SLIDE_TITLES[5], qbr);
+  const a = qbr.accounts;
+  const note = { fontFace: FONT, fontSize: 12, color: MUTED };
+  const empty = { fontFace: FONT, fontSize: 14, color: MUTED, valign: "top" as const };
+  if (a.top.length) {
+    slide.addText(`${a.period ? `Account plan ${a.period}: ${a.planned} ${a.planned === 1 ? "account" : "accounts"}` : "No account plan covers the quarter"} · open pipeline on ${a.withPipeline} ${a.withPipeline === 1 ? "account" : "accounts"}`, { x: 0.5, y: 1.15, w: 8.2, h: 0.4, ...note });
+    slide.addTable(
+      [
+        header(["Top account", "Open pipeline", "Next step", "Owner", "Due"]),
+        ...a.top.map((l) => row(l.name, l.openDeals ? `${amount(l.openAmount)} (${l.openDeals})` : "none", l.nextStep ?? (l.objective ? "–" : "not in the plan"), l.owner ?? "–", date(l.due))),
+      ],
+      { ...tableOptions, y: 1.6, w: 8.2, fontSize: 10, colW: [2.4, 1.3, 2.2, 1.1, 1.2] },
+    );
+    const more = a.count - a.top.length;
+    if (more > 0) slide.addText(`And ${more} more ${more === 1 ? "account" : "accounts"} on the QBR sheet.`, { x: 0.5, y: 6.1, w: 8.2, h: 0.35, fontFace: FONT, fontSize: 10, color: MUTED });
+  } else slide.addText(noAccountsText(a), { x: 0.5, y: 1.6, w: 8.2, h: 0.8, ...empty });
+
+  const right = { ...tableOptions, x: 9.0, w: 3.8, fontSize: 10 };
+  slide.addTable(
+    [
+      header([qbr.quarter, "Deals", "Amount"]),
+      row("Registered", String(a.registered.count), amount(a.registered.amount)),
+      row("Won", String(a.won.count), amount(a.won.amount)),
+    ],
+    { ...right, y: 1.6, colW: [1.6, 0.8, 1.4] },
+  );
+  if (a.won.count && a.won.credit && !a.won.error) {
+    slide.addText("The partner's credit for the wins", { x: 9.0, y: 2.85, w: 3.8, h: 0.4, fontFace: FONT, fontSize: 14, bold: true, color: INK });
+    slide.addTable(
+      [header(["Source", "Won", "Share"]), ...a.won.credit.map((l) => row(l.source === "Total" ? { text: "Total", options: { bold: true } } : l.source, amount(l.amount), percent(l.share)))],
+      { ...right, y: 3.3, colW: [1.8, 1.1, 0.9] },
+    );
+  } else slide.addText(a.won.error ? `The won deals do not read: ${a.won.error}` : "No deal won in the quarter: no credit to share.", { x: 9.0, y: 2.85, w: 3.8, h: 0.8, ...empty });
+  slide.addText(CREDIT_RULE, { x: 0.5, y: 6.45, w: 12.3, h: 0.6, fontFace: FONT, fontSize: 10, color: MUTED });
 }
 
 /** The deck as .pptx bytes. */

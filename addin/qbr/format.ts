@@ -1,4 +1,4 @@
-import type { ActivityLine, Qbr } from "../../engine/qbr";
+import type { ActivityLine, Qbr, QbrAccounts } from "../../engine/qbr";
 /** How QBR figures read on a sheet and a slide. */
 import { serialText } from "../../engine/excel/date";
 
@@ -38,3 +38,29 @@ export const REALISM_RULE = "Realism as the Plan builder shows it: the target's 
 
 export const spentFrom = (l: ActivityLine): string => (l.basis === "claim" ? `claim of ${l.request!.requestId}` : l.basis === "budget" ? "budget (done)" : "nothing yet");
 export const requestText = (l: ActivityLine): string => (l.request ? `${l.request.requestId} ${l.request.state ?? "no state"}: ${amount(l.request.amount)}` : "none");
+
+/** How the review credits won revenue (on the sheet and the slide). */
+export const CREDIT_RULE = "Credit: the quarter's won deals by their Source (blank: the vendor's), as PARTNER.ATTRIB; top accounts by the partner's open pipeline on them, then its planned accounts.";
+
+/** The partner's credit for the quarter's wins in words: "256,000 won in 4 deals: 90.8% partner-sourced, 9.2% partner-influenced, 0% vendor". */
+export const creditText = (a: QbrAccounts): string => {
+  if (a.won.error) return `the won deals do not read: ${a.won.error}`;
+  if (!a.won.count) return "no deal won in the quarter";
+  const share = (i: number) => percent(a.won.credit![i].share);
+  return `${amount(a.won.amount)} won in ${a.won.count} ${a.won.count === 1 ? "deal" : "deals"}: ${share(0)} partner-sourced, ${share(1)} partner-influenced, ${share(2)} vendor`;
+};
+
+/** The accounts a review lists, in words, when there are none. */
+export const noAccountsText = (a: QbrAccounts): string =>
+  a.period ? `No open pipeline and no account in the ${a.period} account plan.` : "No open pipeline on an account and no account plan covers this quarter.";
+
+/** The top accounts in a line: "Acme (68,500 open; next: Workshop, Jane Doe)", the first three. */
+export const accountsText = (a: QbrAccounts): string => {
+  if (!a.top.length) return a.period ? `none with pipeline; ${a.period} plan empty` : "no pipeline on an account, no account plan";
+  const shown = a.top.slice(0, 3).map((l) => {
+    const next = l.nextStep ? `; next: ${l.nextStep}${l.owner ? `, ${l.owner}` : ""}` : "";
+    return `${l.name} (${l.openDeals ? `${amount(l.openAmount)} open` : "no open deal"}${next})`;
+  });
+  const more = a.count - shown.length;
+  return `${shown.join("; ")}${more > 0 ? ` and ${more} more` : ""}`;
+};

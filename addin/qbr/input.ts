@@ -70,6 +70,7 @@ export function qbrInput(data: PartnerData, partnerId: string, quarter: string):
     funds: data.fundsOf(partner.id),
     fundRequests: data.fundRequestsOf(partner.id),
     networks: kpiNetworks(data, partner.id),
+    ...accountRows(data, partner.id),
   };
 }
 
@@ -94,4 +95,15 @@ function kpiNetworks(data: PartnerData, partnerId: string): QbrKpiNetwork[] {
     const network = networkOf(data, partnerId, kpi, tierOf, own);
     return { kpi, reached: [...network.reached], who: network.who };
   });
+}
+
+/** The partner's AccountPlans rows and the accounts they and its deals name. */
+function accountRows(data: PartnerData, partnerId: string): Pick<QbrInput, "accounts" | "accountPlans"> {
+  const accountPlans = data.accountPlansOf(partnerId);
+  const ids = new Set([...data.dealsOf(partnerId).map((d) => d.accountId), ...accountPlans.map((p) => p.accountId)].filter((id): id is string => !!id).map((id) => id.toLowerCase()));
+  const accounts = [...ids].flatMap((id) => {
+    const a = data.account(id);
+    return a ? [{ accountId: a.accountId, name: a.name, region: a.region, status: a.status }] : [];
+  });
+  return { accounts, accountPlans };
 }

@@ -7,7 +7,7 @@ import { AUDIT_AREAS } from "../../engine/audit";
 import type { Qbr } from "../../engine/qbr";
 import type { ChartSpec, SheetCell, SheetSpec } from "../workbook/sheet";
 import { a1 } from "../workbook/sheet";
-import { REALISM_RULE, SPEND_RULE, approvalOf, qbrName, requestText, spentFrom } from "./format";
+import { CREDIT_RULE, REALISM_RULE, SPEND_RULE, approvalOf, noAccountsText, qbrName, requestText, spentFrom } from "./format";
 
 const AMOUNT = "#,##0";
 const PERCENT = "0.0%";
@@ -108,6 +108,8 @@ export function qbrSheet(qbr: Qbr): SheetSpec {
   s.line(["Win rate", null, qbr.pipeline.winRate], { numberFormat: PERCENT });
   s.line(["Against the network", null, qbr.pipeline.networkQuartile]);
 
+  accountSection(s, qbr);
+
   s.heading("Tasks and plan approval");
   const c = qbr.tasks.counts;
   s.line(["Done", c.Done]);
@@ -200,4 +202,50 @@ function planSection(s: Layout, qbr: Qbr): void {
     }
     s.line([REALISM_RULE]);
   } else s.line([`No plan sets targets for ${next.quarter} yet.`]);
+}
+
+/**
+ * The account plan: the top accounts with their open pipeline, objective, next step, due day and
+ * owner; the deals registered and won in the quarter; the won revenue by source with each share as
+ * a formula over the amounts beside it.
+ */
+function accountSection(s: Layout, qbr: Qbr): void {
+  const a = qbr.accounts;
+  s.heading(a.period ? `Account plan: ${a.period}` : "Account plan");
+  if (a.top.length) {
+    s.line(["Account", "Open pipeline", "Open deals", "Objective", "Next step", "Due", "Owner"], { band: true });
+    for (const l of a.top) {
+      s.put(1, l.name);
+      s.put(2, l.openAmount, { numberFormat: AMOUNT });
+      s.put(3, l.openDeals);
+      s.put(4, l.objective ?? "not in the plan");
+      s.put(5, l.nextStep);
+      s.put(6, l.due, { numberFormat: DATE });
+      s.put(7, l.owner);
+      s.row++;
+    }
+    const more = a.count - a.top.length;
+    if (more > 0) s.line([`And ${more} more ${more === 1 ? "account" : "accounts"} with pipeline or in the plan.`]);
+  } else s.line([noAccountsText(a)]);
+  s.row++;
+  s.line(["Registered this quarter", a.registered.amount, `${a.registered.count} ${a.registered.count === 1 ? "deal" : "deals"}`], { numberFormat: AMOUNT });
+  s.line(["Won this quarter", a.won.amount, `${a.won.count} ${a.won.count === 1 ? "deal" : "deals"}`], { numberFormat: AMOUNT });
+  if (a.won.error) s.line([`The won deals do not read: ${a.won.error}`]);
+  else if (a.won.count && a.won.credit) {
+    s.row++;
+    s.line(["Partner's credit", "Won revenue", "Share"], { band: true });
+    const first = s.row;
+    const lines = a.won.credit.filter((l) => l.source !== "Total");
+    const total = first + lines.length;
+    for (const l of lines) {
+      s.put(1, l.source);
+      s.put(2, l.amount, { numberFormat: AMOUNT });
+      s.put(3, { formula: `=IF(${a1(total, 2)}>0,${a1(s.row, 2)}/${a1(total, 2)},"")` }, { numberFormat: PERCENT, result: l.share ?? "" });
+      s.row++;
+    }
+    s.put(1, "Total", { bold: true });
+    s.put(2, { formula: `=SUM(${a1(first, 2)}:${a1(total - 1, 2)})` }, { bold: true, numberFormat: AMOUNT, result: a.won.amount });
+    s.row++;
+  } else s.line(["No deal won in the quarter: no credit to share."]);
+  s.line([CREDIT_RULE]);
 }

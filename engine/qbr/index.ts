@@ -2,7 +2,8 @@
  * The quarterly business review of one partner, assembled from its workbook data with the other
  * models: plan against actual per KPI, audit and scorecard with their change since the previous
  * quarter, tier, segment, pipeline and win rate against the network, tasks, the plan's approval,
- * and the P&L summary with break-even. Pure: the task pane and the deck only lay it out.
+ * the P&L summary with break-even, and the account plan (top accounts, deals registered and won with
+ * the partner's credit). Pure: the task pane and the deck only lay it out.
  */
 import { AREA_ORDER, AUDIT_AREAS, type AreaId, auditAreas } from "../audit";
 import { EngineError, fail, guard, valueOrNull } from "../error";
@@ -13,6 +14,7 @@ import { type PnlSummary, pnl, pnlSummary } from "../pnl";
 import { ESTABLISHED, type GapRow, STAGES, type Stage, gaps, stage } from "../scorecard";
 import { type Quadrant, segment } from "../segment";
 import { type Tier, type TierCondition, nextTier, tier } from "../tier";
+import { type QbrAccountPlanRow, type QbrAccountRow, type QbrAccounts, accountPlan } from "./accounts";
 import { type NextTargets, type QbrActivityRow, type QbrFundRequestRow, type QbrFundRow, type QbrKpiNetwork, type QbrPlanActivities, nextTargets, planActivities } from "./plan";
 import { previousQuarterOf, quarterBounds, ratingAsOf, reviewPeriod, samePeriod } from "./quarter";
 
@@ -27,7 +29,17 @@ export interface QbrInput {
   metrics: { potential: number | null; performance: number | null } | null;
   plans: readonly { period: string; kpi: string; target: number | null; actual: number | null; weight?: number | null }[];
   tasks: readonly { task: string; due: number | null; owner: string | null; done: number | null }[];
-  deals: readonly { dealId: string; stage: string | null; amount: number | null; outcome: string | null; opened: number | null; closed: number | null }[];
+  deals: readonly {
+    dealId: string;
+    stage: string | null;
+    amount: number | null;
+    outcome: string | null;
+    opened: number | null;
+    closed: number | null;
+    accountId?: string | null;
+    registered?: number | null;
+    source?: string | null;
+  }[];
   /** Win rates of the other partners of the network in the quarter (for the quartile). */
   networkWinRates: readonly number[];
   approvals: readonly { period: string; state: string | null; acceptedBy: string | null; acceptedOn: number | null; approvedBy: string | null; approvedOn: number | null; comment: string | null }[];
@@ -40,6 +52,10 @@ export interface QbrInput {
   fundRequests?: readonly QbrFundRequestRow[];
   /** Per KPI, what comparable partners reached: the realism of the next quarter's targets is measured against it. */
   networks?: readonly QbrKpiNetwork[];
+  /** The end-customer accounts the partner's deals and account plans name. */
+  accounts?: readonly QbrAccountRow[];
+  /** The partner's AccountPlans rows. */
+  accountPlans?: readonly QbrAccountPlanRow[];
 }
 
 export interface AuditSnapshot {
@@ -114,6 +130,8 @@ export interface Qbr {
   activities: QbrPlanActivities;
   /** The realism of the next quarter's KPI targets (see `nextTargets`). */
   next: NextTargets;
+  /** The account plan: top accounts, next steps, deals registered and won with the partner's credit (see `accountPlan`). */
+  accounts: QbrAccounts;
 }
 
 const inQuarter = (serial: number | null, bounds: { start: number; end: number }) => serial !== null && serial >= bounds.start && serial <= bounds.end;
@@ -295,9 +313,11 @@ export const buildQbr = guard((input: QbrInput): Qbr => {
     pnl: pnlPart,
     activities: planActivities({ quarter, activities: input.planActivities ?? [], funds: input.funds ?? [], fundRequests: input.fundRequests ?? [] }),
     next: nextTargets({ quarter, plans: input.plans, networks: input.networks ?? [] }),
+    accounts: accountPlan({ quarter, ...bounds, deals: input.deals, accounts: input.accounts ?? [], accountPlans: input.accountPlans ?? [] }),
   };
 });
 
+export * from "./accounts";
 export * from "./plan";
 export * from "./portfolio";
 export * from "./quarter";

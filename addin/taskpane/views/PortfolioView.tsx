@@ -2,8 +2,9 @@
  * The network at a glance: the tier mix against the 20% MVP goal, partners placed on potential ×
  * performance (a point or a list entry opens the partner), and performance to plan rolled up by
  * territory, region and channel manager, the quarter's review across the portfolio, plans by
- * realism, and marketing funds (MDF) with the fund requests waiting on someone, and the quarter's
- * QBR decks for every partner of a filter. Loaded when first opened.
+ * realism, marketing funds (MDF) with the fund requests waiting on someone, the partners' credit
+ * for won revenue with the leads past their SLA and the channel conflicts, and the quarter's QBR
+ * decks for every partner of a filter. Loaded when first opened.
  */
 import { makeStyles, tokens } from "@fluentui/react-components";
 import { useMemo } from "react";
@@ -12,6 +13,7 @@ import { placedPartners } from "../model/portfolio";
 import { useNavigation } from "../state/navigation";
 import { useData } from "../state/session";
 import { useSummaries } from "../state/summaries";
+import { AccountsCard } from "./portfolio/AccountsCard";
 import { MdfCard } from "./portfolio/MdfCard";
 import { QbrBatchCard } from "./portfolio/QbrBatchCard";
 import { QuarterCard } from "./portfolio/QuarterCard";
@@ -42,6 +44,7 @@ export function PortfolioView() {
       <RealismCard data={data} summaries={summaries} onOpen={open} />
       <MdfCard data={data} today={today} />
       <WaitingCard data={data} today={today} onOpen={open} />
+      <AccountsCard data={data} today={today} onOpen={open} />
       <QbrBatchCard data={data} today={today} />
     </div>
   );

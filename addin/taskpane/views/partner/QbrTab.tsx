@@ -7,7 +7,7 @@ import { DocumentTable20Regular, SlideMultiple20Regular } from "@fluentui/react-
 import { useMemo, useState } from "react";
 import { isEngineError } from "../../../../engine/error";
 import { type Qbr, buildQbr } from "../../../../engine/qbr";
-import { amount, approvalOf, percent, qbrName, score, signed, tierText, years } from "../../../qbr/format";
+import { accountsText, amount, approvalOf, creditText, percent, qbrName, score, signed, tierText, years } from "../../../qbr/format";
 import { QuarterField, latestBegun, quartersIn } from "../../components/QuarterField";
 import { qbrInput } from "../../../qbr/input";
 import { qbrSheet } from "../../../qbr/sheet";
@@ -96,6 +96,8 @@ export function QbrTab({ partnerId }: { partnerId: string }) {
     ["Segment", review.segment ?? "no metrics"],
     ["Win rate", `${percent(review.pipeline.winRate)}${review.pipeline.networkQuartile ? ` (${review.pipeline.networkQuartile})` : ""}`],
     ["Open pipeline", amount(review.pipeline.openAmount)],
+    ["Top accounts", accountsText(review.accounts)],
+    ["Partner credit", creditText(review.accounts)],
     ["Tasks", `${review.tasks.counts.Done} done, ${review.tasks.counts["Past due"]} overdue`],
     ["Plan approval", review.approval ? `${review.approval.state ?? "–"} (${approvalOf(review)})` : review.planPeriod ? `none recorded for ${review.planPeriod}` : "none recorded"],
     ["P&L break-even", review.pnl ? years(review.pnl.summary.payback) : "no assumptions"],

@@ -33,7 +33,7 @@ export function QbrBatchCard({ data, today }: { data: PartnerData; today: number
   const quarters = useMemo(() => recentQuarters(today), [today]);
   const choices = useMemo(() => filterChoices(data), [data]);
   const [quarter, setQuarter] = useState(quarters[0]);
-  const [filter, setFilter] = useState<Required<QbrFilter>>({ region: "", manager: "", tier: "" });
+  const [filter, setFilter] = useState<QbrFilter>({ region: "", manager: "", tier: "" });
   const count = useMemo(() => matchingPartners(data, filter).length, [data, filter]);
   const [run, setRun] = useState<Run>({ state: "idle" });
   const stop = useRef<AbortController>(undefined);
@@ -62,7 +62,7 @@ export function QbrBatchCard({ data, today }: { data: PartnerData; today: number
   const running = run.state === "running";
   const pick = (key: keyof QbrFilter, label: string, values: string[]) => (
     <Field label={label} size="small">
-      <Select size="small" value={filter[key]} disabled={running} onChange={(_, d) => setFilter((f) => ({ ...f, [key]: d.value }))}>
+      <Select size="small" value={filter[key] ?? ""} disabled={running} onChange={(_, d) => setFilter((f) => ({ ...f, [key]: d.value }))}>
         <option value="">All</option>
         {values.map((v) => (
           <option key={v} value={v}>
