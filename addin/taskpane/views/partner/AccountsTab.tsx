@@ -75,8 +75,9 @@ const useStyles = makeStyles({
   matrix: { width: "100%", tableLayout: "fixed", borderCollapse: "collapse", fontSize: tokens.fontSizeBase200 },
   cell: { paddingBlock: tokens.spacingVerticalXXS, paddingInline: tokens.spacingHorizontalXS, textAlign: "right", borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke3}`, overflowWrap: "anywhere" },
   head: { fontWeight: tokens.fontWeightSemibold, textAlign: "left" },
-  target: { display: "grid", gridTemplateColumns: "repeat(auto-fit, minmax(9rem, 1fr))", gap: tokens.spacingHorizontalS, paddingBlock: tokens.spacingVerticalS, borderTop: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke3}` },
-  full: { gridColumn: "1 / -1" },
+  target: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXS, paddingBlock: tokens.spacingVerticalS, borderTop: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke3}`, minWidth: 0 },
+  input: { width: "100%", minWidth: 0 },
+  listHead: { display: "flex", justifyContent: "space-between", gap: tokens.spacingHorizontalS, paddingInlineStart: tokens.spacingHorizontalM, color: tokens.colorNeutralForeground3 },
 });
 
 const STATUS_COLOR: Record<AccountStatus, BadgeProps["color"]> = { Customer: "success", "Open opportunity": "brand", Prospect: "informative" };
@@ -258,6 +259,12 @@ function OverlapCard({ accounts }: { accounts: PartnerAccount[] }) {
             {overlap.partnerOnly ? `; ${overlap.partnerOnly} of the partner's not on the vendor's list (or without a status there)` : ""}
             {overlap.unrated ? `; ${overlap.unrated} vendor ${overlap.unrated === 1 ? "account has" : "accounts have"} no status and ${overlap.unrated === 1 ? "is" : "are"} left out` : ""}.
           </Text>
+          {overlap.shared.length > 0 && (
+            <Text size={200} className={styles.listHead}>
+              <span>Shared account</span>
+              <span>Vendor / partner</span>
+            </Text>
+          )}
           <ShortList
             className={styles.list}
             items={overlap.shared}
@@ -355,6 +362,11 @@ function TargetsCard(props: { partnerId: string; period: string; current: string
           </Text>
         }
       />
+      {!data.snapshot.tables.has("AccountPlans") && (
+        <MessageBar intent="warning" layout="multiline" data-testid="account-plans-missing">
+          <MessageBarBody>The workbook has no AccountPlans table to save targets in: use Set up workbook to create it.</MessageBarBody>
+        </MessageBar>
+      )}
       <Field label="Period" size="small">
         <Select size="small" value={period} onChange={(_, d) => props.onPeriod(d.value)}>
           {options.map((p) => (
@@ -371,22 +383,24 @@ function TargetsCard(props: { partnerId: string; period: string; current: string
           const name = account?.name ?? f.accountId;
           return (
             <div key={f.accountId} role="listitem" className={styles.target} aria-label={name} data-target={f.accountId}>
-              <div className={mergeClasses(styles.line, styles.full)}>
+              <div className={styles.line}>
                 <Text weight="semibold" className={styles.wrap}>
                   {name}
                 </Text>
                 <Button size="small" appearance="subtle" icon={<Delete20Regular />} aria-label={`Remove ${name} from the targets`} onClick={() => setForms((all) => all.filter((_, k) => k !== i))} />
               </div>
-              <Field label="Objective" size="small" className={styles.full} validationMessage={f.objective.trim() ? undefined : "Enter the objective."}>
-                <Input size="small" value={f.objective} onChange={(_, d) => set(i, "objective", d.value)} />
+              <Field label="Objective" size="small" validationMessage={f.objective.trim() ? undefined : "Enter the objective."}>
+                <Input size="small" className={styles.input} value={f.objective} onChange={(_, d) => set(i, "objective", d.value)} />
               </Field>
-              <Field label="Next step" size="small" className={styles.full}>
-                <Input size="small" value={f.nextStep} onChange={(_, d) => set(i, "nextStep", d.value)} />
+              <Field label="Next step" size="small" hint="Becomes a task, due on the day below.">
+                <Input size="small" className={styles.input} value={f.nextStep} onChange={(_, d) => set(i, "nextStep", d.value)} />
               </Field>
-              <DateField label="Due" value={f.due} onChange={(v) => set(i, "due", v)} validationMessage={dueProblem(f)} />
-              <Field label="Owner" size="small">
-                <Input size="small" value={f.owner} onChange={(_, d) => set(i, "owner", d.value)} />
-              </Field>
+              <div className={styles.row}>
+                <DateField label="Due" className={styles.grow} value={f.due} onChange={(v) => set(i, "due", v)} validationMessage={dueProblem(f)} />
+                <Field label="Owner" size="small" className={styles.grow}>
+                  <Input size="small" className={styles.input} value={f.owner} onChange={(_, d) => set(i, "owner", d.value)} />
+                </Field>
+              </div>
             </div>
           );
         })}
@@ -480,12 +494,14 @@ function RegisterCard({ partnerId, accounts, today }: { partnerId: string; accou
           </Text>
         }
       />
-      {missing.length > 0 ? (
+      {missing.length > 0 || !data.snapshot.tables.has("Accounts") ? (
         <MessageBar intent="warning" layout="multiline" data-testid="deals-columns-missing">
           <MessageBarBody>
-            <MessageBarTitle>The Deals table cannot hold registrations yet</MessageBarTitle>
-            {data.snapshot.tables.has("Deals")
-              ? `Add ${missing.length === 1 ? "this column" : "these columns"} to the Deals table, with ${missing.length === 1 ? "this header" : "these headers"}: ${missing.join(", ")}. Then open the workbook again to register deals here.`
+            <MessageBarTitle>Deals cannot be registered in this workbook yet</MessageBarTitle>
+            {!data.snapshot.tables.has("Accounts")
+              ? "The workbook has no Accounts table: use Set up workbook to create it (and the Deals table's registration columns)."
+              : data.snapshot.tables.has("Deals")
+              ? `Add ${missing.length === 1 ? "this column" : "these columns"} to the Deals table, with ${missing.length === 1 ? "this header" : "these headers"}: ${missing.join(", ")}. Deals can be registered here once they are there.`
               : "The workbook has no Deals table: use Set up workbook to create it."}
           </MessageBarBody>
         </MessageBar>
@@ -503,10 +519,10 @@ function RegisterCard({ partnerId, accounts, today }: { partnerId: string; accou
           ) : (
             <div className={styles.row}>
               <Field label="Account name" size="small" className={styles.grow}>
-                <Input size="small" value={name} onChange={(_, d) => setName(d.value)} />
+                <Input size="small" className={styles.input} value={name} onChange={(_, d) => setName(d.value)} />
               </Field>
               <Field label="Domain" size="small" className={styles.grow} hint="For matching lists, e.g. acme.com">
-                <Input size="small" value={domain} onChange={(_, d) => setDomain(d.value)} />
+                <Input size="small" className={styles.input} value={domain} onChange={(_, d) => setDomain(d.value)} />
               </Field>
             </div>
           )}
