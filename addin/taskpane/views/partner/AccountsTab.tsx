@@ -68,6 +68,8 @@ const useStyles = makeStyles({
   line: { display: "flex", alignItems: "center", justifyContent: "space-between", gap: tokens.spacingHorizontalS, flexWrap: "wrap", minWidth: 0 },
   row: { display: "flex", gap: tokens.spacingHorizontalS, flexWrap: "wrap", alignItems: "end" },
   grow: { flexGrow: 1, minWidth: "8rem" },
+  // Fields with and without a hint side by side: their labels line up.
+  top: { alignItems: "start" },
   muted: { color: tokens.colorNeutralForeground3, overflowWrap: "anywhere" },
   wrap: { overflowWrap: "anywhere", minWidth: 0 },
   nowrap: { whiteSpace: "nowrap", flexShrink: 0 },
@@ -526,7 +528,7 @@ function RegisterCard({ partnerId, accounts, today }: { partnerId: string; accou
               </Field>
             </div>
           )}
-          <div className={styles.row}>
+          <div className={mergeClasses(styles.row, styles.top)}>
             <NumberSpin label="Amount" className={styles.grow} value={amount} min={0} step={1000} onChange={setAmount} validationMessage={amount !== null && !Number.isFinite(amount) ? "Enter an amount." : undefined} />
             <NumberSpin label="Protection (days)" className={styles.grow} value={days} min={1} max={3650} onChange={setDays} validationMessage={daysProblem} hint={daysProblem ? undefined : `until ${formatDate(today + (days ?? 0))}`} />
           </div>
