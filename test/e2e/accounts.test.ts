@@ -3,7 +3,7 @@
 // follow-up time and the overlap with the vendor's list, picks two target accounts with next steps,
 // registers a deal on an account another partner has under protection (the conflict is shown before
 // saving), downloads the workbook with "Save as" and finds it all in that file and in the pane
-// when the file is opened again.
+// when the file is opened again — with nothing in the console (a development build).
 import fs from "node:fs";
 import path from "node:path";
 import type { Page } from "playwright-core";
@@ -14,6 +14,7 @@ import { snapshotOf } from "../../addin/workbook/snapshot";
 import { XlsxAdapter } from "../../addin/workbook/xlsx";
 import { dateSerial, serialText } from "../../engine/excel/date";
 import { type App, openApp } from "../browser/app";
+import { devBuild } from "../browser/dev-build";
 import { SCREENSHOTS, browserAvailable } from "../browser/chromium";
 
 const SAMPLE = path.resolve(__dirname, "../../samples/partners.xlsx");
@@ -77,7 +78,8 @@ describe.skipIf(!browserAvailable)("Accounts tab (browser mode, Chromium)", () =
       break;
     }
     expect(partner).toBeDefined();
-    app = await openApp({ now: NOW });
+    // A development build, so that a React or Fluent UI warning would reach the console and fail the test.
+    app = await openApp({ now: NOW, folder: devBuild() });
     ({ page, errors } = app);
     page.on("console", (m) => {
       if (m.type() === "warning" || m.type() === "error") warnings.push(m.text());
