@@ -18,8 +18,9 @@ export interface App {
   close(): Promise<void>;
 }
 
-export async function openApp(options: { now: Date }): Promise<App> {
-  const server = await serve();
+/** `folder`: the build to serve (default dist/; a development build makes React's and Fluent UI's warnings reach the console). */
+export async function openApp(options: { now: Date; folder?: string }): Promise<App> {
+  const server = await serve(options.folder);
   const browser = await launch();
   const outside: string[] = [];
   const errors: string[] = [];

@@ -295,7 +295,7 @@ describe.skipIf(!browserAvailable)("a channel manager's session, from opening th
       await page.getByTestId("partner-count").waitFor();
       found.push(...(await check(`${scheme}: Partners`)));
       await find();
-      for (const name of ["Audit", "Engagement", "Scorecard", "P&L", "Plan", "QBR"]) {
+      for (const name of ["Audit", "Engagement", "Scorecard", "P&L", "Plan", "Accounts", "QBR"]) {
         await tab(name).click();
         await page.waitForTimeout(300);
         found.push(...(await check(`${scheme}: Partner: ${name}`)));

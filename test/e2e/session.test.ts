@@ -11,7 +11,7 @@ import { SCREENSHOTS, browserAvailable } from "../browser/chromium";
 
 const NOW = new Date(2026, 9, 15, 10, 0, 0);
 const PARTNER = "P0025";
-const TABS = ["Audit", "Engagement", "Scorecard", "P&L", "Plan", "QBR"];
+const TABS = ["Audit", "Engagement", "Scorecard", "P&L", "Plan", "Accounts", "QBR"];
 
 /** What a look at the page finds: its sideways overflow, "NaN" in its text, elements past the right edge. */
 async function look(page: Page): Promise<{ overflow: number; nan: boolean; past: string[] }> {

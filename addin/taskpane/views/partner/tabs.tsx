@@ -15,6 +15,7 @@ const ScorecardTab = lazy(() => import(/* webpackChunkName: "scorecard-tab" */ "
 const PnlTab = lazy(() => import(/* webpackChunkName: "pnl-tab" */ "./PnlTab").then((m) => ({ default: m.PnlTab })));
 const QbrTab = lazy(() => import(/* webpackChunkName: "qbr-tab" */ "./QbrTab").then((m) => ({ default: m.QbrTab })));
 const PlanTab = lazy(() => import(/* webpackChunkName: "plan-tab" */ "./PlanTab").then((m) => ({ default: m.PlanTab })));
+const AccountsTab = lazy(() => import(/* webpackChunkName: "accounts-tab" */ "./AccountsTab").then((m) => ({ default: m.AccountsTab })));
 
 const loading = (content: ReactNode) => <Suspense fallback={<Spinner size="tiny" label="Loading…" />}>{content}</Suspense>;
 
@@ -25,5 +26,6 @@ export const PARTNER_TABS: readonly PartnerTab[] = [
   { id: "scorecard", label: "Scorecard", render: (id) => loading(<ScorecardTab key={id} partnerId={id} />) },
   { id: "pnl", label: "P&L", render: (id) => loading(<PnlTab key={id} partnerId={id} />) },
   { id: "plan", label: "Plan", render: (id) => loading(<PlanTab key={id} partnerId={id} />) },
+  { id: "accounts", label: "Accounts", render: (id) => loading(<AccountsTab key={id} partnerId={id} />) },
   { id: "qbr", label: "QBR", render: (id) => loading(<QbrTab key={id} partnerId={id} />) },
 ];
