@@ -6,7 +6,7 @@ import { AUDIT_AREAS } from "../../../engine/audit";
 import type { Upsert } from "../../workbook/plan";
 import type { PartnerData } from "../../workbook/records";
 import { scoreFormulas } from "../../workbook/scores";
-import { latestPlan } from "./summary";
+import { latestPlan } from "./latest-plan";
 
 /**
  * The partner's PartnerScores row: a partner without one gets the row of formulas; a partner with

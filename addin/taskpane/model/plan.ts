@@ -20,7 +20,7 @@ import {
 import type { Upsert } from "../../workbook/plan";
 import type { ApprovalRecord, PartnerData, PlanRecord } from "../../workbook/records";
 import { scoresRow } from "./changes";
-import { latestPlan } from "./summary";
+import { latestPlan } from "./latest-plan";
 
 export const ROLE_LABELS: Readonly<Record<PlanRole, string>> = {
   manager: "Channel manager",

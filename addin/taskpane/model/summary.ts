@@ -6,22 +6,12 @@
 import { AREA_ORDER, AUDIT_AREAS, auditAreas } from "../../../engine/audit";
 import { valueOrNull } from "../../../engine/error";
 import { lowerCase } from "../../../engine/memo";
-import { type PlanStatus, planAttainment, planStatus as planStatusOf, quarterOf } from "../../../engine/plan";
+import { type PlanStatus, planAttainment, planStatus as planStatusOf } from "../../../engine/plan";
 import { ESTABLISHED, type Stage, stage } from "../../../engine/scorecard";
-import { type Quadrant, segment } from "../../../engine/segment/quadrant";
-import { ratingAsOf } from "../../../engine/qbr/quarter";
-import { type Tier, tier } from "../../../engine/tier";
-import type { AuditRecord, PartnerData, PartnerRecord, PlanRecord } from "../../workbook/records";
+import type { AuditRecord, PartnerData, PartnerRecord } from "../../workbook/records";
+import { type ListSummary, summariseForList } from "./list-summary";
+import { latestPlan } from "./latest-plan";
 import { latestScorecard, stageScores } from "./scorecard";
-
-/** What the partner list shows of a partner: from the Partners, Engagement and Metrics tables only. */
-export interface ListSummary {
-  partner: PartnerRecord;
-  tier: Tier | null;
-  /** The quarter of the rating `tier` comes from (the latest Engagement row); null when its period is not a quarter. */
-  tierRated: string | null;
-  segment: Quadrant | null;
-}
 
 export interface PartnerSummary extends ListSummary {
   /** Overall score of the latest audit, 0–100. */
@@ -35,6 +25,8 @@ export interface PartnerSummary extends ListSummary {
 const ok = valueOrNull;
 
 export { LIST_TABLES } from "./summary-tables";
+export { type ListSummary, summariseForList, summariseListAll } from "./list-summary";
+export { latestPlan } from "./latest-plan";
 
 /** The ratings of the latest audit, by area in AREA_ORDER (criteria in the form's order). */
 export function latestAudit(audits: readonly AuditRecord[]): { date: number | null; ratings: (number | null)[][] } | null {
@@ -56,28 +48,6 @@ export function latestAudit(audits: readonly AuditRecord[]): { date: number | nu
 
 const CRITERION_KEYS = AUDIT_AREAS.map((area) => [area.name.toLowerCase(), area.criteria.map((c) => c.label.toLowerCase())] as const);
 
-/** The latest plan period's KPIs (periods compared as quarters when they read as quarters). */
-export function latestPlan(plans: readonly PlanRecord[]): { period: string; rows: PlanRecord[] } | null {
-  if (!plans.length) return null;
-  const key = (p: string) => quarterOf(p) ?? p;
-  const period = plans.map((p) => p.period).reduce((a, b) => (key(b) > key(a) ? b : a));
-  return { period, rows: plans.filter((p) => key(p.period) === key(period)) };
-}
-
-/** A partner's tier and segment, as the partner list shows them. */
-export function summariseForList(data: PartnerData, partner: PartnerRecord): ListSummary {
-  // The latest rating by quarter, as the QBR and the portfolio read it (a row without a quarter only when no row has one).
-  const rows = data.engagementOf(partner.id);
-  const rated = ratingAsOf(rows);
-  const engagement = rated?.row ?? rows.at(-1);
-  const metrics = data.metricsOf(partner.id)[0];
-  return {
-    partner,
-    tier: engagement ? ok(tier(engagement.answers, engagement.opportunities ?? 0, {}, engagement.prospect)) : null,
-    tierRated: rated?.quarter ?? null,
-    segment: metrics ? ok(segment(metrics.potential, metrics.performance)) : null,
-  };
-}
 
 export function summarise(data: PartnerData, partner: PartnerRecord): PartnerSummary {
   const audit = latestAudit(data.auditsOf(partner.id));
@@ -101,11 +71,6 @@ export function summarise(data: PartnerData, partner: PartnerRecord): PartnerSum
     stage: cards.length ? ok(stage(stageScores(cards))) : null,
     plan: planStatus,
   };
-}
-
-/** Every partner's tier and segment, in the Partners table's order. */
-export function summariseListAll(data: PartnerData): ListSummary[] {
-  return data.partners.map((p) => summariseForList(data, p));
 }
 
 /** Every partner's summary, in the Partners table's order. */

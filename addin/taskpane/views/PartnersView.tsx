@@ -7,10 +7,10 @@ import { Button, Field, MessageBar, MessageBarBody, SearchBox, Select, Spinner, 
 import { Suspense, lazy, useDeferredValue, useMemo, useState } from "react";
 import { List, type RowComponentProps } from "react-window";
 import { BadgeLegend, TermBadge } from "../components/TermBadge";
-import type { ListSummary } from "../model/summary";
+import type { ListSummary } from "../model/list-summary";
 import { useNavigation } from "../state/navigation";
 import { useData } from "../state/session";
-import { useListSummaries } from "../state/summaries";
+import { useListSummaries } from "../state/list-summaries";
 import { AddPartnerButton } from "./partners/AddPartnerButton";
 import type { Notice } from "./partners/PartnersNotice";
 
