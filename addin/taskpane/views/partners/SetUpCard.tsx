@@ -40,6 +40,8 @@ const PURPOSE: Record<TableName, string> = {
   FundRequests: "fund requests, from draft to claim and payment",
   ValueProposition: "each partner's joint value proposition",
   PartnerScores: "live scores, written by PartnerFit itself",
+  ImportMaps: "how each export's columns map onto your tables, remembered per source",
+  PartnerAliases: "other systems' names for your partners",
 };
 
 const list = (names: readonly string[]) => (names.length < 2 ? names.join("") : `${names.slice(0, -1).join(", ")} and ${names.at(-1)}`);
