@@ -1,7 +1,8 @@
 /**
- * Partner names as other systems write them, resolved to PartnerIds: an exact id, a name that is
- * the same once case, spacing, punctuation and legal-form suffixes are set aside, or an alias the
- * user confirmed before (the PartnerAliases table). Anything else gets suggestions — the partners
+ * Partner names as other systems write them, resolved to PartnerIds: an exact id, an alias the
+ * user confirmed before (the PartnerAliases table), or the one partner whose name is the same once
+ * case, spacing and punctuation are set aside — or, failing that, once legal-form suffixes are set
+ * aside too. Anything else (several partners of that name included) gets suggestions — the partners
  * whose names are most alike by Jaro–Winkler similarity (engine/match), at or above a threshold —
  * for the user to confirm, and a confirmation becomes a PartnerAliases row.
  */
@@ -37,13 +38,17 @@ const aliasKey = (text: string) => normaliseName(text) || idKey(text);
  */
 export function partnerResolver(partners: readonly PartnerName[], aliases: readonly PartnerAlias[] = [], threshold = MATCH_THRESHOLD): (value: string) => Resolution {
   const byId = new Map<string, string>();
-  const byName = new Map<string, string>();
+  /** Partners by normalised name with its legal form, and without (several when names differ only in it). */
+  const byFullName = new Map<string, number[]>();
+  const byName = new Map<string, number[]>();
   const byAlias = new Map<string, string>();
-  for (const p of partners) {
+  partners.forEach((p, i) => {
     if (!byId.has(idKey(p.id))) byId.set(idKey(p.id), p.id);
+    const full = normaliseName(p.name, false);
+    if (full) byFullName.set(full, [...(byFullName.get(full) ?? []), i]);
     const name = normaliseName(p.name);
-    if (name && !byName.has(name)) byName.set(name, p.id);
-  }
+    if (name) byName.set(name, [...(byName.get(name) ?? []), i]);
+  });
   for (const a of aliases) {
     const id = byId.get(idKey(a.partnerId));
     const key = aliasKey(a.alias);
@@ -56,12 +61,15 @@ export function partnerResolver(partners: readonly PartnerName[], aliases: reado
     let found = seen.get(text);
     if (found) return found;
     const id = byId.get(idKey(text));
-    const name = byName.get(normaliseName(text));
+    const fullNamed = byFullName.get(normaliseName(text, false)) ?? [];
+    const named = fullNamed.length === 1 ? fullNamed : byName.get(normaliseName(text)) ?? [];
     const alias = byAlias.get(aliasKey(text));
     found =
       id !== undefined ? { id, by: "id" }
-      : name !== undefined ? { id: name, by: "name" }
       : alias !== undefined ? { id: alias, by: "alias" }
+      : named.length === 1 ? { id: partners[named[0]].id, by: "name" }
+      // Two partners of that name: the user says which (never the first silently).
+      : named.length > 1 ? { suggestions: named.map((i) => ({ id: partners[i].id, name: partners[i].name, similarity: 1 })) }
       : { suggestions: text ? similarNames(text, names, threshold).map(({ index, similarity }) => ({ id: partners[index].id, name: partners[index].name, similarity })) : [] };
     seen.set(text, found);
     return found;

@@ -10,7 +10,7 @@ import { EngineError } from "../error";
 export const LEGAL_SUFFIXES: ReadonlySet<string> = new Set([
   "inc", "incorporated", "corp", "corporation", "co", "company", "ltd", "limited", "llc", "llp", "lp", "plc",
   "gmbh", "ag", "kg", "mbh", "ug", "sa", "sas", "sarl", "srl", "spa", "bv", "nv", "ab", "as", "asa", "oy", "oyj",
-  "pty", "pte", "kk", "sl", "slu", "se", "aps", "sp", "zoo",
+  "pty", "pvt", "pte", "kk", "sl", "slu", "se", "aps", "sp", "zoo",
 ]);
 
 /** Below this Jaro–Winkler similarity a name is not suggested as a match. */
@@ -19,9 +19,9 @@ export const MATCH_THRESHOLD = 0.88;
 /**
  * A name as it is compared: lower case, accents removed, `&` read as "and", punctuation and runs
  * of spaces made single spaces, and legal-form words at the end left out ("Acme Pty. Ltd." →
- * "acme"). Dotted abbreviations count as one word ("S.A." → "sa").
+ * "acme"; `dropLegalForm` false keeps them). Dotted abbreviations count as one word ("S.A." → "sa").
  */
-export function normaliseName(name: string): string {
+export function normaliseName(name: string, dropLegalForm = true): string {
   const words = name
     .normalize("NFKD")
     .replace(/[\u0300-\u036f]/g, "")
@@ -33,7 +33,7 @@ export function normaliseName(name: string): string {
     .split(" ")
     .filter(Boolean);
   // Suffixes come off the end only ("AG Solutions" keeps its AG), and never the whole name.
-  while (words.length > 1 && LEGAL_SUFFIXES.has(words[words.length - 1])) words.pop();
+  while (dropLegalForm && words.length > 1 && LEGAL_SUFFIXES.has(words[words.length - 1])) words.pop();
   return words.join(" ");
 }
 
@@ -70,9 +70,9 @@ function jaro(a: string, b: string): number {
  * Jaro–Winkler similarity (0–1) of two names after normaliseName: Jaro's count of matching
  * characters near the same place, raised for a common start of up to 4 characters (scale 0.1).
  */
-export function nameSimilarity(a: string, b: string): number {
-  const x = normaliseName(a);
-  const y = normaliseName(b);
+export function nameSimilarity(a: string, b: string, dropLegalForm = true): number {
+  const x = normaliseName(a, dropLegalForm);
+  const y = normaliseName(b, dropLegalForm);
   const j = jaro(x, y);
   let prefix = 0;
   while (prefix < 4 && prefix < x.length && prefix < y.length && x[prefix] === y[prefix]) prefix++;
@@ -87,15 +87,20 @@ export interface NameCandidate {
 
 /**
  * The names of `names` most like `name`, best first: every one at or above `threshold`, at most
- * `limit`. A name equal after normalisation scores 1.
+ * `limit`. A name equal after normalisation scores 1; among equal scores, the name whose legal
+ * form is alike too comes first, then the earlier in the list.
  */
 export function similarNames(name: string, names: readonly string[], threshold = MATCH_THRESHOLD, limit = 3): NameCandidate[] {
-  const found: NameCandidate[] = [];
+  const found: (NameCandidate & { full: number })[] = [];
   for (let index = 0; index < names.length; index++) {
     const similarity = nameSimilarity(name, names[index]);
-    if (similarity >= threshold) found.push({ index, similarity });
+    if (similarity >= threshold) found.push({ index, similarity, full: nameSimilarity(name, names[index], false) });
   }
-  return found.sort((p, q) => q.similarity - p.similarity || p.index - q.index).slice(0, limit);
+  // Names alike but for their legal form: the one whose legal form is alike too comes first.
+  return found
+    .sort((p, q) => q.similarity - p.similarity || q.full - p.full || p.index - q.index)
+    .slice(0, limit)
+    .map(({ index, similarity }) => ({ index, similarity }));
 }
 
 /**
@@ -107,8 +112,12 @@ export function matchPartner(name: string, names: readonly string[], ids: readon
   if (!(threshold >= 0 && threshold <= 1)) return new EngineError("#VALUE!", "threshold must be between 0 and 1");
   const target = normaliseName(name);
   if (!target) return new EngineError("#N/A", "the name is blank");
-  const exact = names.findIndex((n) => normaliseName(n) === target);
+  // The same name with its legal form first ("Cedar Solutions BV" is not "Cedar Solutions Ltd"), then without.
+  const full = normaliseName(name, false);
+  const exact = names.findIndex((n) => normaliseName(n, false) === full);
   if (exact >= 0) return ids[exact];
+  const named = names.findIndex((n) => normaliseName(n) === target);
+  if (named >= 0) return ids[named];
   const best = similarNames(name, names, threshold, 1)[0];
   return best ? ids[best.index] : new EngineError("#N/A", `no partner name is like "${name}"`);
 }
