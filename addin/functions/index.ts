@@ -11,3 +11,4 @@ import "./segment";
 import "./plan";
 import "./funnel";
 import "./funds";
+import "./match";
