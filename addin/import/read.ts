@@ -56,8 +56,21 @@ export function decodeExport(bytes: Uint8Array): { text: string; encoding: Encod
   try {
     return { text: new TextDecoder("utf-8", { fatal: true }).decode(bytes), encoding: "utf-8", bom: false };
   } catch {
-    return { text: new TextDecoder("windows-1252").decode(bytes), encoding: "windows-1252", bom: false };
+    return { text: windows1252(bytes), encoding: "windows-1252", bom: false };
   }
+}
+
+/** Windows-1252's characters for bytes 0x80–0x9F (elsewhere it is Latin-1); unassigned bytes stay as they are. */
+const CP1252_HIGH = "\u20ac\u0081\u201a\u0192\u201e\u2026\u2020\u2021\u02c6\u2030\u0160\u2039\u0152\u008d\u017d\u008f\u0090\u2018\u2019\u201c\u201d\u2022\u2013\u2014\u02dc\u2122\u0161\u203a\u0153\u009d\u017e\u0178";
+
+/** Decodes windows-1252 bytes (Node's TextDecoder reads that label as Latin-1, which has no €, – or quotes). */
+function windows1252(bytes: Uint8Array): string {
+  let text = "";
+  for (let i = 0; i < bytes.length; i += 8192) {
+    const chunk = bytes.subarray(i, i + 8192);
+    text += String.fromCharCode(...Array.from(chunk, (b) => (b >= 0x80 && b <= 0x9f ? CP1252_HIGH.charCodeAt(b - 0x80) : b)));
+  }
+  return text;
 }
 
 const isBlankCell = (value: unknown) => value === null || value === undefined || (typeof value === "string" && value.trim() === "");
@@ -84,9 +97,11 @@ function toGrid(cells: readonly unknown[][], firstRowNumber: number, dialect: Di
 
 /** Reads CSV/TSV text (quoted fields may hold separators, line breaks and doubled quotes). */
 export function readDelimited(text: string, encoding: Encoding = "utf-8", bom = false): ExportGrid {
-  const parsed = Papa.parse<string[]>(text, { delimitersToGuess: SEPARATORS, skipEmptyLines: false });
-  const found = parsed.meta.delimiter as Separator;
-  const separator = SEPARATORS.includes(found) ? found : ",";
+  // The separator is guessed on the first rows with blank lines left out (a blank line has one
+  // field, which would make every separator look inconsistent); the whole text is then read with it.
+  const guessed = Papa.parse<string[]>(text, { delimitersToGuess: SEPARATORS, skipEmptyLines: "greedy", preview: 50 }).meta.delimiter as Separator;
+  const separator = SEPARATORS.includes(guessed) ? guessed : ",";
+  const parsed = Papa.parse<string[]>(text, { delimiter: separator, skipEmptyLines: false });
   return toGrid(parsed.data, 1, { format: "csv", encoding, bom, separator });
 }
 

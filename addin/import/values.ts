@@ -105,8 +105,9 @@ export function parseNumberText(text: string, form: NumberForm): number | undefi
   if (!f.grouped.test(parts.digits) && !f.plain.test(parts.digits)) return undefined;
   const value = Number(parts.digits.split(f.group).join("").replace(f.decimal, "."));
   if (!Number.isFinite(value)) return undefined;
-  // Scaling by a power of ten exactly as Excel shows "12.5%": 0.125, not 0.12500000000000003.
-  return parts.scale === 1 ? parts.sign * value : Number((parts.sign * value * parts.scale).toPrecision(15));
+  // Scaling by a power of ten exactly as Excel shows "12.5%": 0.125, not 0.12500000000000003; "-0" is 0.
+  const signed = parts.scale === 1 ? parts.sign * value : Number((parts.sign * value * parts.scale).toPrecision(15));
+  return signed === 0 ? 0 : signed;
 }
 
 /** Which forms read `text`, and whether they read it alike. */
