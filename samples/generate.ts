@@ -296,6 +296,9 @@ export function sampleTables(data: SampleData): SampleTable[] {
       columns: [{ name: "PartnerId" }, { name: "Problem", width: 50 }, { name: "QuantifiedBenefit", width: 36 }, { name: "Differentiator", width: 40 }, { name: "Statement", width: 80 }],
       rows: data.valuePropositions.map((v) => [v.partnerId, v.problem, v.quantifiedBenefit, v.differentiator, v.statement]),
     },
+    // Filled by importing exports (samples/imports/): the mappings remembered per source, and partner names confirmed.
+    { name: "ImportMaps", columns: [{ name: "Source", width: 28 }, { name: "Table", width: 16 }, { name: "Column", width: 16 }, { name: "Header", width: 28 }], rows: [] },
+    { name: "PartnerAliases", columns: [{ name: "Alias", width: 36 }, { name: "PartnerId" }], rows: [] },
   ];
 }
 

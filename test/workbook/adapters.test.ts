@@ -170,6 +170,8 @@ describe.each(subjects)("%s adapter", (_name, make) => {
       "FundRequests",
       "ValueProposition",
       "PartnerScores",
+      "ImportMaps",
+      "PartnerAliases",
     ]);
     const again = await subject.reopen();
     expect(again.snapshot.missing).toEqual([]);

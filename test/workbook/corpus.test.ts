@@ -32,7 +32,7 @@ const line = (p: Problem) => [p.table, p.row ?? "-", p.column ?? "-", p.cell ?? 
 /** Problems the file reader finds in a table's structure, which Excel itself never lets a table have. */
 const structural = (p: Problem) => /merged|no header row/.test(p.message);
 /** What the corpus's workbooks with every table lack: the plan tables, newer than they are, and the add-in's own table. */
-const NEWER_TABLES: TableName[] = ["Library", "PlanActivities", "Funds", "FundRequests", "ValueProposition", "PartnerScores"];
+const NEWER_TABLES: TableName[] = ["Library", "PlanActivities", "Funds", "FundRequests", "ValueProposition", "PartnerScores", "ImportMaps", "PartnerAliases"];
 const others = (present: readonly TableName[]) => SCHEMA.map((t) => t.name).filter((n) => !present.includes(n));
 
 /** The key of data row `r` (0-based) of a table, for an upsert that updates that row. */
