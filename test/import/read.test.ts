@@ -1,4 +1,5 @@
 // Reading exports: encodings, separators, quoted fields, blank lines, .xlsx first sheets and what is not an export.
+import JSZip from "jszip";
 import { describe, expect, it } from "vitest";
 import { ExportReadError, decodeExport, readExport } from "../../addin/import/read";
 import { XlsxAdapter } from "../../addin/workbook/xlsx";
@@ -76,5 +77,22 @@ describe("reading .xlsx exports", () => {
     const sheet = await readFirstSheet(bytes);
     expect(sheet.origin).toEqual({ row: 3, column: 2 });
     expect(sheet.cells).toHaveLength(4);
+  });
+
+  it("finds the used range from the cells when the sheet gives none (or only A1)", async () => {
+    const bytes = await workbook([
+      { row: 2, column: 1, value: "Id" },
+      { row: 2, column: 3, value: "Amount" },
+      { row: 5, column: 3, value: 7 },
+    ]);
+    for (const dimension of ["", '<dimension ref="A1"/>']) {
+      const zip = await JSZip.loadAsync(bytes);
+      const xml = await zip.file("xl/worksheets/sheet1.xml")!.async("string");
+      expect(xml).toMatch(/<dimension ref="A2:C5"\/>/);
+      zip.file("xl/worksheets/sheet1.xml", xml.replace(/<dimension[^>]*\/>/, dimension));
+      const sheet = await readFirstSheet(await zip.generateAsync({ type: "uint8array" }));
+      expect(sheet.origin).toEqual({ row: 2, column: 1 });
+      expect(sheet.cells).toEqual([["Id", null, "Amount"], [null, null, null], [null, null, null], [null, null, 7]]);
+    }
   });
 });
