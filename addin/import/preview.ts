@@ -15,7 +15,7 @@ import type { PartnerData } from "../workbook/records";
 import { type ColumnSchema, type TableName, tableSchema } from "../workbook/schema";
 import { type Mapping, choiceOf, mappingChanges } from "./mapping";
 import { type PartnerSuggestion, aliasChange, aliasesOf, partnerResolver } from "./partners";
-import { type ColumnChoice, type ColumnReading, isProblem, readingOf, typedValue, valueKindOf } from "./values";
+import { type ColumnChoice, type ColumnReading, isProblem, questionExamples, readingOf, typedValue, valueKindOf } from "./values";
 
 /** The rows of an export (see readExport): headers, rows and each row's number in the file. */
 export interface ExportRows {
@@ -57,7 +57,7 @@ export interface ImportQuestion {
   column: string;
   header: string;
   question: "numberForm" | "dateOrder";
-  /** A few of the column's values that read differently either way. */
+  /** A few of the column's values that read differently either way (or, in a column that mixes forms, one of each). */
   examples: string[];
 }
 
@@ -100,7 +100,9 @@ export function previewImport(data: PartnerData, table: TableName, grid: ExportR
   const schema = tableSchema(table);
   const snapshot = data.snapshot;
   const existing = snapshot.tables.get(table);
-  const headerIndex = new Map(grid.headers.map((h, i) => [h, i] as const));
+  // A header given twice: the first column of that name.
+  const headerIndex = new Map<string, number>();
+  grid.headers.forEach((h, i) => headerIndex.has(h) || headerIndex.set(h, i));
   const mapped: { spec: ColumnSchema; header: string; index: number; reading: ColumnReading }[] = [];
   for (const spec of schema.columns) {
     const header = mapping[spec.name];
@@ -116,8 +118,7 @@ export function previewImport(data: PartnerData, table: TableName, grid: ExportR
 
   const questions: ImportQuestion[] = mapped.flatMap(({ spec, header, index, reading }) => {
     if (!reading.question) return [];
-    const examples = [...new Set(grid.rows.map((r) => r[index]).filter((v): v is string => typeof v === "string" && isProblem(typedValue(v, reading))).map((v) => v.trim()))].slice(0, 3);
-    return [{ column: spec.name, header, question: reading.question, examples }];
+    return [{ column: spec.name, header, question: reading.question, examples: questionExamples(grid.rows.map((r) => r[index]), reading) }];
   });
 
   const resolve = partnerResolver(data.partners, aliasesOf(snapshot), options.threshold ?? MATCH_THRESHOLD);
@@ -163,7 +164,8 @@ export function previewImport(data: PartnerData, table: TableName, grid: ExportR
         const text = String(typed);
         const chosen = confirmed.get(text.trim());
         const found = chosen === undefined ? resolve(text) : undefined;
-        if (chosen !== undefined) {
+        if (schema.allowsDefaults && text.trim() === "*") typed = "*";
+        else if (chosen !== undefined) {
           usedConfirmations.set(text.trim(), chosen);
           typed = chosen;
         } else if (found?.id !== undefined) typed = found.id;

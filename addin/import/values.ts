@@ -6,9 +6,10 @@
  * - dates as ISO text (`2026-03-31`, with a time or not), `dd.mm.yyyy`, `dd/mm/yyyy` or
  *   `mm/dd/yyyy`, and Excel serial numbers: in a column of slashed dates a first part above 12
  *   decides day-first, a second part above 12 month-first.
- * When nothing in a column decides and its values would read differently either way, the column
- * is ambiguous: its reading says so and the caller chooses (never a silent guess). A value that
- * does not read stays a problem naming what it is, for the preview to reject its row.
+ * When nothing in a column decides and its values would read differently either way, or its values
+ * decide both ways, the column is ambiguous: its reading says so and the caller chooses (never a
+ * silent guess); meanwhile a value that reads only one way is read so, and one that reads both ways
+ * waits. A value that does not read stays a problem naming what it is, for the preview to reject its row.
  */
 import { MAX_DATE_SERIAL, dateSerial } from "../../engine/excel/date";
 import { toBoolean } from "../../engine/input";
@@ -208,6 +209,19 @@ export function readingOf(values: readonly unknown[], kind: ValueKind, choice: C
   return reading;
 }
 
+/**
+ * Values of a column with a question that show it: those that read differently either way, or
+ * (when the column mixes forms) the first that only one form reads and the first that only the other does.
+ */
+export function questionExamples(values: readonly unknown[], reading: ColumnReading, limit = 3): string[] {
+  const texts = [...new Set(values.filter((v): v is string => typeof v === "string" && !blank(v)).map((v) => v.trim()))];
+  const evidenceOf = (v: string) => (reading.question === "numberForm" ? numberEvidence(v) : reading.question === "dateOrder" ? dateEvidence(v) : "none");
+  const differ = texts.filter((v) => evidenceOf(v) === "differ");
+  if (differ.length) return differ.slice(0, limit);
+  const sides = reading.question === "numberForm" ? (["us", "eu"] as const) : (["dmy", "mdy"] as const);
+  return sides.flatMap((side) => texts.filter((v) => evidenceOf(v) === side).slice(0, 1));
+}
+
 const shown = (value: unknown) => (typeof value === "string" ? `"${value.trim()}"` : String(value));
 
 /** One value of a column read as `reading` says: the typed value, null when blank, or the problem. */
@@ -217,19 +231,20 @@ export function typedValue(value: unknown, reading: ColumnReading): TypedCell {
     case "number": {
       if (typeof value === "number") return Number.isFinite(value) ? value : { problem: `${shown(value)} is not a number` };
       if (typeof value !== "string") return { problem: `${shown(value)} is not a number` };
-      if (reading.question === "numberForm" && numberEvidence(value) === "differ") {
+      // Until the caller chooses, a value only one form reads is read so; one both read differently waits.
+      const evidence = reading.question === "numberForm" ? numberEvidence(value) : undefined;
+      if (evidence === "differ") {
         return { problem: `${shown(value)} reads as ${parseNumberText(value, "us")} (US form) or ${parseNumberText(value, "eu")} (European form): choose the column's number form` };
       }
-      const n = parseNumberText(value, reading.numberForm ?? "us");
+      const n = parseNumberText(value, evidence === "us" || evidence === "eu" ? evidence : reading.numberForm ?? "us");
       if (n !== undefined) return n;
       const other = parseNumberText(value, reading.numberForm === "eu" ? "us" : "eu");
       return { problem: other === undefined ? `${shown(value)} is not a number` : `${shown(value)} is not a number in the column's ${reading.numberForm === "eu" ? "European" : "US"} form` };
     }
     case "date": {
-      if (typeof value === "string" && reading.question === "dateOrder" && dateEvidence(value) === "differ") {
-        return { problem: `${shown(value)} could be day/month or month/day: choose the column's date order` };
-      }
-      const serial = parseDateValue(value, reading.dateOrder ?? "dmy");
+      const evidence = typeof value === "string" && reading.question === "dateOrder" ? dateEvidence(value) : undefined;
+      if (evidence === "differ") return { problem: `${shown(value)} could be day/month or month/day: choose the column's date order` };
+      const serial = parseDateValue(value, evidence === "dmy" || evidence === "mdy" ? evidence : reading.dateOrder ?? "dmy");
       return serial ?? { problem: `${shown(value)} is not a date (ISO yyyy-mm-dd, dd.mm.yyyy, ${reading.dateOrder === "mdy" ? "mm/dd/yyyy" : "dd/mm/yyyy"} or an Excel date)` };
     }
     case "boolean": {

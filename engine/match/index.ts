@@ -5,6 +5,7 @@
  * that are not the same are scored by Jaro–Winkler similarity (0 = nothing in common, 1 = equal).
  */
 import { EngineError } from "../error";
+import { memoText } from "../memo";
 
 /** Legal-form words left out of a name before comparing (after normalisation: lower case, no punctuation). */
 export const LEGAL_SUFFIXES: ReadonlySet<string> = new Set([
@@ -22,6 +23,14 @@ export const MATCH_THRESHOLD = 0.88;
  * "acme"; `dropLegalForm` false keeps them). Dotted abbreviations count as one word ("S.A." → "sa").
  */
 export function normaliseName(name: string, dropLegalForm = true): string {
+  // A partner list is compared again for every name looked up in it: each name is worked out once.
+  return dropLegalForm ? bareName(name) : fullName(name);
+}
+
+const fullName = memoText((name) => normalise(name, false));
+const bareName = memoText((name) => normalise(name, true));
+
+function normalise(name: string, dropLegalForm: boolean): string {
   const words = name
     .normalize("NFKD")
     .replace(/[\u0300-\u036f]/g, "")
