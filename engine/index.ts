@@ -16,3 +16,4 @@ export * from "./plan/realism";
 export * from "./plan/proposition";
 export * from "./funnel";
 export * from "./funds";
+export * from "./match";
