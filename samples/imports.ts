@@ -11,7 +11,7 @@
  * - erp-sell-through.csv — an ERP sell-through file: `;`-separated, windows-1252 without a byte
  *   order mark, European numbers (`12.345,67`), dd.mm.yyyy dates; one bad amount, one bad date.
  *
- * Run: npx tsx samples/imports.ts   (the same sample → the same bytes)
+ * Run: npm run samples (or npx tsx samples/imports.ts)   (the same sample → the same bytes)
  */
 import fs from "node:fs";
 import path from "node:path";
