@@ -18,3 +18,4 @@ export * from "./plan/actuals";
 export * from "./funnel";
 export * from "./funds";
 export * from "./accounts";
+export * from "./match";

@@ -345,6 +345,9 @@ export function sampleTables(data: SampleData): SampleTable[] {
       columns: [{ name: "PartnerId" }, { name: "AccountId" }, { name: "Period" }, { name: "Objective", width: 40 }, { name: "NextStep", width: 44 }, date("Due"), { name: "Owner", width: 18 }],
       rows: data.accountPlans.map((p) => [p.partnerId, p.accountId, p.period, p.objective, p.nextStep, p.due, p.owner]),
     },
+    // Filled by importing exports (samples/imports/): the mappings remembered per source, and partner names confirmed.
+    { name: "ImportMaps", columns: [{ name: "Source", width: 28 }, { name: "Table", width: 16 }, { name: "Column", width: 16 }, { name: "Header", width: 28 }], rows: [] },
+    { name: "PartnerAliases", columns: [{ name: "Alias", width: 36 }, { name: "PartnerId" }], rows: [] },
   ];
 }
 

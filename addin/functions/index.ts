@@ -12,3 +12,4 @@ import "./plan";
 import "./funnel";
 import "./funds";
 import "./accounts";
+import "./match";

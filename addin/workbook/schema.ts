@@ -25,7 +25,9 @@ export type TableName =
   | "Accounts"
   | "Leads"
   | "AccountPlans"
-  | "PartnerScores";
+  | "PartnerScores"
+  | "ImportMaps"
+  | "PartnerAliases";
 
 /**
  * What a column holds. `rating` is an audit rating 1..5, `metric` a scored metric 1–100, `score`
@@ -394,6 +396,23 @@ export const SCHEMA: readonly TableSchema[] = [
     owned: true,
     readBack: ["PartnerId", "PlanPeriod"],
     columns: [id(), ...SCORE_COLUMNS.map((name): ColumnSchema => ({ name, kind: "result", required: true, width: name.length > 9 ? 14 : 10 }))],
+  },
+  {
+    // How each export's columns map onto a table, remembered per source ("Salesforce opportunities").
+    name: "ImportMaps",
+    key: ["Source", "Table", "Column"],
+    columns: [
+      { name: "Source", kind: "text", required: true, filled: true, width: 28 },
+      { name: "Table", kind: "text", required: true, filled: true, width: 16 },
+      { name: "Column", kind: "text", required: true, filled: true, width: 16 },
+      { name: "Header", kind: "text", required: true, width: 28 },
+    ],
+  },
+  {
+    // Names other systems give a partner ("ACME Corp (EMEA)"), confirmed once, resolved ever after.
+    name: "PartnerAliases",
+    key: ["Alias"],
+    columns: [{ name: "Alias", kind: "text", required: true, filled: true, width: 32 }, id()],
   },
 ];
 

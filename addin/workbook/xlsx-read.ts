@@ -738,3 +738,70 @@ export async function readArchive(archive: Archive, select: TableSelection = EVE
   }
   return { tables, parts: perSheet.flatMap(({ parts }) => parts), date1904, partNames: archive.names };
 }
+
+/** The cells of a workbook's first worksheet (its used range), for reading an export that is not a partner workbook. */
+export interface SheetGrid {
+  sheet: string;
+  /** Row and column (1-based) of the grid's top-left cell. */
+  origin: { row: number; column: number };
+  /** The used range's cells, row by row, read as readXlsxTables reads a table's cells. */
+  cells: unknown[][];
+}
+
+const CELL_REF = /<(?:[\w.-]+:)?c\s[^>]*?\br="\$?([A-Z]{1,3})\$?(\d+)"/g;
+
+/** The range a sheet's cells cover: its `<dimension>`, or (when that is missing or says A1 only) the cells found. */
+function usedArea(xml: string): Area | undefined {
+  const dimension = parseArea(/<(?:[\w.-]+:)?dimension\s[^>]*\bref="([^"]+)"/.exec(xml)?.[1] ?? "");
+  if (dimension && (dimension.bottom > dimension.top || dimension.right > dimension.left)) return dimension;
+  let area: Area | undefined;
+  for (const match of xml.matchAll(CELL_REF)) {
+    const cell = parseArea(`${match[1]}${match[2]}`)!;
+    area = area
+      ? { top: Math.min(area.top, cell.top), left: Math.min(area.left, cell.left), bottom: Math.max(area.bottom, cell.bottom), right: Math.max(area.right, cell.right) }
+      : cell;
+  }
+  return area;
+}
+
+/** Reads the first worksheet of an .xlsx file as a grid of cells (a WorkbookOpenError when it is not a workbook). */
+export async function readFirstSheet(data: ArrayBuffer | Uint8Array): Promise<SheetGrid> {
+  const archive = await openWorkbookArchive(data instanceof Uint8Array ? data : new Uint8Array(data));
+  try {
+    const root = await relationships(archive, "");
+    const main = [...root.values()].find((r) => r.type.endsWith("/officeDocument") && !r.external)?.target ?? "xl/workbook.xml";
+    const workbookXml = await archive.text(main);
+    if (workbookXml === undefined || !/<([\w.-]+:)?workbook[\s>]/.test(workbookXml)) return fail(notAWorkbook(archive));
+    const links = await relationships(archive, main);
+    const properties = elements(workbookXml, "workbookPr")[0]?.attributes;
+    const date1904 = ["1", "true"].includes(properties?.get("date1904") ?? "");
+    const linked = (suffix: string) => [...links.values()].find((r) => r.type.endsWith(suffix) && !r.external)?.target;
+    const first = elements(workbookXml, "sheet")
+      .map(({ attributes }) => ({ name: attributes.get("name") ?? "", link: links.get(attributes.get("r:id") ?? attributes.get("id") ?? "") }))
+      .find((s) => s.link?.type.endsWith("/worksheet"));
+    if (!first?.link) return fail("it has no worksheet");
+    const bytes = await archive.bytes(first.link.target);
+    if (bytes === undefined) return fail(`its sheet ${first.name} is missing from the file`);
+    const area = usedArea(utf8.decode(bytes));
+    if (!area) return { sheet: first.name, origin: { row: 1, column: 1 }, cells: [] };
+    const cellCount = (area.bottom - area.top + 1) * (area.right - area.left + 1);
+    if (cellCount > MAX_TABLE_CELLS) return fail(`its sheet ${first.name} spans ${cellCount.toLocaleString("en-US")} cells, more than the ${MAX_TABLE_CELLS.toLocaleString("en-US")} the task pane reads`);
+    const stringsPart = linked("/sharedStrings");
+    const [stringsXml, dateStyle] = await Promise.all([stringsPart ? archive.text(stringsPart) : undefined, date1904 ? dateStyles(archive, linked("/styles")) : []]);
+    let strings: string[] | undefined;
+    const width = area.right - area.left + 1;
+    const part: TablePart = { name: first.name, sheet: first.name, ref: "", headerRows: 0, totalsRows: 0, columns: [] };
+    const rows = Array.from({ length: area.bottom - area.top + 1 }, () => new Array<unknown>(width).fill(null));
+    readSheet(bytes, {
+      wanted: [{ part, area, rows, headerCells: [] }],
+      strings: () => (strings ??= stringsXml ? sharedStrings(stringsXml) : []),
+      date1904,
+      dateStyle,
+    });
+    return { sheet: first.name, origin: { row: area.top, column: area.left }, cells: rows };
+  } catch (e) {
+    if (e instanceof WorkbookOpenError) throw e;
+    if (e instanceof ArchiveError) return fail(e.message);
+    return fail(`it is damaged or not a workbook Excel writes (${e instanceof Error ? e.message : String(e)})`);
+  }
+}

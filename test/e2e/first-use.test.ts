@@ -93,7 +93,7 @@ describe.skipIf(!browserAvailable).each([350, 1400])("a new user's first workboo
     await button.click();
     const notice = page.getByTestId("partners-notice");
     await notice.waitFor();
-    expect(await notice.innerText()).toContain(`${TABLES.slice(0, -1).join(", ")} and PartnerScores were added, each on a sheet of its own with its headers`);
+    expect(await notice.innerText()).toContain(`${TABLES.slice(0, -1).join(", ")} and ${TABLES.at(-1)} were added, each on a sheet of its own with its headers`);
     await page.getByTestId("no-partners").waitFor();
     await sound();
     await shot(`${name}-set-up`);

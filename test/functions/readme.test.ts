@@ -217,3 +217,14 @@ describe("the README's examples of account planning", () => {
     ]);
   });
 });
+
+describe("the README's examples of partner names from other systems", () => {
+  it("match partner names to their ids", () => {
+    const names = [["Acme Corporation"], ["Globex Ltd"]];
+    const ids = [["P0001"], ["P0002"]];
+    expect(excel.value("MATCH", "ACME corp.", names, ids)).toBe("P0001");
+    expect(excel.value("MATCH", "Globx", names, ids, 0.8)).toBe("P0002");
+    expect(excel.call("MATCH", "Globx", names, ids, 1)).toMatchObject({ kind: "error", error: { code: "#N/A" } });
+    expect(excel.call("MATCH", "Globex", names, [["P0001"]])).toMatchObject({ kind: "error", error: { code: "#VALUE!" } });
+  });
+});

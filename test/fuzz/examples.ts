@@ -199,6 +199,11 @@ export const EXAMPLES: Record<string, unknown[][]> = {
     [7, [[8], [1], [7], [2], [6], [3], [5], [4]]],
     [45, [[30, 60, 45, 90, 12]], false],
   ],
+  MATCH: [
+    ["ACME corp.", [["Acme Corporation"], ["Globex Ltd"], [_]], [["P0001"], ["P0002"], [_]]],
+    ["Globx", [["Acme Corporation", "Globex Ltd"]], [["P0001", "P0002"]], 0.8],
+    ["acme  corporation", [["Acme Corporation"], ["Globex Ltd"]], [["P0001"], ["P0002"]], 1],
+  ],
 };
 
 /** Words the models understand, so that random text sometimes means something to them. */
@@ -210,6 +215,7 @@ export const VOCABULARY = [
   "discount_rate", "onboarding_cost", "headcount", "licence_revnue",
   "MVP", "MGP", "STP", "BZ", "Target", "mvp", "Fit", "Onboarding", "Activation", "Enablement",
   "fixed", "median", "nine", "Star", "Develop", "Draft", "Submitted", "Accepted", "Approved", "approved",
+  "Acme Corporation", "ACME Inc.", "Globex", "P0001",
   "2026-Q3", "Q4 2026", "2026-09-30", "2026-02-30", "EMEA", "emea", "Americas",
   "customer", "Prospect", "open opportunity", "acme.com", "https://www.acme.co.uk/x", "bob@acme.com", "Won", "Lost", "Open",
   "partner-sourced", "partner-influenced", "vendor", "matrix", "list",

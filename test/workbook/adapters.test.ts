@@ -173,6 +173,8 @@ describe.each(subjects)("%s adapter", (_name, make) => {
       "Leads",
       "AccountPlans",
       "PartnerScores",
+      "ImportMaps",
+      "PartnerAliases",
     ]);
     const again = await subject.reopen();
     expect(again.snapshot.missing).toEqual([]);

@@ -31,8 +31,8 @@ const bytesOf = (file: string) => new Uint8Array(fs.readFileSync(path.join(CORPU
 const line = (p: Problem) => [p.table, p.row ?? "-", p.column ?? "-", p.cell ?? "-", p.message].join(" | ");
 /** Problems the file reader finds in a table's structure, which Excel itself never lets a table have. */
 const structural = (p: Problem) => /merged|no header row/.test(p.message);
-/** What the corpus's workbooks with every table lack: the plan and account tables, newer than they are, and the add-in's own table. */
-const NEWER_TABLES: TableName[] = ["Library", "PlanActivities", "Funds", "FundRequests", "ValueProposition", "Accounts", "Leads", "AccountPlans", "PartnerScores"];
+/** What the corpus's workbooks with every table lack: the plan, account and import tables, newer than they are, and the add-in's own table. */
+const NEWER_TABLES: TableName[] = ["Library", "PlanActivities", "Funds", "FundRequests", "ValueProposition", "Accounts", "Leads", "AccountPlans", "PartnerScores", "ImportMaps", "PartnerAliases"];
 const others = (present: readonly TableName[]) => SCHEMA.map((t) => t.name).filter((n) => !present.includes(n));
 
 /** The key of data row `r` (0-based) of a table, for an upsert that updates that row. */

@@ -43,6 +43,8 @@ const PURPOSE: Record<TableName, string> = {
   Leads: "leads passed to partners, and when each was accepted",
   AccountPlans: "target accounts planned with each partner's sales team",
   PartnerScores: "live scores, written by PartnerFit itself",
+  ImportMaps: "how each export's columns map onto your tables, remembered per source",
+  PartnerAliases: "other systems' names for your partners",
 };
 
 const list = (names: readonly string[]) => (names.length < 2 ? names.join("") : `${names.slice(0, -1).join(", ")} and ${names.at(-1)}`);
