@@ -8,6 +8,8 @@ describe("suggestMapping", () => {
     expect(normaliseHeader(" Opportunity_ID ")).toBe("opportunityid");
     expect(suggestMapping(["opportunity id", "Account", "Deal Value", "Close Date", "Partner"], "Deals")).toEqual({
       DealId: "opportunity id", PartnerId: "Partner", Stage: null, Amount: "Deal Value", Outcome: null, Opened: null, Closed: "Close Date",
+      // "Account" in a CRM report is the customer's name, not an AccountId of the Accounts table: left for the user.
+      AccountId: null, Registered: null, ProtectedUntil: null, Source: null, Qualified: null,
     });
     expect(suggestMapping(["Revenue", "Reseller", "Deal ID", "amount"], "Deals")).toMatchObject({ Amount: "amount", PartnerId: "Reseller", DealId: "Deal ID" });
   });

@@ -60,7 +60,7 @@ describe("importing the CRM opportunity report into Deals", () => {
     const grid = await readExportFile(file(IMPORT_FILES.crm));
     expect(grid.dialect).toEqual({ format: "csv", encoding: "utf-8", bom: true, separator: "," });
     const mapping = suggestMapping(grid.headers, "Deals");
-    expect(mapping).toEqual({ DealId: "Opportunity ID", PartnerId: "Partner Account", Stage: "Stage", Amount: "Amount", Outcome: "Won/Lost", Opened: "Created Date", Closed: "Close Date" });
+    expect(mapping).toEqual({ DealId: "Opportunity ID", PartnerId: "Partner Account", Stage: "Stage", Amount: "Amount", Outcome: "Won/Lost", Opened: "Created Date", Closed: "Close Date", AccountId: null, Registered: null, ProtectedUntil: null, Source: null, Qualified: null });
 
     // What the preview must find, worked out from the file and the sample's deals.
     const rows = plainRows(fs.readFileSync(file(IMPORT_FILES.crm)), "utf-8", ",").slice(1);
@@ -187,7 +187,7 @@ describe("importing the ERP sell-through file into Deals", () => {
     expect(grid.dialect).toEqual({ format: "csv", encoding: "windows-1252", bom: false, separator: ";" });
     expect(grid.rows.some((r) => r[3] === "Lösung Premium – Lizenz")).toBe(true);
     const mapping: Mapping = suggestMapping(grid.headers, "Deals");
-    expect(mapping).toEqual({ DealId: "Invoice No", PartnerId: "Reseller", Stage: null, Amount: "Net Amount", Outcome: "Status", Opened: null, Closed: "Invoice Date" });
+    expect(mapping).toEqual({ DealId: "Invoice No", PartnerId: "Reseller", Stage: null, Amount: "Net Amount", Outcome: "Status", Opened: null, Closed: "Invoice Date", AccountId: null, Registered: null, ProtectedUntil: null, Source: null, Qualified: null });
 
     const rows = plainRows(fs.readFileSync(file(IMPORT_FILES.erp)), "windows-1252", ";").slice(1);
     const valid = rows.filter(([, reseller, date, , amount]) => {
