@@ -21,6 +21,7 @@ import {
 import {
   ArrowClockwise20Regular,
   ArrowDownload20Regular,
+  ArrowImport20Regular,
   CircleSmall20Filled,
   DataScatter20Regular,
   FolderOpen20Regular,
@@ -41,6 +42,8 @@ import { PartnersView } from "./views/PartnersView";
 const PartnerView = lazy(() => import(/* webpackChunkName: "partner" */ "./views/PartnerView").then((m) => ({ default: m.PartnerView })));
 // The portfolio view (charts, roll-ups) loads when first opened too.
 const PortfolioView = lazy(() => import(/* webpackChunkName: "portfolio" */ "./views/PortfolioView"));
+// Importing exports (the CSV reader, the mapping, the preview) loads when first opened.
+const ImportView = lazy(() => import(/* webpackChunkName: "import" */ "./views/ImportView"));
 
 export type Mode = "excel" | "browser";
 
@@ -65,6 +68,7 @@ const VIEWS: readonly View[] = [
       </Suspense>
     ),
   },
+  { id: "import", label: "Import", icon: <ArrowImport20Regular />, render: () => <ImportView /> },
 ];
 
 const useStyles = makeStyles({

@@ -4,7 +4,7 @@ import { ConfirmDialog } from "../components/ConfirmDialog";
 import { useSession } from "./session";
 import { listInWords, useUnsavedEdits } from "./unsaved";
 
-export type ViewId = "partners" | "partner" | "portfolio";
+export type ViewId = "partners" | "partner" | "portfolio" | "import";
 
 export interface Navigation {
   readonly view: ViewId;
