@@ -119,7 +119,9 @@ export default function ImportView() {
     }
     const added = preview.added.length;
     const updated = preview.updated.length;
-    await saver.save(preview.changes, (result) => `Imported ${file?.name} into ${table}: ${plural(added, "row")} added, ${plural(updated, "row")} updated (${savedCounts(result)}).`);
+    const saved = await saver.save(preview.changes, (result) => `Imported ${file?.name} into ${table}: ${plural(added, "row")} added, ${plural(updated, "row")} updated (${savedCounts(result)}).`);
+    // The confirmed names are aliases now: they resolve without asking.
+    if (saved) setConfirmed({});
   };
 
   return (
@@ -308,7 +310,7 @@ export default function ImportView() {
                 <Text weight="semibold">
                   Rejected rows{preview.rejected.length > REJECTED_SHOWN ? ` (the first ${REJECTED_SHOWN} of ${preview.rejected.length})` : ""}:
                 </Text>
-                <ul className={styles.list} data-testid="import-rejected">
+                <ul className={styles.list} data-testid="import-rejected-rows">
                   {preview.rejected.slice(0, REJECTED_SHOWN).map((r) => (
                     <li key={r.row}>{r.reasons.join("; ")}</li>
                   ))}
