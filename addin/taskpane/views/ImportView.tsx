@@ -39,6 +39,9 @@ const useStyles = makeStyles({
   figure: { fontSize: tokens.fontSizeBase500, fontWeight: tokens.fontWeightSemibold },
   list: { margin: 0, paddingLeft: tokens.spacingHorizontalL, overflowWrap: "anywhere" },
   file: { maxWidth: "100%", overflowWrap: "anywhere" },
+  // A long option (a partner's name) must not widen the pane: the choice is cut, not the pane.
+  select: { minWidth: 0, maxWidth: "100%" },
+  selectInner: { minWidth: 0, width: "100%", textOverflow: "ellipsis" },
 });
 
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;
@@ -87,7 +90,8 @@ export default function ImportView() {
     try {
       const grid = await readExport(new Uint8Array(await chosen.arrayBuffer()), chosen.name);
       if (!grid.headers.length) throw new ExportReadError(`${chosen.name} has no header row.`);
-      const name = source.trim() && file ? source : sourceOf(chosen.name);
+      // The same file again keeps the source name given; another file is its own source.
+      const name = file?.name === chosen.name && source.trim() ? source : sourceOf(chosen.name);
       setFile({ name: chosen.name, grid });
       setSource(name);
       setMapping(suggest(grid, table, name));
@@ -154,6 +158,8 @@ export default function ImportView() {
             <div className={styles.grid}>
               <Field label="Table">
                 <Select
+                  className={styles.select}
+                  select={{ className: styles.selectInner }}
                   value={table}
                   onChange={(_, d) => {
                     const target = d.value as TableName;
@@ -187,6 +193,8 @@ export default function ImportView() {
               {columns.map((column) => (
                 <Field key={column} label={column}>
                   <Select
+                    className={styles.select}
+                    select={{ className: styles.selectInner }}
                     value={mapping[column] ?? ""}
                     onChange={(_, d) => {
                       setMapping((m) => ({ ...m, [column]: d.value || null }));
@@ -218,6 +226,8 @@ export default function ImportView() {
               {preview.questions.map((q) => (
                 <Field key={q.column} label={`${q.column} (${q.header}), e.g. ${q.examples.join(", ")}`}>
                   <Select
+                    className={styles.select}
+                    select={{ className: styles.selectInner }}
                     value=""
                     onChange={(_, d) =>
                       setChoices((c) => ({ ...c, [q.column]: q.question === "numberForm" ? { numberForm: d.value as "us" | "eu" } : { dateOrder: d.value as "dmy" | "mdy" } }))
@@ -261,7 +271,7 @@ export default function ImportView() {
               <Text className={styles.muted}>Confirm a partner and the name is remembered as its alias (PartnerAliases) when you import.</Text>
               {Object.entries(confirmed).map(([value, id]) => (
                 <Field key={value} label={`"${value}"`}>
-                  <Select value={id} onChange={(_, d) => setConfirmed((c) => withConfirmed(c, value, d.value))}>
+                  <Select className={styles.select} select={{ className: styles.selectInner }} value={id} onChange={(_, d) => setConfirmed((c) => withConfirmed(c, value, d.value))}>
                     <option value="">Not a partner of the workbook</option>
                     <option value={id}>
                       {data.partner(id)?.name ?? id} ({id})
@@ -275,7 +285,7 @@ export default function ImportView() {
                   label={`"${u.value}" (${u.rows.length === 1 ? `row ${u.rows[0]}` : `${u.rows.length} rows`})`}
                   hint={u.suggestions.length ? undefined : "No partner of the workbook is alike: its rows are rejected."}
                 >
-                  <Select value="" disabled={!u.suggestions.length} onChange={(_, d) => setConfirmed((c) => withConfirmed(c, u.value, d.value))}>
+                  <Select className={styles.select} select={{ className: styles.selectInner }} value="" disabled={!u.suggestions.length} onChange={(_, d) => setConfirmed((c) => withConfirmed(c, u.value, d.value))}>
                     <option value="">Not a partner of the workbook</option>
                     {u.suggestions.map((s) => (
                       <option key={s.id} value={s.id}>
