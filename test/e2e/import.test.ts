@@ -16,6 +16,7 @@ import { IMPORTS_DIR, IMPORT_FILES, prmEntries } from "../../samples/imports";
 import { serialOf } from "../../samples/sheets/tables";
 import { type App, openApp } from "../browser/app";
 import { SCREENSHOTS, browserAvailable } from "../browser/chromium";
+import { devBuild } from "../browser/dev-build";
 
 const data = sampleData();
 const CRM = path.join(IMPORTS_DIR, IMPORT_FILES.crm);
@@ -66,7 +67,8 @@ describe.skipIf(!browserAvailable)("Importing exports (browser mode, Chromium)",
   const warnings: string[] = [];
 
   beforeAll(async () => {
-    app = await openApp({ now: new Date(2026, 9, 15, 10, 0, 0) });
+    // A development build, so that React's and Fluent UI's warnings would reach the console.
+    app = await openApp({ now: new Date(2026, 9, 15, 10, 0, 0), folder: devBuild() });
     page = app.page;
     page.on("console", (m) => {
       if (m.type() === "warning" || m.type() === "error") warnings.push(m.text());
@@ -163,6 +165,33 @@ describe.skipIf(!browserAvailable)("Importing exports (browser mode, Chromium)",
     await expect.poll(() => page.getByRole("status").filter({ hasText: "Imported prm-partners.xlsx" }).count()).toBe(0);
     await expect.poll(asked).toEqual([]);
     expect(await counts()).toMatchObject({ added: 0, updated: 0, rejected: rejectedBefore - misspelt.length });
+  });
+
+  it("asks how to read amounts and dates the values leave open, imports nothing until answered, and reads them as answered", async () => {
+    // Partners whose name is theirs alone, and values that read two ways: 1.250 (1.25 or 1,250) and 03/04/2026 (3 April or 4 March).
+    const unique = data.partners.filter((p) => data.partners.filter((q) => q.name.toLowerCase() === p.name.toLowerCase()).length === 1).slice(0, 3);
+    const lines = unique.map((p, i) => `Q9000${i},${p.name},Proposal,${i + 1}.250,03/0${i + 4}/2026,Open`);
+    const csv = ["Opportunity ID,Partner Account,Stage,Amount,Close Date,Won/Lost", ...lines].join("\r\n");
+    await page.setViewportSize({ width: 1400, height: 900 });
+    await page.getByTestId("import-file").setInputFiles({ name: "ambiguous.csv", mimeType: "text/csv", buffer: Buffer.from(csv) });
+    await page.getByTestId("import-dialect").filter({ hasText: "ambiguous.csv" }).waitFor();
+    await page.getByRole("combobox", { name: "Table" }).selectOption("Deals");
+    const questions = page.getByTestId("import-questions").getByRole("combobox");
+    await expect.poll(() => questions.count()).toBe(2);
+    expect(await page.getByTestId("import-button").isDisabled()).toBe(true);
+    await page.getByTestId("import-questions").getByRole("combobox", { name: /^Amount/ }).selectOption("eu");
+    await page.getByTestId("import-questions").getByRole("combobox", { name: /^Closed/ }).selectOption("mdy");
+    await expect.poll(() => page.getByTestId("import-questions").count()).toBe(0);
+    expect(await counts()).toEqual({ added: unique.length, updated: 0, unchanged: 0, rejected: 0 });
+    await page.getByTestId("import-button").click();
+    await page.getByRole("status").filter({ hasText: `Imported ambiguous.csv into Deals: ${unique.length} rows added` }).waitFor();
+    const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "Save as…" }).click()]);
+    const saved = new PartnerData(snapshotOf(await (await XlsxAdapter.open(new Uint8Array(fs.readFileSync((await download.path())!)))).read()));
+    unique.forEach((p, i) => {
+      const deal = saved.deals.find((d) => d.dealId === `Q9000${i}`);
+      // European: the point groups thousands; month first: 03/04 is 4 March.
+      expect(deal).toMatchObject({ partnerId: p.id, amount: (i + 1) * 1000 + 250, closed: serialFrom("2026", "03", `0${i + 4}`) });
+    });
   });
 
   it("puts no warning or error on the console", () => {
