@@ -33,7 +33,7 @@ const useStyles = makeStyles({
   card: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS, minWidth: 0 },
   h2: { fontSize: tokens.fontSizeBase400, fontWeight: tokens.fontWeightSemibold, margin: 0 },
   muted: { color: tokens.colorNeutralForeground3 },
-  grid: { display: "grid", gridTemplateColumns: "repeat(auto-fill, minmax(14rem, 1fr))", gap: tokens.spacingVerticalS, minWidth: 0 },
+  grid: { display: "grid", gridTemplateColumns: "repeat(auto-fill, minmax(14rem, 1fr))", alignItems: "start", gap: tokens.spacingVerticalS, minWidth: 0 },
   counts: { display: "grid", gridTemplateColumns: "repeat(auto-fill, minmax(6rem, 1fr))", gap: tokens.spacingHorizontalS },
   count: { display: "flex", flexDirection: "column" },
   figure: { fontSize: tokens.fontSizeBase500, fontWeight: tokens.fontWeightSemibold },
