@@ -99,7 +99,16 @@ const useStyles = makeStyles({
     alignSelf: "center",
   },
   // The view tabs scroll as a tab list rather than widening the pane.
-  nav: { width: "100%", maxWidth: "72rem", alignSelf: "center", boxSizing: "border-box", overflowX: "auto", overflowY: "hidden" },
+  nav: {
+    width: "100%",
+    maxWidth: "72rem",
+    alignSelf: "center",
+    boxSizing: "border-box",
+    overflowX: "auto",
+    overflowY: "hidden",
+    // In a narrow pane the tabs drop their icons, so that every view's tab is in sight.
+    "@media (max-width: 420px)": { "& .fui-Tab__icon": { display: "none" } },
+  },
   hidden: { display: "none" },
   toolbar: { flexWrap: "wrap", alignItems: "center" },
   view: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS, flexGrow: 1 },

@@ -84,6 +84,9 @@ describe.skipIf(!browserAvailable)("Importing exports (browser mode, Chromium)",
   const noScroll = async (width: number) => {
     await page.setViewportSize({ width, height: 900 });
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(width);
+    // Every view's tab is in sight (the tab list would scroll rather than widen the pane, hiding the last one).
+    const tabs = await page.getByRole("tablist").first().getByRole("tab").evaluateAll((els) => els.map((e) => e.getBoundingClientRect().right));
+    expect(Math.max(...tabs)).toBeLessThanOrEqual(width);
   };
 
   it("imports the CRM report into Deals with the counts the file and the sample give, and a second import changes nothing", async () => {
