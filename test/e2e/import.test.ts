@@ -21,6 +21,7 @@ import { devBuild } from "../browser/dev-build";
 const data = sampleData();
 const CRM = path.join(IMPORTS_DIR, IMPORT_FILES.crm);
 const PRM = path.join(IMPORTS_DIR, IMPORT_FILES.prm);
+const ERP = path.join(IMPORTS_DIR, IMPORT_FILES.erp);
 
 /** `mm/dd/yyyy` parts as a serial, if a real date. */
 function serialFrom(year: string, month: string, day: string): number | undefined {
@@ -195,6 +196,23 @@ describe.skipIf(!browserAvailable)("Importing exports (browser mode, Chromium)",
       // European: the point groups thousands; month first: 03/04 is 4 March.
       expect(deal).toMatchObject({ partnerId: p.id, amount: (i + 1) * 1000 + 250, closed: serialFrom("2026", "03", `0${i + 4}`) });
     });
+  });
+
+  it("imports the ERP sell-through file (windows-1252, semicolons, European amounts, dotted dates) into Deals, and a second time changes nothing", async () => {
+    // The file's rows, read here with papaparse: all but its two bad rows (an amount "12.34x", a date "31.02.2026") are new deals.
+    const rows = Papa.parse<string[]>(new TextDecoder("windows-1252").decode(fs.readFileSync(ERP)), { delimiter: ";", skipEmptyLines: true }).data.slice(1);
+    await page.getByRole("combobox", { name: "Table" }).selectOption("Deals");
+    await pick(ERP, "text/csv");
+    await page.getByTestId("import-dialect").filter({ hasText: "windows-1252" }).filter({ hasText: "semicolons" }).waitFor();
+    await page.getByRole("combobox", { name: "Table" }).selectOption("Deals");
+    await expect.poll(counts).toEqual({ added: rows.length - 2, updated: 0, unchanged: 0, rejected: 2 });
+    const rejected = (await page.getByTestId("import-rejected-rows").locator("li").allTextContents()).join(" ");
+    expect(rejected).toContain('Amount: "12.34x" is not a number');
+    expect(rejected).toContain('Closed: "31.02.2026" is not a date');
+    await page.getByTestId("import-button").click();
+    await page.getByRole("status").filter({ hasText: `Imported ${IMPORT_FILES.erp} into Deals` }).waitFor();
+    await pick(ERP, "text/csv");
+    await expect.poll(counts).toEqual({ added: 0, updated: 0, unchanged: rows.length - 2, rejected: 2 });
   });
 
   it("puts no warning or error on the console", () => {
