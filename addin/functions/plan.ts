@@ -148,7 +148,9 @@ const ACTUALS = excelFunction(
       if (list && list.length !== n) return fail(messages.sameCount(name, "partner_ids", n, list.length));
     }
     const periods = a.period!.flat().map((cell) => (typeof cell === "string" ? cell.trim() || null : typeof cell === "number" && cell !== 0 ? cell : null));
-    if (!periods.length) return fail(messages.required("period"));
+    // A blank cell in a row of periods (a header row with a gap) gives a blank column, not an error.
+    const given = periods.flatMap((p, i) => (p === null ? [] : [{ period: p, index: i }]));
+    if (!given.length) return fail(messages.required("period"));
     if (!a.partner.length) return fail(messages.required("partner"));
     if (a.partner.length * periods.length > MAX_SPILL_CELLS) return fail(messages.spillTooLarge(a.partner.length, periods.length, MAX_SPILL_CELLS));
     const deals = a.partner_ids.map((partner, i) => ({
@@ -160,7 +162,15 @@ const ACTUALS = excelFunction(
       account: a.accounts?.[i] ?? null,
       registered: a.registered?.[i] ?? null,
     }));
-    return dealActuals(deals, a.partner, periods, measure, (arg, i) => cellAt(arg === "periods" ? "period" : arg, context.grid(arg === "periods" ? "period" : arg), i));
+    const at = (arg: "amounts" | "outcomes" | "periods", i: number) => (arg === "periods" ? cellAt("period", context.grid("period"), given[i].index) : cellAt(arg, context.grid(arg), i));
+    const result = dealActuals(deals, a.partner, given.map((g) => g.period), measure, at);
+    if (isEngineError(result)) return result;
+    if (given.length === periods.length) return result;
+    return result.map((row) => {
+      const out: (number | string)[] = periods.map(() => "");
+      given.forEach((g, k) => (out[g.index] = row[k]));
+      return out;
+    });
   },
 );
 

@@ -206,6 +206,13 @@ describe.skipIf(!browserAvailable)("Importing exports (browser mode, Chromium)",
     await page.getByTestId("import-dialect").filter({ hasText: "windows-1252" }).filter({ hasText: "semicolons" }).waitFor();
     await page.getByRole("combobox", { name: "Table" }).selectOption("Deals");
     await expect.poll(counts).toEqual({ added: rows.length - 2, updated: 0, unchanged: 0, rejected: 2 });
+    // A column chosen by hand stays chosen when the Source field is visited and left unchanged.
+    const opened = page.getByRole("combobox", { name: "Opened" });
+    await opened.selectOption("Invoice Date");
+    await page.getByRole("textbox", { name: "Source" }).focus();
+    await page.getByRole("combobox", { name: "Table" }).focus();
+    expect(await opened.inputValue()).toBe("Invoice Date");
+    await opened.selectOption("");
     const rejected = (await page.getByTestId("import-rejected-rows").locator("li").allTextContents()).join(" ");
     expect(rejected).toContain('Amount: "12.34x" is not a number');
     expect(rejected).toContain('Closed: "31.02.2026" is not a date');

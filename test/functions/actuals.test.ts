@@ -31,6 +31,8 @@ describe("PARTNER.ACTUALS", () => {
     ]);
     expect(excel.value("ACTUALS", ...DEALS, "P1", [["2026-Q1", "2026-Q2"]], "Deals won", null, null)).toEqual([[2, 1]]);
     expect(excel.value("ACTUALS", ...DEALS, "P1", 2026, "pipeline created", null, null)).toEqual([[50 + 70 + 30]]);
+    // A gap in a row of periods is a blank column.
+    for (const blank of BLANKS) expect(excel.value("ACTUALS", ...DEALS, "P1", [["2026-Q1", blank, "2026-Q2"]], null, null, null)).toEqual([[150, "", 70]]);
   });
 
   it("reads blank cells as Excel passes them (null, 0 or \"\"): a blank amount is 0, a blank outcome open, a blank date none", () => {

@@ -113,6 +113,9 @@ describe("plan builder and funds models", () => {
     const more = fundStep(d, id, "approve", { by: "Bo", today, comment: "", approvedAmount: 2500 });
     expect(!more.ok && more.message).toMatch(new RegExp(`request ${id}, Amount: 2,500 is more than the 2,000 requested`));
     expect(fundStep(d, id, "approve", { by: "Bo", today, comment: "", approvedAmount: 0 }).ok).toBe(false);
+    // An amount box left empty is no approval of the whole request.
+    const empty = fundStep(d, id, "approve", { by: "Bo", today, comment: "", approvedAmount: null });
+    expect(!empty.ok && empty.message).toMatch(/Amount: enter the amount approved/);
     const part = fundStep(d, id, "approve", { by: "Bo", today, comment: "Event budget trimmed.", approvedAmount: 1500 });
     if (!part.ok) throw new Error(part.message);
     d = applied(d, part.changes as Upsert[]);

@@ -100,6 +100,7 @@ export interface FundStepRequest {
   /**
    * With an approval: the amount approved when it is less than the request's. The request's Amount
    * becomes it (the FundRequests table has one amount), and the review comment says what was asked.
+   * `null` (a box left empty) is refused; omitted, the request is approved at its Amount.
    */
   approvedAmount?: number | null;
 }
@@ -160,8 +161,8 @@ export function fundStep(data: PartnerData, requestId: string, action: FundActio
   };
   if (action === "submit") sign("Submitted", "SubmitComment");
   if (action === "approve" || action === "reject") sign("Reviewed", "ReviewComment");
-  if (action === "approve" && request.approvedAmount !== undefined && request.approvedAmount !== null && request.approvedAmount !== record.amount) {
-    const approved = request.approvedAmount;
+  if (action === "approve" && request.approvedAmount !== undefined && request.approvedAmount !== record.amount) {
+    const approved = request.approvedAmount ?? Number.NaN;
     const asked = record.amount ?? 0;
     if (!Number.isFinite(approved) || approved <= 0) return { ok: false, message: `FundRequests, request ${record.requestId}, Amount: enter the amount approved (above 0), or reject the request.` };
     if (approved > asked) {

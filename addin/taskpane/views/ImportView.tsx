@@ -5,7 +5,7 @@
  * preview's counts with the rejected rows and why — then one validated save. Loaded when first opened.
  */
 import { Button, Card, Field, Input, MessageBar, Select, Spinner, Text, makeStyles, tokens } from "@fluentui/react-components";
-import { type ChangeEvent, useMemo, useState } from "react";
+import { type ChangeEvent, useMemo, useRef, useState } from "react";
 import {
   type ColumnChoice,
   type Dialect,
@@ -72,6 +72,8 @@ export default function ImportView() {
   const [file, setFile] = useState<Loaded>();
   const [table, setTable] = useState<TableName>("Deals");
   const [source, setSource] = useState("");
+  // The source name the mapping was last suggested for: leaving the field suggests again only when it changed.
+  const suggestedFor = useRef("");
   const [mapping, setMapping] = useState<Mapping>({});
   const [choices, setChoices] = useState<Record<string, ColumnChoice>>({});
   const [confirmed, setConfirmed] = useState<Record<string, string>>({});
@@ -94,6 +96,7 @@ export default function ImportView() {
       const name = file?.name === chosen.name && source.trim() ? source : sourceOf(chosen.name);
       setFile({ name: chosen.name, grid });
       setSource(name);
+      suggestedFor.current = name;
       setMapping(suggest(grid, table, name));
       setChoices({});
       setConfirmed({});
@@ -180,7 +183,11 @@ export default function ImportView() {
                 <Input
                   value={source}
                   onChange={(_, d) => setSource(d.value)}
-                  onBlur={() => setMapping(suggest(file.grid, table, source))}
+                  onBlur={() => {
+                    if (source.trim() === suggestedFor.current.trim()) return;
+                    suggestedFor.current = source;
+                    setMapping(suggest(file.grid, table, source));
+                  }}
                 />
               </Field>
             </div>

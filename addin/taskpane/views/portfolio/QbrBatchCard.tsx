@@ -49,9 +49,13 @@ export function QbrBatchCard({ data, today }: { data: PartnerData; today: number
         setRun({ state: "done", intent: "warning", text: `Cancelled after ${result.done} of ${result.total} decks; nothing was downloaded.` });
         return;
       }
+      const skipped = result.skipped.length ? ` ${result.skipped.length === 1 ? "1 partner got" : `${result.skipped.length} partners got`} none (index.csv in the zip says why).` : "";
+      if (!result.files.length) {
+        setRun({ state: "done", intent: "warning", text: `No deck could be made for ${quarter}, ${filterText(filter)}; nothing was downloaded.${skipped.replace(" (index.csv in the zip says why)", "")}` });
+        return;
+      }
       download(result.zip, result.fileName, "application/zip");
-      const skipped = result.skipped.length ? ` ${result.skipped.length} partners got none (index.csv in the zip says why).` : "";
-      setRun({ state: "done", intent: "success", text: `Downloaded ${result.fileName}: ${result.files.length} decks for ${quarter}, ${filterText(filter)}.${skipped}` });
+      setRun({ state: "done", intent: "success", text: `Downloaded ${result.fileName}: ${result.files.length === 1 ? "1 deck" : `${result.files.length} decks`} for ${quarter}, ${filterText(filter)}.${skipped}` });
     } catch (e) {
       setRun({ state: "done", intent: "error", text: `The decks could not be built: ${e instanceof Error ? e.message : String(e)}` });
     } finally {

@@ -61,7 +61,8 @@ export function FundsCard({ partnerId, period, name, today }: { partnerId: strin
       comment,
       claimAmount: claim?.amount ?? r.amount,
       proof: claim?.proof ?? "",
-      approvedAmount: action === "approve" ? (approvals[r.requestId] ?? r.amount) : undefined,
+      // A box cleared is no amount (refused), not the request's.
+      approvedAmount: action === "approve" ? (r.requestId in approvals ? approvals[r.requestId] : r.amount) : undefined,
     });
     if (!result.ok) return saver.refuse(result.message, "FundRequests");
     const saved = await saver.save(result.changes, () =>
