@@ -4,8 +4,7 @@
  * PARTNER.ACTUALS gives for the partner and period.
  */
 import { isEngineError } from "../../../engine/error";
-import { type ActualMeasure, dealActuals, measureOf } from "../../../engine/plan/actuals";
-import { actualsPeriod } from "../../../engine/plan/actuals";
+import { type ActualMeasure, actualsPeriod, dealActuals, measureOf } from "../../../engine/plan/actuals";
 import type { PartnerData } from "../../workbook/records";
 
 export interface DealActual {
@@ -20,6 +19,7 @@ export function dealActualsOf(data: PartnerData, partnerId: string, period: stri
   const out = new Map<string, DealActual>();
   const deals = data.dealsOf(partnerId);
   const known = actualsPeriod(period) !== undefined;
+  const rows = deals.map((d) => ({ partner: partnerId, amount: d.amount, outcome: d.outcome, opened: d.opened, closed: d.closed, account: d.accountId, registered: d.registered }));
   for (const kpi of kpis) {
     const measure = measureOf(kpi);
     if (!measure) continue;
@@ -27,7 +27,6 @@ export function dealActualsOf(data: PartnerData, partnerId: string, period: stri
       out.set(kpi, { measure, value: null, why: `the period ${period} is not a quarter, year or month the deals can be counted in` });
       continue;
     }
-    const rows = deals.map((d) => ({ partner: partnerId, amount: d.amount, outcome: d.outcome, opened: d.opened, closed: d.closed, account: d.accountId, registered: d.registered }));
     if (measure === "New customers" && !deals.some((d) => d.accountId)) {
       out.set(kpi, { measure, value: null, why: "no deal of this partner names its account (the Deals table's AccountId column)" });
       continue;
