@@ -8,7 +8,7 @@ import {
   segment as segmentModel,
   segments as segmentsModel,
 } from "../../engine/segment";
-import { excelFunction, isOneValue, oneValue, perCell, read, spillLike } from "./excel";
+import { type ExcelScalar, excelFunction, isOneValue, oneValue, perCell, read, spillLike } from "./excel";
 
 /** Scored metrics run 1–100, so a 0 is an empty cell. */
 const metric = read.optionalNumber({ zeroMeansOmitted: true });
@@ -36,7 +36,10 @@ const CLUSTER = excelFunction(
   (a) => {
     const result = clusterModel(a.metrics, a.k, a.seed ?? undefined);
     if (isEngineError(result)) return result;
-    return Array.from(result.labels, (label) => [label === 0 ? "" : label]);
+    const { labels } = result;
+    const spill: ExcelScalar[][] = new Array(labels.length);
+    for (let i = 0; i < labels.length; i++) spill[i] = [labels[i] === 0 ? "" : labels[i]];
+    return spill;
   },
 );
 

@@ -184,10 +184,15 @@ function refillEmpty(
 }
 
 /**
- * Lloyd rounds from the seeded centres, with Hamerly's bounds: `upper` bounds the distance to the
- * own centre, `lower` the distance to any other; a point whose upper bound is below both its lower
- * bound and half the distance from its centre to the nearest other centre keeps its cluster
- * without a single distance computed. Cluster sums are kept up to date as points move.
+ * Lloyd rounds from the seeded centres, with Hamerly's bounds: an upper bound on each point's
+ * distance to its own centre and a lower bound on its distance to any other; a point whose upper
+ * bound is below both its lower bound and half the distance from its centre to the nearest other
+ * centre keeps its cluster without a single distance computed. Cluster sums are kept up to date as
+ * points move.
+ *
+ * The bounds are kept relative to running totals of how far the centres have moved (each centre's
+ * own, and the largest move of each round), so a round touches a point's bounds only when it looks
+ * at the point: `upper[i] + drift[own centre]` and `lower[i] − largestDrift` are the bounds.
  * Exported for its tests; `cluster` is the entry point.
  */
 export function lloyd(x: Float64Array, c: number, m: number, k: number, centres: Float64Array): { assigned: Int32Array; rounds: number; converged: boolean } {
@@ -196,12 +201,14 @@ export function lloyd(x: Float64Array, c: number, m: number, k: number, centres:
   const lower = new Float64Array(c);
   const sums = new Float64Array(k * m);
   const counts = new Int32Array(k);
+  // Running totals of each centre's moves and of each round's largest move (slack included).
+  const drift = new Float64Array(k);
+  let largestDrift = 0;
   for (let i = 0; i < c; i++) {
     scanPoint(x, i, centres, k, m, assigned, upper, lower);
     join(x, i, assigned[i], m, 1, sums, counts);
   }
   const previous = new Float64Array(k * m);
-  const moved = new Float64Array(k);
   const half = new Float64Array(k);
   let rounds = 0;
   let converged = false;
@@ -211,11 +218,15 @@ export function lloyd(x: Float64Array, c: number, m: number, k: number, centres:
     meansFromSums(centres, sums, counts, k, m);
     const refilled = refillEmpty(x, c, m, k, centres, assigned, sums, counts);
     let largest = 0;
+    let still = true;
     for (let j = 0; j < k; j++) {
-      moved[j] = Math.sqrt(squaredDistance(centres, j * m, previous, j * m, m));
-      if (moved[j] > largest) largest = moved[j];
+      const moved = Math.sqrt(squaredDistance(centres, j * m, previous, j * m, m));
+      if (moved > largest) largest = moved;
+      if (moved !== 0) still = false;
+      drift[j] += moved + SLACK;
     }
-    if (!refilled && largest === 0) {
+    largestDrift += largest + SLACK;
+    if (!refilled && still) {
       converged = true;
       break;
     }
@@ -227,24 +238,18 @@ export function lloyd(x: Float64Array, c: number, m: number, k: number, centres:
     let changed = 0;
     for (let i = 0; i < c; i++) {
       const a = assigned[i];
-      let u: number;
-      let l: number;
-      if (refilled) {
-        u = Infinity;
-        l = 0;
-      } else {
-        u = upper[i] + moved[a] + SLACK;
-        l = lower[i] - largest - SLACK;
-      }
-      upper[i] = u;
-      lower[i] = l;
+      // After a refill every bound is void: each point is looked at again.
+      const l = refilled ? 0 : lower[i] - largestDrift;
       const bound = half[a] > l ? half[a] : l;
-      if (u <= bound) continue;
-      u = Math.sqrt(squaredDistance(x, i * m, centres, a * m, m)) + SLACK;
-      upper[i] = u;
+      if (!refilled && upper[i] + drift[a] <= bound) continue;
+      const u = Math.sqrt(squaredDistance(x, i * m, centres, a * m, m)) + SLACK;
+      upper[i] = u - drift[a];
+      if (refilled) lower[i] = largestDrift;
       if (u <= bound) continue;
       scanPoint(x, i, centres, k, m, assigned, upper, lower);
       const b = assigned[i];
+      upper[i] -= drift[b];
+      lower[i] += largestDrift;
       if (b !== a) {
         join(x, i, a, m, -1, sums, counts);
         join(x, i, b, m, 1, sums, counts);
@@ -290,8 +295,12 @@ export const cluster = guard((table: MetricTable, k: number, seed: number = DEFA
   if (c === 0) fail("#N/A", messages.noCompleteRows("metrics"));
   if (k > c) fail("#VALUE!", messages.kAboveRows(k, c));
 
-  const x = new Float64Array(c * m);
-  for (let i = 0; i < c; i++) for (let d = 0; d < m; d++) x[i * m + d] = data[complete[i] * m + d];
+  // The complete rows side by side (the table itself when every row is complete: only read here).
+  let x = data.subarray(0, c * m);
+  if (c < rows) {
+    x = new Float64Array(c * m);
+    for (let i = 0; i < c; i++) for (let d = 0; d < m; d++) x[i * m + d] = data[complete[i] * m + d];
+  }
 
   const centres = seedCentres(x, c, m, k, seed);
   const { assigned, rounds, converged } = lloyd(x, c, m, k, centres);

@@ -248,6 +248,69 @@ describe("cluster", () => {
     expect(failure(cluster(table([[null, 10]]), 1)).code).toBe("#N/A");
   });
 
+  it("assigns exactly as plain Lloyd rounds from the same start (the distance bounds only skip work)", () => {
+    // Whole-number metrics keep every cluster sum exact, so both compute the very same centres.
+    const nearest = (x: Float64Array, i: number, centres: Float64Array, k: number, m: number) => {
+      let best = 0;
+      let bestDistance = Infinity;
+      for (let j = 0; j < k; j++) {
+        const d = squared(x.subarray(i * m, i * m + m), centres.subarray(j * m, j * m + m));
+        if (d < bestDistance) [best, bestDistance] = [j, d];
+      }
+      return best;
+    };
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 1, max: 4 }).chain((m) =>
+          fc.record({
+            m: fc.constant(m),
+            rows: fc.array(fc.array(fc.integer({ min: 1, max: 100 }), { minLength: m, maxLength: m }), { minLength: 8, maxLength: 150 }),
+            k: fc.integer({ min: 2, max: 6 }),
+            starts: fc.array(fc.nat(), { minLength: 6, maxLength: 6 }),
+          }),
+        ),
+        ({ m, rows, k, starts }) => {
+          const c = rows.length;
+          const x = Float64Array.from(rows.flat());
+          const start = new Float64Array(k * m);
+          for (let j = 0; j < k; j++) start.set(rows[starts[j] % c], j * m);
+          // Plain Lloyd: every point measured against every centre, means recomputed from scratch.
+          const centres = start.slice();
+          let labels = Array.from({ length: c }, (_, i) => nearest(x, i, centres, k, m));
+          let rounds = 0;
+          let converged = false;
+          while (rounds < 100) {
+            rounds++;
+            const counts = new Array(k).fill(0);
+            const sums = new Float64Array(k * m);
+            labels.forEach((j, i) => {
+              counts[j]++;
+              for (let d = 0; d < m; d++) sums[j * m + d] += x[i * m + d];
+            });
+            fc.pre(counts.every((n) => n > 0)); // an emptied cluster is refilled: a rule of its own, tested below
+            const before = centres.slice();
+            for (let j = 0; j < k; j++) for (let d = 0; d < m; d++) centres[j * m + d] = sums[j * m + d] / counts[j];
+            if (centres.every((v, i) => v === before[i])) {
+              converged = true;
+              break;
+            }
+            const next = labels.map((_, i) => nearest(x, i, centres, k, m));
+            const changed = next.some((j, i) => j !== labels[i]);
+            labels = next;
+            if (!changed) {
+              converged = true;
+              break;
+            }
+          }
+          const bounded = lloyd(x, c, m, k, start.slice());
+          expect(Array.from(bounded.assigned)).toEqual(labels);
+          expect([bounded.rounds, bounded.converged]).toEqual([rounds, converged]);
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+
   it("gives an emptied cluster the point farthest from its centre, and still converges", () => {
     // A start with a centre far from every point: its cluster is empty from the first round.
     const x = Float64Array.from([1, 2, 3, 10, 11, 12, 40]);
