@@ -4,7 +4,7 @@
  */
 import { PartnerWorkbook } from "../workbook/workbook";
 import { download } from "./download";
-import { readerCount, startReaders } from "../workbook/read-off-thread";
+import { startReading } from "../workbook/read-off-thread";
 import { LIST_TABLES } from "./model/summary-tables";
 import type { WorkbookSource } from "./state/session";
 
@@ -23,10 +23,11 @@ const MACRO_ENABLED = "application/vnd.ms-excel.sheet.macroEnabled.12";
 export function fileSource(label: string, file: Blob | { url: string }): WorkbookSource {
   let adapter: import("../workbook/xlsx").XlsxAdapter | undefined;
   const read = async () => {
-    const readers = startReaders(readerCount(LIST_TABLES.length));
+    // The partner list's tables first, asked for before the .xlsx module is here; the session
+    // reads the others once the list is on screen.
+    const reading = startReading(file, LIST_TABLES);
     const { XlsxAdapter, SCHEMA_TABLES } = await xlsxModule();
-    // The partner list's tables first; the session reads the others once the list is on screen.
-    return XlsxAdapter.open(file, SCHEMA_TABLES, LIST_TABLES, readers);
+    return XlsxAdapter.open(file, SCHEMA_TABLES, LIST_TABLES, reading);
   };
   let reading: ReturnType<typeof read> | undefined = read();
   // open() reports a failure; until then it is not an unhandled one.

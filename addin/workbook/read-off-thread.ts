@@ -42,11 +42,24 @@ export interface OffThreadReader {
   close(): void;
 }
 
-export function readOffThread(): OffThreadReader | undefined {
+/** The reading worker's name; `downloading(url)` names one that starts downloading the file as it starts. */
+export const READER_NAME = "PartnerFit workbook reader";
+const DOWNLOADING = `${READER_NAME}, downloading `;
+
+/** The URL a reader named `name` downloads as it starts, if any. */
+export const downloadIn = (name: string): string | undefined => (name.startsWith(DOWNLOADING) ? name.slice(DOWNLOADING.length) : undefined);
+
+/**
+ * A reading worker. With `download`, the worker starts downloading that file as soon as it runs
+ * (the URL travels in its name): a message posted to a worker that is starting waits for the page's
+ * thread, which is busy loading the task pane's scripts then.
+ */
+export function readOffThread(download?: string): OffThreadReader | undefined {
   if (typeof Worker === "undefined") return undefined;
   let worker: Worker;
   try {
-    worker = new Worker(new URL(/* webpackChunkName: "xlsx-reader" */ "./read-worker.ts", import.meta.url), { name: "PartnerFit workbook reader" });
+    const name = download === undefined ? READER_NAME : DOWNLOADING + download;
+    worker = new Worker(new URL(/* webpackChunkName: "xlsx-reader" */ "./read-worker.ts", import.meta.url), { name });
   } catch {
     return undefined;
   }
@@ -61,13 +74,15 @@ export function readOffThread(): OffThreadReader | undefined {
     failed = reject;
   });
   ready.catch(() => undefined);
+  let running = false;
   const stop = (why: string) => {
     closed = true;
     worker.terminate();
     failed(new ReaderUnavailable(why));
     for (const [id, job] of waiting) {
       waiting.delete(id);
-      job.reject(new Error(`the workbook could not be read: ${why}`));
+      // A worker that never ran read nothing: the page reads instead.
+      job.reject(running ? new Error(`the workbook could not be read: ${why}`) : new ReaderUnavailable(why));
     }
   };
   worker.onerror = (event) => {
@@ -76,7 +91,10 @@ export function readOffThread(): OffThreadReader | undefined {
   };
   worker.onmessage = (event: MessageEvent<ReaderReply>) => {
     const reply = event.data;
-    if ("ready" in reply) return started();
+    if ("ready" in reply) {
+      running = true;
+      return started();
+    }
     const job = waiting.get(reply.id);
     if (!job) return;
     waiting.delete(reply.id);
@@ -93,6 +111,9 @@ export function readOffThread(): OffThreadReader | undefined {
   return {
     ready,
     async first(file, first, give, share) {
+      // Bytes handed over are gone from the page: they go once the worker is known to run. A
+      // download or a chosen file is asked for at once, to be taken up as soon as the worker runs.
+      if (file instanceof Uint8Array) await ready;
       const transfer: Transferable[] = file instanceof Uint8Array ? [file.buffer as ArrayBuffer] : file instanceof MessagePort ? [file] : [];
       transfer.push(...(share ?? []));
       const read = await ask({ kind: "first", file, first, give, share: share ?? [] }, transfer);
@@ -108,11 +129,14 @@ export function readOffThread(): OffThreadReader | undefined {
   };
 }
 
-/** `count` reading workers, started now; `undefined` where workers cannot be started. */
-export function startReaders(count: number): OffThreadReader[] | undefined {
+/**
+ * `count` reading workers, started now; `undefined` where workers cannot be started. With
+ * `download`, the first one starts downloading that file as it starts.
+ */
+export function startReaders(count: number, download?: string): OffThreadReader[] | undefined {
   const readers: OffThreadReader[] = [];
   for (let i = 0; i < count; i++) {
-    const reader = readOffThread();
+    const reader = readOffThread(i === 0 ? download : undefined);
     if (!reader) {
       for (const r of readers) r.close();
       return undefined;
@@ -120,6 +144,48 @@ export function startReaders(count: number): OffThreadReader[] | undefined {
     readers.push(reader);
   }
   return readers;
+}
+
+/** Readers started on a file with `readFirst`, each reading a group of tables first. */
+export interface FirstRead {
+  readonly readers: OffThreadReader[];
+  readonly groups: readonly (readonly string[])[];
+  /** Each reader's first tables, in the order of `groups`; the first reader's come with the file's bytes. */
+  readonly reads: Promise<(FirstTables & { bytes?: Uint8Array })[]>;
+}
+
+/** `first`'s groups of tables as readers take them: a group each, side by side, or all in one where there is one core. */
+export function readingGroups(first: readonly (readonly string[])[]): (readonly string[])[] {
+  return readerCount(first.length) > 1 ? first.filter((g) => g.length) : [first.flat()];
+}
+
+/**
+ * Asks `readers` (one per group) for their group of tables of `file` at once. The first reader
+ * takes the file — a download, a chosen file, or bytes (which come back with its tables) — and
+ * sends a copy to each other one, worker to worker.
+ */
+export function readFirst(file: Blob | { url: string } | Uint8Array, groups: readonly (readonly string[])[], readers: OffThreadReader[]): FirstRead {
+  const channels = readers.slice(1).map(() => new MessageChannel());
+  const reads = Promise.all(
+    readers.map((reader, i) =>
+      i === 0 ? reader.first(file, groups[0], true, channels.map((c) => c.port1)) : reader.first(channels[i - 1].port2, groups[i], false),
+    ),
+  );
+  // Taken up by the workbook's opening, which may come later than a failure.
+  reads.catch(() => undefined);
+  return { readers, groups, reads };
+}
+
+/**
+ * Starts reading a file off the page now, the tables of `first` first (see readFirst);
+ * `undefined` where workers cannot be started.
+ */
+export function startReading(file: Blob | { url: string }, first: readonly (readonly string[])[]): FirstRead | undefined {
+  const groups = readingGroups(first);
+  // A download is asked for by its full address: the worker's own address is its script's.
+  const url = file instanceof Blob ? undefined : new URL(file.url, globalThis.location?.href).href;
+  const readers = startReaders(groups.length, url);
+  return readers && readFirst(url === undefined ? file : { url }, groups, readers);
 }
 
 /** How many groups of tables to read side by side: one per core, at most `groups`. */

@@ -6,16 +6,20 @@
  */
 import { type Archive, inflateOnThisThread } from "./ooxml/zip";
 import { pack } from "./packed";
-import type { ReaderReply, ReaderRequest } from "./read-off-thread";
+import { type ReaderReply, type ReaderRequest, downloadIn } from "./read-off-thread";
 import { SCHEMA_TABLES } from "./selection";
 import { type FirstTables, readFirstTables, readNamedTables } from "./staged";
 import { WorkbookOpenError } from "./open-error";
 import { openWorkbookArchive } from "./xlsx-read";
-
 const scope = self as unknown as DedicatedWorkerGlobalScope;
 // This worker is off the page's thread already: it inflates the file's parts itself.
 inflateOnThisThread();
 let archive: Archive | undefined;
+// A reader named with a download starts it now, before the page's request (which names the same
+// file) reaches it.
+const early = downloadIn(scope.name);
+let downloading = early === undefined ? undefined : download(early);
+downloading?.catch(() => undefined);
 
 scope.onmessage = async (event: MessageEvent<ReaderRequest>) => {
   const request = event.data;
@@ -28,7 +32,11 @@ scope.onmessage = async (event: MessageEvent<ReaderRequest>) => {
     if (request.kind === "first") {
       const file = request.file;
       const own =
-        file instanceof Uint8Array ? file : file instanceof Blob ? new Uint8Array(await file.arrayBuffer()) : file instanceof MessagePort ? await received(file) : await download(file.url);
+        file instanceof Uint8Array ? file
+        : file instanceof Blob ? new Uint8Array(await file.arrayBuffer())
+        : file instanceof MessagePort ? await received(file)
+        : await (file.url === early && downloading ? downloading : download(file.url));
+      downloading = undefined;
       for (const port of request.share) {
         const copy = own.slice();
         port.postMessage(copy, [copy.buffer]);

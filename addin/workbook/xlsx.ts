@@ -29,7 +29,7 @@ import { DATE_FORMAT, SCHEMA, type TableSchema, tableSchema, validationRule } fr
 import type { SheetSpec, TableSpec, ValidationSpec } from "./sheet";
 import { a1 } from "./sheet";
 import { SCHEMA_TABLES } from "./selection";
-import { type FileRef, type OffThreadReader, ReaderUnavailable, readerCount, startReaders } from "./read-off-thread";
+import { type FirstRead, type OffThreadReader, ReaderUnavailable, readFirst, readingGroups, startReaders } from "./read-off-thread";
 import { type FirstTables, readFirstTables, readNamedTables, shareOut, together } from "./staged";
 
 import type { RawTable } from "./snapshot";
@@ -46,6 +46,9 @@ export { WorkbookWriteError };
 export { SCHEMA_TABLES };
 
 const asBytes = (data: ArrayBuffer | Uint8Array) => (data instanceof Uint8Array ? data : new Uint8Array(data));
+
+const same = (a: readonly (readonly string[])[] | undefined, b: readonly (readonly string[])[] | undefined) =>
+  !!a && !!b && a.length === b.length && a.every((group, i) => group.join("\n") === b[i].join("\n"));
 
 /** A file's bytes, read on the page. */
 async function bytesOf(file: ArrayBuffer | Uint8Array | Promise<ArrayBuffer | Uint8Array> | Blob | { url: string }): Promise<Uint8Array> {
@@ -110,36 +113,36 @@ export class XlsxAdapter implements WorkbookAdapter {
    * Opens an .xlsx or .xlsm file; a file that is not a readable workbook is a WorkbookOpenError with
    * a clear message. With `first` (schema table names), only those tables are read now when the
    * file has a Partners table — the others when `readRest` is called (see `readFirst`). In a
-   * browser, that reading is done by a worker while the page goes on.
+   * browser, that reading is done by a worker while the page goes on: `started`, workers already
+   * reading the file (`startReading`), or workers to give it to.
    */
   static async open(
     file: ArrayBuffer | Uint8Array | Promise<ArrayBuffer | Uint8Array> | Blob | { url: string },
     select: TableSelection = SCHEMA_TABLES,
     first?: readonly (readonly string[])[],
-    started?: OffThreadReader[],
+    started?: OffThreadReader[] | FirstRead,
   ): Promise<XlsxAdapter> {
     // Workers read the schema's selection only (a selection is code, which cannot be posted): a
     // group of `first` each, side by side (or all in one where there is one core).
-    const groups = first && (readerCount(first.length) > 1 ? first.filter((g) => g.length) : [first.flat()]);
-    let readers = started?.length === groups?.length ? started : undefined;
-    if (!readers) started?.forEach((r) => r.close());
-    if (!readers && groups && select === SCHEMA_TABLES) readers = startReaders(groups.length);
+    const groups = first && readingGroups(first);
+    let reading = started && "reads" in started && select === SCHEMA_TABLES && same(started.groups, groups) ? started : undefined;
+    if (!reading && started) for (const r of "reads" in started ? started.readers : started) r.close();
+    if (!reading && groups && select === SCHEMA_TABLES) {
+      const given = Array.isArray(started) && started.length === groups.length ? started : startReaders(groups.length);
+      // A worker takes the file as it is (a download, a chosen file); bytes already here are
+      // handed to the first reader (and come back).
+      if (given) reading = readFirst(file instanceof Blob || (typeof file === "object" && "url" in file) ? file : asBytes(await file), groups, given);
+    }
+    let readers = reading?.readers;
     let bytes: Uint8Array | undefined;
     let read: FirstTables | undefined;
-    if (readers && groups) {
-      // A worker takes the file as it is (a download, a chosen file); bytes already here are
-      // handed to the first reader (and come back), copied for the others.
-      const given = file instanceof Blob || (typeof file === "object" && "url" in file) ? file : await file;
-      // The first reader has the file; it sends a copy to each other one, worker to worker.
-      const channels = readers.slice(1).map(() => new MessageChannel());
-      const refs: FileRef[] = readers.map((_, i) => (i > 0 ? channels[i - 1].port2 : given instanceof Blob || "url" in given ? given : asBytes(given)));
+    if (reading) {
       try {
-        await Promise.all(readers.map((r) => r.ready));
-        const reads = await Promise.all(readers.map((reader, i) => reader.first(refs[i], groups[i], i === 0, i === 0 ? channels.map((c) => c.port1) : undefined)));
+        const reads = await reading.reads;
         bytes = reads[0].bytes;
         read = together(reads);
       } catch (e) {
-        for (const reader of readers) reader.close();
+        for (const reader of reading.readers) reader.close();
         readers = undefined;
         if (!(e instanceof ReaderUnavailable)) throw e;
       }
