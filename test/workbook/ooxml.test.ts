@@ -48,6 +48,47 @@ describe("the zip writer", () => {
   });
 });
 
+describe("the zip reader", () => {
+  /** The zip with the central directory's record of `name` changed: its size (+24) or checksum (+16) plus one. */
+  function misrecord(zip: Uint8Array, name: string, field: 16 | 24): Uint8Array {
+    const bytes = zip.slice();
+    const view = new DataView(bytes.buffer);
+    for (let at = 0; at + 46 <= bytes.length; at++) {
+      if (view.getUint32(at, true) !== 0x02014b50) continue;
+      const length = view.getUint16(at + 28, true);
+      if (new TextDecoder().decode(bytes.subarray(at + 46, at + 46 + length)) !== name) continue;
+      view.setUint32(at + field, (view.getUint32(at + field, true) + 1) >>> 0, true);
+      return bytes;
+    }
+    throw new Error(`no ${name} in the directory`);
+  }
+
+  it("inflates small parts (in JavaScript) and large ones (natively) alike, and refuses either when its size or checksum is not the one recorded", async () => {
+    let state = 2463534242;
+    const random = Uint8Array.from({ length: 200_000 }, () => {
+      state ^= state << 13;
+      state ^= state >>> 17;
+      state ^= state << 5;
+      return state & 0xff;
+    });
+    const parts = [
+      { name: "small.xml", bytes: encoder.encode("<a>".repeat(500)) },
+      { name: "large.bin", bytes: random },
+    ];
+    const zip = await writeZip(parts);
+    const archive = await openArchive(zip);
+    expect(archive.stored!("small.xml")!.data.length).toBeLessThan(64 * 1024);
+    expect(archive.stored!("large.bin")!.data.length).toBeGreaterThan(64 * 1024);
+    for (const part of parts) {
+      expect(await archive.bytes(part.name)).toEqual(part.bytes);
+      for (const field of [16, 24] as const) {
+        const damaged = await openArchive(misrecord(zip, part.name, field));
+        await expect(damaged.bytes(part.name), `${part.name} +${field}`).rejects.toThrow(`its part ${part.name} is damaged`);
+      }
+    }
+  });
+});
+
 describe("the package", () => {
   it("resolves and writes relationship targets the way Excel does", () => {
     expect(resolveTarget("xl/worksheets/sheet1.xml", "../tables/table1.xml")).toBe("xl/tables/table1.xml");

@@ -1,10 +1,13 @@
 /**
- * Reading the parts of a zip archive (an .xlsx file is one) without loading a zip library: the
- * central directory is read directly and each part is inflated on demand by the platform's own
+ * Reading the parts of a zip archive (an .xlsx file is one) without a zip library: the central
+ * directory is read directly and each part is inflated on demand by the platform's own
  * `DecompressionStream` (native code in browsers and Node), several times faster than inflating
  * in JavaScript. In a browser the inflating runs in a small worker, so that the page reads one
- * part while the next one inflates. Where the platform has no raw-deflate stream, JSZip does it.
+ * part while the next one inflates. Small parts inflate at once in JavaScript (fflate). Where the
+ * platform has no raw-deflate stream, JSZip does it.
  */
+
+import { inflateSync } from "fflate";
 
 /** The file is not a zip archive, or a part of it cannot be read. */
 export class ArchiveError extends Error {
@@ -110,9 +113,22 @@ interface Expected {
   crc: number;
 }
 
+/**
+ * Raw-deflated bytes through the platform's DecompressionStream, written to it directly: a Blob's
+ * stream would cost a round trip to the browser's blob store per part. Self-contained, so that the
+ * inflating worker can run the same code from its source text.
+ */
+async function inflateNative(data: Uint8Array): Promise<Uint8Array> {
+  const stream = new DecompressionStream("deflate-raw");
+  const writer = stream.writable.getWriter();
+  // A damaged part fails the reading below; these promises fail with it.
+  writer.write(data as BufferSource).catch(() => undefined);
+  writer.close().catch(() => undefined);
+  return new Uint8Array(await new Response(stream.readable).arrayBuffer());
+}
+
 async function inflateHere(data: Uint8Array, expected: Expected): Promise<Uint8Array> {
-  const stream = new Blob([data as BlobPart]).stream().pipeThrough(new DecompressionStream("deflate-raw"));
-  const bytes = new Uint8Array(await new Response(stream).arrayBuffer());
+  const bytes = await inflateNative(data);
   const why = damage(bytes, expected.size, expected.crc, crc32);
   if (why) throw new Error(why);
   return bytes;
@@ -125,13 +141,13 @@ async function inflateHere(data: Uint8Array, expected: Expected): Promise<Uint8A
  */
 const INFLATE_WORKER = `const crc32 = (${makeCrc32.toString()})();
 const damage = ${damage.toString()};
+const inflateNative = ${inflateNative.toString()};
 let queue = Promise.resolve();
 self.onmessage = (event) => {
   const { id, data, size, crc } = event.data;
   queue = queue.then(async () => {
     try {
-      const stream = new Blob([data]).stream().pipeThrough(new DecompressionStream("deflate-raw"));
-      const bytes = new Uint8Array(await new Response(stream).arrayBuffer());
+      const bytes = await inflateNative(data);
       const why = damage(bytes, size, crc, crc32);
       if (why) self.postMessage({ id, error: why });
       else self.postMessage({ id, bytes }, [bytes.buffer]);
@@ -201,11 +217,28 @@ function inflater(): Inflater | null {
   return shared;
 }
 
-/** Below this, a part inflates on the calling thread: the trip to the worker would take longer. */
+/**
+ * Below this, a part inflates at once on the calling thread, in JavaScript (fflate): a workbook has
+ * dozens of small parts (relationships, table definitions), and a trip through the platform's
+ * stream, let alone to a worker, costs more than inflating one of them.
+ */
 const SMALL_PART = 64 * 1024;
 
-function inflateRaw(data: Uint8Array, expected: Expected): Promise<Uint8Array> {
-  const worker = data.length < SMALL_PART ? null : inflater();
+/** Deflate shrinks data at most about 1032 to 1: a part said to inflate to more is damaged. */
+const MAX_RATIO = 1032;
+
+function inflateSmall(data: Uint8Array, expected: Expected): Uint8Array {
+  if (expected.size > data.length * MAX_RATIO + 64) throw new Error("its size is not the size the file records");
+  // One byte more than the file records, so that a part that inflates to more is seen to.
+  const bytes = inflateSync(data, { out: new Uint8Array(expected.size + 1) });
+  const why = damage(bytes, expected.size, expected.crc, crc32);
+  if (why) throw new Error(why);
+  return bytes;
+}
+
+async function inflateRaw(data: Uint8Array, expected: Expected): Promise<Uint8Array> {
+  if (data.length < SMALL_PART) return inflateSmall(data, expected);
+  const worker = inflater();
   return worker ? worker.inflate(data, expected) : inflateHere(data, expected);
 }
 
