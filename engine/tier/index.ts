@@ -72,34 +72,52 @@ interface Condition extends TierCondition {
   readonly met: boolean;
 }
 
+type PartnerTier = "MVP" | "MGP" | "STP";
+
 /**
- * The conditions of each partner tier in seed 004's words, in the order they are checked. MVP's
- * include MGP's ("all of the MGP characteristics plus").
+ * What each partner tier asks, in seed 004's order: engagement answers, then a number of
+ * opportunities (one, the minimum or the high number). MVP's include MGP's ("all of the MGP
+ * characteristics plus"); its high number is never below the minimum.
  */
-function conditionsOf(target: Exclude<Tier, "Target" | "BZ">, engagement: readonly boolean[], opportunities: number, min: number, high: number): Condition[] {
-  const answer = (id: EngagementId): Condition => ({ id, label: ENGAGEMENT[index[id]].label, met: engagement[index[id]] });
-  const atLeast = (needed: number, how: string): Condition => ({
-    id: "opportunities",
-    label: `${how} at least ${needed} sales ${needed === 1 ? "opportunity" : "opportunities"} (now ${opportunities})`,
-    needed,
-    met: opportunities >= needed,
-  });
-  const mgp = [answer("optIn"), answer("meets"), answer("access"), answer("visible"), atLeast(min, "Consistently refers or closes")];
-  switch (target) {
-    case "STP":
-      return [answer("optIn"), answer("online"), atLeast(1, "Refers or closes")];
-    case "MGP":
-      return mgp;
-    case "MVP":
-      return [...mgp.slice(0, 4), answer("advises"), answer("suggests"), answer("refersPartners"), atLeast(high, "Consistently refers or closes")];
-  }
+const REQUIRED: Record<PartnerTier, { readonly answers: readonly EngagementId[]; readonly opportunities: "one" | "min" | "high" }> = {
+  STP: { answers: ["optIn", "online"], opportunities: "one" },
+  MGP: { answers: ["optIn", "meets", "access", "visible"], opportunities: "min" },
+  MVP: { answers: ["optIn", "meets", "access", "visible", "advises", "suggests", "refersPartners"], opportunities: "high" },
+};
+const ANSWERS: Record<PartnerTier, readonly number[]> = {
+  STP: REQUIRED.STP.answers.map((id) => index[id]),
+  MGP: REQUIRED.MGP.answers.map((id) => index[id]),
+  MVP: REQUIRED.MVP.answers.map((id) => index[id]),
+};
+const needed = (target: PartnerTier, min: number, high: number) => (REQUIRED[target].opportunities === "one" ? 1 : REQUIRED[target].opportunities === "min" ? min : high);
+
+/** Whether a partner meets every condition of `target` (what `conditionsOf` lists, without its words). */
+function meets(target: PartnerTier, engagement: readonly boolean[], opportunities: number, min: number, high: number): boolean {
+  for (const i of ANSWERS[target]) if (!engagement[i]) return false;
+  return opportunities >= needed(target, min, high);
+}
+
+/** The conditions of `target` in seed 004's words, and whether the partner meets each. */
+function conditionsOf(target: PartnerTier, engagement: readonly boolean[], opportunities: number, min: number, high: number): Condition[] {
+  const answers = REQUIRED[target].answers.map((id): Condition => ({ id, label: ENGAGEMENT[index[id]].label, met: engagement[index[id]] }));
+  const count = needed(target, min, high);
+  const how = target === "STP" ? "Refers or closes" : "Consistently refers or closes";
+  return [
+    ...answers,
+    {
+      id: "opportunities",
+      label: `${how} at least ${count} sales ${count === 1 ? "opportunity" : "opportunities"} (now ${opportunities})`,
+      needed: count,
+      met: opportunities >= count,
+    },
+  ];
 }
 
 function rate(engagement: readonly boolean[], opportunities: number, rules: TierRules, prospect: boolean): { tier: Tier; min: number; high: number } {
   const { min, high } = thresholds(engagement, opportunities, rules);
   if (prospect) return { tier: "Target", min, high };
-  const meets = (t: "MVP" | "MGP" | "STP") => conditionsOf(t, engagement, opportunities, min, high).every((c) => c.met);
-  const tier: Tier = meets("MVP") ? "MVP" : meets("MGP") ? "MGP" : meets("STP") ? "STP" : "BZ";
+  const is = (t: PartnerTier) => meets(t, engagement, opportunities, min, high);
+  const tier: Tier = is("MVP") ? "MVP" : is("MGP") ? "MGP" : is("STP") ? "STP" : "BZ";
   return { tier, min, high };
 }
 
@@ -148,7 +166,7 @@ export const nextTier = guard(
   (engagement: readonly boolean[], opportunities: number, rules: TierRules = {}, prospect: boolean = false): NextTier => {
     const { tier: current, min, high } = rate(engagement, opportunities, rules, prospect);
     if (current === "Target") return { tier: current, next: rate(engagement, opportunities, rules, false).tier, missing: [PROSPECT_CONDITION] };
-    const next = LADDER[LADDER.indexOf(current) + 1] as "STP" | "MGP" | "MVP" | undefined;
+    const next = LADDER[LADDER.indexOf(current) + 1] as PartnerTier | undefined;
     if (!next) return { tier: current, next: null, missing: [] };
     const missing = conditionsOf(next, engagement, opportunities, min, high)
       .filter((c) => !c.met)
