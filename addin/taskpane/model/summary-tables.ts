@@ -6,4 +6,4 @@ import type { TableName } from "../../workbook/schema";
  * read after the list is drawn. A module of its own: browser mode's first script starts reading
  * with it.
  */
-export const LIST_TABLES = [["Partners"], ["Engagement", "Metrics"]] as const satisfies readonly (readonly TableName[])[];
+export const LIST_TABLES = [["Partners", "Metrics"], ["Engagement"]] as const satisfies readonly (readonly TableName[])[];
