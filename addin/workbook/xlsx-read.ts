@@ -94,6 +94,63 @@ export function sharedStrings(xml: string): string[] {
   return strings;
 }
 
+/**
+ * The shared strings table as a lookup that reads an item's text only when a cell asks for it: a
+ * workbook's table holds the text of every sheet, and a first screen reads a few of them. Where
+ * the items are written with a namespace prefix, the whole table is read at once (sharedStrings).
+ */
+export function stringTable(xml: string): (index: number) => string | undefined {
+  const starts = itemStarts(xml);
+  if (!starts) {
+    const all = sharedStrings(xml);
+    return (index) => all[index];
+  }
+  const read: (string | undefined)[] = new Array(starts.length);
+  return (index) => {
+    if (!(index >= 0 && index < starts.length)) return undefined;
+    return (read[index] ??= itemAt(xml, starts[index]));
+  };
+}
+
+/** Where each `<si>` item of the table starts; undefined when the items are not written plainly as `<si>`. */
+function itemStarts(xml: string): Int32Array | undefined {
+  const sst = xml.indexOf("<sst");
+  if (sst < 0) return undefined;
+  const end = xml.indexOf("</sst>", sst);
+  const limit = end < 0 ? xml.length : end;
+  let starts = new Int32Array(1024);
+  let count = 0;
+  for (let at = xml.indexOf("<si", sst + 4); at >= 0 && at < limit; at = xml.indexOf("<si", at + 3)) {
+    const next = xml.charCodeAt(at + 3);
+    // <si>, <si/> or <si with attributes; not another element whose name starts with "si".
+    if (next !== 62 && next !== 47 && next !== 32 && next !== 9 && next !== 10 && next !== 13) continue;
+    if (count === starts.length) {
+      const grown = new Int32Array(count * 2);
+      grown.set(starts);
+      starts = grown;
+    }
+    starts[count++] = at;
+  }
+  // None found: items written some other way (with a prefix, say), which the whole reading handles.
+  return count ? starts.subarray(0, count) : undefined;
+}
+
+const PLAIN_ITEM = /<si><t>([^<&_]*)<\/t><\/si>|<si><t xml:space="preserve">([^<&_]*)<\/t><\/si>|<si\/>/y;
+const ITEM = /<si(?=[\s/>])([^>]*)>/y;
+
+/** The text of the `<si>` item starting at `at` (as sharedStrings reads it). */
+function itemAt(xml: string, at: number): string | undefined {
+  PLAIN_ITEM.lastIndex = at;
+  const simple = PLAIN_ITEM.exec(xml);
+  if (simple) return simple[1] ?? simple[2] ?? "";
+  ITEM.lastIndex = at;
+  const open = ITEM.exec(xml);
+  if (!open) return undefined;
+  if (open[1].endsWith("/")) return "";
+  const end = xml.indexOf("</si>", ITEM.lastIndex);
+  return end < 0 ? undefined : stringItem(xml.slice(ITEM.lastIndex, end));
+}
+
 /** The text of a string item (`<si>` or `<is>`): its runs joined, phonetic guides left out. */
 export function stringItem(body: string): string {
   const plain = body.includes("rPh") ? body.replace(PHONETIC, "") : body;
@@ -205,7 +262,8 @@ function keepColumns(target: Wanted, headers: readonly unknown[]): void {
 
 interface CellSink {
   wanted: Wanted[];
-  strings: () => readonly string[];
+  /** The shared string at an index (undefined when there is none). */
+  string: (index: number) => string | undefined;
   date1904: boolean;
   dateStyle: readonly boolean[];
 }
@@ -285,7 +343,7 @@ function valueOf(type: CellType, bytes: Uint8Array, from: number, to: number, st
   switch (type) {
     case CellType.Shared: {
       const index = smallInteger(bytes, from, to);
-      const text = sink.strings()[Number.isNaN(index) ? Number(utf8.decode(bytes.subarray(from, to))) : index];
+      const text = sink.string(Number.isNaN(index) ? Number(utf8.decode(bytes.subarray(from, to))) : index);
       return text === undefined || text === "" ? null : text;
     }
     case CellType.Number: {
@@ -704,10 +762,10 @@ export async function readArchive(archive: Archive, select: TableSelection = EVE
 
   const reading = perSheet.filter(({ parts }) => parts.some((p) => wanted(p.name)));
   const [stringsXml, dateStyle] = await Promise.all([strings, date1904 ? dateStyles(archive, linked("/styles")) : []]);
-  let table: string[] | undefined;
+  const lookUp = stringsXml ? stringTable(stringsXml) : () => undefined;
   const sink = (targets: Wanted[]): CellSink => ({
     wanted: targets,
-    strings: () => (table ??= stringsXml ? sharedStrings(stringsXml) : []),
+    string: lookUp,
     date1904,
     dateStyle,
   });
@@ -788,13 +846,12 @@ export async function readFirstSheet(data: ArrayBuffer | Uint8Array): Promise<Sh
     if (cellCount > MAX_TABLE_CELLS) return fail(`its sheet ${first.name} spans ${cellCount.toLocaleString("en-US")} cells, more than the ${MAX_TABLE_CELLS.toLocaleString("en-US")} the task pane reads`);
     const stringsPart = linked("/sharedStrings");
     const [stringsXml, dateStyle] = await Promise.all([stringsPart ? archive.text(stringsPart) : undefined, date1904 ? dateStyles(archive, linked("/styles")) : []]);
-    let strings: string[] | undefined;
     const width = area.right - area.left + 1;
     const part: TablePart = { name: first.name, sheet: first.name, ref: "", headerRows: 0, totalsRows: 0, columns: [] };
     const rows = Array.from({ length: area.bottom - area.top + 1 }, () => new Array<unknown>(width).fill(null));
     readSheet(bytes, {
       wanted: [{ part, area, rows, headerCells: [] }],
-      strings: () => (strings ??= stringsXml ? sharedStrings(stringsXml) : []),
+      string: stringsXml ? stringTable(stringsXml) : () => undefined,
       date1904,
       dateStyle,
     });

@@ -9,7 +9,7 @@ import { describe, expect, it } from "vitest";
 import type { RawTable } from "../../addin/workbook/snapshot";
 import { PartnerWorkbook } from "../../addin/workbook/workbook";
 import { WorkbookOpenError, XlsxAdapter } from "../../addin/workbook/xlsx";
-import { readArchive, readXlsxTables } from "../../addin/workbook/xlsx-read";
+import { readArchive, readXlsxTables, sharedStrings, stringTable } from "../../addin/workbook/xlsx-read";
 import { crc32, openArchive } from "../../addin/workbook/ooxml/zip";
 import { SAMPLE_PATH } from "../../samples/generate";
 import { readWithExcelJSFrom } from "./exceljs-tables";
@@ -121,6 +121,36 @@ describe("the fast .xlsx reader", () => {
     const [partners] = (await readXlsxTables(bytes)).tables;
     expect(partners.rows[0].slice(1, 7)).toEqual(["Northwind & Co", "EMEA", true, "#N/A", 0, "PartnerId"]);
     expect(partners.rows[1].slice(1, 4)).toEqual(["Line\rbreak_x0041_", 46295.5, null]);
+  });
+
+  it("looks shared strings up one at a time exactly as reading the whole table gives them", () => {
+    const escape = (text: string) => text.replaceAll("&", "&amp;").replaceAll("<", "&lt;").replaceAll(">", "&gt;");
+    const item = fc.oneof(
+      fc.string().map((t) => `<si><t>${escape(t)}</t></si>`),
+      fc.string().map((t) => `<si><t xml:space="preserve">${escape(t)}</t></si>`),
+      fc.constant("<si/>"),
+      fc.constant("<si></si>"),
+      fc.array(fc.string(), { minLength: 1, maxLength: 3 }).map((runs) => `<si>${runs.map((r, i) => `<r>${i ? "<rPr><b/></rPr>" : ""}<t>${escape(r)}</t></r>`).join("")}</si>`),
+      fc.string().map((t) => `<si><t>${escape(t)}</t><rPh sb="0" eb="1"><t>ヨミ</t></rPh><phoneticPr fontId="1"/></si>`),
+      fc.string().map((t) => `<si>\n  <t>${escape(t)}_x000D_</t>\n</si>`),
+    );
+    fc.assert(
+      fc.property(fc.array(item, { maxLength: 30 }), fc.boolean(), (items, prefixed) => {
+        const body = items.join(prefixed ? "" : "\n");
+        const xml = prefixed
+          ? `<?xml version="1.0"?><x:sst xmlns:x="s" count="${items.length}">${body.replaceAll("<si", "<x:si").replaceAll("</si>", "</x:si>")}</x:sst>`
+          : `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<sst xmlns="s" count="${items.length}" uniqueCount="${items.length}">${body}</sst>`;
+        const whole = sharedStrings(xml);
+        const lookUp = stringTable(xml);
+        expect(whole.length).toBe(items.length);
+        // In any order, twice (the second time from what the first read kept).
+        const order = whole.map((_, i) => whole.length - 1 - i);
+        for (const i of [...order, ...order]) expect(lookUp(i), `item ${i}`).toBe(whole[i]);
+        expect(lookUp(items.length)).toBeUndefined();
+        expect(lookUp(-1)).toBeUndefined();
+      }),
+      { numRuns: 300 },
+    );
   });
 
   it("checks every part's checksum", async () => {
