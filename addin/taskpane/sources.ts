@@ -5,6 +5,7 @@
 import { PartnerWorkbook } from "../workbook/workbook";
 import { download } from "./download";
 import { startReading } from "../workbook/read-off-thread";
+import { TABLES_READ_MARK } from "./marks";
 import { LIST_TABLES } from "./model/summary-tables";
 import type { WorkbookSource } from "./state/session";
 
@@ -38,6 +39,7 @@ export function fileSource(label: string, file: Blob | { url: string }): Workboo
       const opened = reading ?? read();
       reading = undefined;
       adapter = await opened;
+      performance.mark(TABLES_READ_MARK);
       return PartnerWorkbook.open(adapter);
     },
     async saveAs(_workbook, baseName) {
