@@ -125,7 +125,14 @@ function yieldToEventLoop(): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, 0));
 }
 
-const messageOf = (e: unknown) => (e instanceof Error ? e.message : String(e));
+/**
+ * Why a partner's deck is missing, in index.csv: a review the engine refuses says why in its own
+ * words; anything else is a fault of ours, said plainly (its details go to the console).
+ */
+function unexpected(partner: PartnerRecord, e: unknown): string {
+  console.error(`PartnerFit: the QBR deck of ${partner.id} could not be made`, e);
+  return "the deck could not be made: an unexpected error in the deck writer (the partner's QBR tab shows the review; please report this partner)";
+}
 
 /**
  * Makes each matching partner's deck and hands it to `onDeck` (which may write it somewhere), one
@@ -153,6 +160,12 @@ export async function eachDeck(
   for (const [i, partner] of partners.entries()) {
     if (signal?.aborted) return { status: "cancelled", quarter, done: i, total };
     try {
+      // A partner taken out of the table while the batch ran (the list it started from still has it).
+      if (!data.partner(partner.id)) {
+        skipped.push({ partner, reason: `${partner.id} is no longer in the Partners table` });
+        onProgress?.({ done: i + 1, total, partner });
+        continue;
+      }
       const review = buildQbr(qbrInput(data, partner.id, quarter));
       if (isEngineError(review)) skipped.push({ partner, reason: review.message });
       else {
@@ -165,7 +178,7 @@ export async function eachDeck(
         files.push({ partner, file });
       }
     } catch (e) {
-      skipped.push({ partner, reason: `the deck could not be made: ${messageOf(e)}` });
+      skipped.push({ partner, reason: unexpected(partner, e) });
     }
     onProgress?.({ done: i + 1, total, partner });
     await yieldToEventLoop();

@@ -78,7 +78,23 @@ describe("the QBR decks of every partner as one zip", () => {
     const index = Papa.parse<Record<string, string>>(csv.slice(1), { header: true, skipEmptyLines: true }).data;
     const gone = index.find((r) => r.PartnerId === "P-GONE")!;
     expect(gone.File).toBe("");
-    expect(gone["Skipped because"]).toMatch(/P-GONE/);
+    expect(gone["Skipped because"]).toBe("P-GONE is no longer in the Partners table");
+  }, 60_000);
+});
+
+describe("a deck that fails for a reason of ours", () => {
+  it("is listed in the index in plain words, not with the error's own text, and the batch goes on", async () => {
+    const partners = data.partners.slice(0, 3);
+    const made: string[] = [];
+    const result = await eachDeck(Object.create(data, { partners: { value: partners } }) as PartnerData, { quarter: QUARTER }, (deck) => {
+      if (deck.partner.id === partners[1].id) throw new TypeError("Cannot read properties of undefined (reading 'x')");
+      made.push(deck.partner.id);
+    });
+    if (result.status !== "done") throw new Error("cancelled");
+    expect(made).toEqual([partners[0].id, partners[2].id]);
+    expect(result.skipped.map((s) => s.partner.id)).toEqual([partners[1].id]);
+    expect(result.skipped[0].reason).toMatch(/^the deck could not be made: an unexpected error/);
+    expect(result.skipped[0].reason).not.toMatch(/Cannot read|undefined/);
   }, 60_000);
 });
 

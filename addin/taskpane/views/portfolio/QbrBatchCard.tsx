@@ -57,7 +57,10 @@ export function QbrBatchCard({ data, today }: { data: PartnerData; today: number
       download(result.zip, result.fileName, "application/zip");
       setRun({ state: "done", intent: "success", text: `Downloaded ${result.fileName}: ${result.files.length === 1 ? "1 deck" : `${result.files.length} decks`} for ${quarter}, ${filterText(filter)}.${skipped}` });
     } catch (e) {
-      setRun({ state: "done", intent: "error", text: `The decks could not be built: ${e instanceof Error ? e.message : String(e)}` });
+      // Our own refusals say why; anything else is a fault of ours, said plainly (details in the console).
+      if (!(e instanceof Error && e.name === "QbrBatchError")) console.error("PartnerFit: the QBR batch failed", e);
+      const why = e instanceof Error && e.name === "QbrBatchError" ? e.message : "something unexpected went wrong while making them (the details are in the browser's console).";
+      setRun({ state: "done", intent: "error", text: `The decks could not be built: ${why} Nothing was downloaded.` });
     } finally {
       stop.current = undefined;
     }
