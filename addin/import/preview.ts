@@ -76,6 +76,11 @@ export interface ImportPreview {
   questions: ImportQuestion[];
   /** Key and filled columns with no header mapped: rows cannot be added (or, for the key, matched) without them. */
   unmapped: string[];
+  /**
+   * Mapped columns the workbook's table has no header for (an older table, say): their values would
+   * have nowhere to go, so nothing is imported until the header is added or the column unmapped.
+   */
+  absent: string[];
   added: ImportRow[];
   updated: ImportRow[];
   unchanged: ImportRow[];
@@ -115,6 +120,7 @@ export function previewImport(data: PartnerData, table: TableName, grid: ExportR
   const isMapped = (name: string) => mapped.some((m) => m.spec.name === name);
   const unmapped = schema.columns.filter((c) => (schema.key.includes(c.name) || c.filled) && !isMapped(c.name)).map((c) => c.name);
   const keyMissing = schema.key.filter((k) => !isMapped(k));
+  const absent = existing ? mapped.map((m) => m.spec.name).filter((name) => existing.columns.get(name.toLowerCase()) === undefined) : [];
 
   const questions: ImportQuestion[] = mapped.flatMap(({ spec, header, index, reading }) => {
     if (!reading.question) return [];
@@ -142,7 +148,7 @@ export function previewImport(data: PartnerData, table: TableName, grid: ExportR
     }
   }
 
-  const preview: ImportPreview = { table, columns: mapped.map(({ spec, header, reading }) => ({ column: spec.name, header, reading })), questions, unmapped, added: [], updated: [], unchanged: [], rejected: [], unknownPartners: [], changes: [] };
+  const preview: ImportPreview = { table, columns: mapped.map(({ spec, header, reading }) => ({ column: spec.name, header, reading })), questions, unmapped, absent, added: [], updated: [], unchanged: [], rejected: [], unknownPartners: [], changes: [] };
   const seenKeys = new Map<string, number>();
   grid.rows.forEach((cells, i) => {
     const row = grid.rowNumbers?.[i] ?? i + 2;
@@ -223,6 +229,8 @@ export function previewImport(data: PartnerData, table: TableName, grid: ExportR
   });
 
   preview.unknownPartners = [...unknown.values()];
+  // A column the table lacks: not a change to save (the view says why nothing can be imported).
+  if (absent.length) return preview;
   const set = (values: Record<string, CellValue>, only?: readonly string[]) =>
     Object.fromEntries(Object.entries(values).filter(([name]) => !keyColumns.includes(name) && (!only || only.includes(name))));
   preview.changes = [

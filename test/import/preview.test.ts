@@ -90,4 +90,17 @@ describe("previewImport", () => {
     const assumptions = previewImport(data, "Assumptions", { headers: ["Partner", "Driver"], rows: [["*", "ramp"]] }, { PartnerId: "Partner", Name: "Driver", Value: null });
     expect(assumptions.rejected[0].reasons).toEqual(["row 2, Value: a new row needs it, and no column of the file is mapped to it"]);
   });
+
+  it("saves nothing while a mapped column has no header in the workbook's table, and names it", () => {
+    // The workbook's Deals table is an older one, without AccountId: the value would have nowhere to go.
+    const file = { headers: [...headers, "Account"], rows: [["D1", "P1", "Lead", "1000", "Open", null, "A-7"], ["D9", "P2", "Lead", "50", "Open", null, "A-8"]] };
+    const preview = previewImport(data, "Deals", file, { ...mapping, AccountId: "Account" });
+    expect(preview.absent).toEqual(["AccountId"]);
+    expect(preview.changes).toEqual([]);
+    // Unmapped, the same file imports what the table can hold.
+    const without = previewImport(data, "Deals", file, { ...mapping, AccountId: null });
+    expect(without.absent).toEqual([]);
+    expect(without.changes.length).toBe(1);
+    expect(without.added.map((r) => r.key.DealId)).toEqual(["D9"]);
+  });
 });

@@ -116,6 +116,7 @@ export default function ImportView() {
   const headers = file?.grid.headers ?? [];
   const columns = Object.keys(mapping);
   const questionsOpen = preview?.questions.length ?? 0;
+  const absent = preview?.absent ?? [];
   const rowChanges = preview ? preview.added.length + preview.updated.length : 0;
 
   const doImport = async () => {
@@ -220,6 +221,12 @@ export default function ImportView() {
                 </Field>
               ))}
             </div>
+            {absent.length > 0 && (
+              <MessageBar intent="error" data-testid="import-absent">
+                The {table} table has no {absent.join(", ")} {absent.length === 1 ? "column" : "columns"}: add {absent.length === 1 ? "its header" : "their headers"} to the
+                table in the workbook, or set {absent.length === 1 ? "it" : "them"} to (not imported), to import.
+              </MessageBar>
+            )}
             {preview.unmapped.length > 0 && (
               <MessageBar intent="warning" data-testid="import-unmapped">
                 No column of the file fills {preview.unmapped.join(", ")}: new rows need {preview.unmapped.length === 1 ? "it" : "them"}.
@@ -340,7 +347,7 @@ export default function ImportView() {
               </MessageBar>
             )}
             <div>
-              <Button appearance="primary" onClick={doImport} disabled={saver.saving || questionsOpen > 0} data-testid="import-button">
+              <Button appearance="primary" onClick={doImport} disabled={saver.saving || questionsOpen > 0 || absent.length > 0} data-testid="import-button">
                 {saver.saving ? "Importing…" : rowChanges ? `Import ${plural(rowChanges, "row")}` : "Import"}
               </Button>
             </div>
