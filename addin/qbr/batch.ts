@@ -159,26 +159,28 @@ export async function eachDeck(
   onProgress?.({ done: 0, total, partner: null });
   for (const [i, partner] of partners.entries()) {
     if (signal?.aborted) return { status: "cancelled", quarter, done: i, total };
+    let deck: (QbrDeckFile & { bytes: Uint8Array }) | undefined;
     try {
       // A partner taken out of the table while the batch ran (the list it started from still has it).
-      if (!data.partner(partner.id)) {
-        skipped.push({ partner, reason: `${partner.id} is no longer in the Partners table` });
-        onProgress?.({ done: i + 1, total, partner });
-        continue;
-      }
-      const review = buildQbr(qbrInput(data, partner.id, quarter));
-      if (isEngineError(review)) skipped.push({ partner, reason: review.message });
+      const review = data.partner(partner.id) ? buildQbr(qbrInput(data, partner.id, quarter)) : undefined;
+      if (!review) skipped.push({ partner, reason: `${partner.id} is no longer in the Partners table` });
+      else if (isEngineError(review)) skipped.push({ partner, reason: review.message });
       else {
         const bytes = await deckBytes(review);
         let file = deckFileName(partner, quarter);
         // Two partners whose names differ only by characters a file name cannot hold, or by case.
         for (let n = 2; used.has(file.toLowerCase()); n++) file = deckFileName(partner, quarter).replace(/\.pptx$/, ` (${n}).pptx`);
         used.add(file.toLowerCase());
-        await onDeck({ partner, file, bytes });
-        files.push({ partner, file });
+        deck = { partner, file, bytes };
       }
     } catch (e) {
       skipped.push({ partner, reason: unexpected(partner, e) });
+    }
+    if (deck) {
+      // Where the deck goes (a folder, the zip) is not the partner's doing: a failure there (a full
+      // disk, a folder that cannot be written) stops the batch with its own message.
+      await onDeck(deck);
+      files.push({ partner, file: deck.file });
     }
     onProgress?.({ done: i + 1, total, partner });
     await yieldToEventLoop();

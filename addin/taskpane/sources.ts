@@ -27,8 +27,14 @@ export function fileSource(label: string, file: Blob | { url: string }): Workboo
     // The partner list's tables first, asked for before the .xlsx module is here; the session
     // reads the others once the list is on screen.
     const reading = startReading(file, LIST_TABLES);
-    const { XlsxAdapter, SCHEMA_TABLES } = await xlsxModule();
-    return XlsxAdapter.open(file, SCHEMA_TABLES, LIST_TABLES, reading);
+    try {
+      const { XlsxAdapter, SCHEMA_TABLES } = await xlsxModule();
+      return await XlsxAdapter.open(file, SCHEMA_TABLES, LIST_TABLES, reading);
+    } catch (e) {
+      // The readers (and a download) stop with the opening that failed.
+      for (const reader of reading?.readers ?? []) reader.close();
+      throw e;
+    }
   };
   let reading: ReturnType<typeof read> | undefined = read();
   // open() reports a failure; until then it is not an unhandled one.

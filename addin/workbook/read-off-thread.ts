@@ -166,11 +166,15 @@ export function readingGroups(first: readonly (readonly string[])[]): (readonly 
  */
 export function readFirst(file: Blob | { url: string } | Uint8Array, groups: readonly (readonly string[])[], readers: OffThreadReader[]): FirstRead {
   const channels = readers.slice(1).map(() => new MessageChannel());
-  const reads = Promise.all(
-    readers.map((reader, i) =>
-      i === 0 ? reader.first(file, groups[0], true, channels.map((c) => c.port1)) : reader.first(channels[i - 1].port2, groups[i], false),
-    ),
-  );
+  const ask = () =>
+    Promise.all(
+      readers.map((reader, i) =>
+        i === 0 ? reader.first(file, groups[0], true, channels.map((c) => c.port1)) : reader.first(channels[i - 1].port2, groups[i], false),
+      ),
+    );
+  // Bytes handed over are gone from the page: they go once every reader is known to run, so that
+  // the page still has them to read itself if one does not.
+  const reads = file instanceof Uint8Array ? Promise.all(readers.map((r) => r.ready)).then(ask) : ask();
   // Taken up by the workbook's opening, which may come later than a failure.
   reads.catch(() => undefined);
   return { readers, groups, reads };

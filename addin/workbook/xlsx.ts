@@ -125,13 +125,16 @@ export class XlsxAdapter implements WorkbookAdapter {
     // Workers read the schema's selection only (a selection is code, which cannot be posted): a
     // group of `first` each, side by side (or all in one where there is one core).
     const groups = first && readingGroups(first);
-    let reading = started && "reads" in started && select === SCHEMA_TABLES && same(started.groups, groups) ? started : undefined;
-    if (!reading && started) for (const r of "reads" in started ? started.readers : started) r.close();
-    if (!reading && groups && select === SCHEMA_TABLES) {
-      const given = Array.isArray(started) && started.length === groups.length ? started : startReaders(groups.length);
+    const usable = select === SCHEMA_TABLES && !!groups;
+    let reading = started && "reads" in started && usable && same(started.groups, groups) ? started : undefined;
+    // Readers given to read with: kept when there is one per group, closed otherwise.
+    const given = Array.isArray(started) && usable && started.length === groups!.length ? started : undefined;
+    if (started && !reading && !given) for (const r of "reads" in started ? started.readers : started) r.close();
+    if (!reading && groups && usable) {
+      const readers = given ?? startReaders(groups.length);
       // A worker takes the file as it is (a download, a chosen file); bytes already here are
       // handed to the first reader (and come back).
-      if (given) reading = readFirst(file instanceof Blob || (typeof file === "object" && "url" in file) ? file : asBytes(await file), groups, given);
+      if (readers) reading = readFirst(file instanceof Blob || (typeof file === "object" && "url" in file) ? file : asBytes(await file), groups, readers);
     }
     let readers = reading?.readers;
     let bytes: Uint8Array | undefined;

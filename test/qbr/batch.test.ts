@@ -86,8 +86,21 @@ describe("a deck that fails for a reason of ours", () => {
   it("is listed in the index in plain words, not with the error's own text, and the batch goes on", async () => {
     const partners = data.partners.slice(0, 3);
     const made: string[] = [];
-    const result = await eachDeck(Object.create(data, { partners: { value: partners } }) as PartnerData, { quarter: QUARTER }, (deck) => {
-      if (deck.partner.id === partners[1].id) throw new TypeError("Cannot read properties of undefined (reading 'x')");
+    // A fault while gathering the second partner's review (once): what a bug of ours would give.
+    let faulted = false;
+    const faulty = Object.create(data, {
+      partners: { value: partners },
+      metricsOf: {
+        value: (id: string) => {
+          if (id === partners[1].id && !faulted) {
+            faulted = true;
+            throw new TypeError("Cannot read properties of undefined (reading 'x')");
+          }
+          return data.metricsOf(id);
+        },
+      },
+    }) as PartnerData;
+    const result = await eachDeck(faulty, { quarter: QUARTER }, (deck) => {
       made.push(deck.partner.id);
     });
     if (result.status !== "done") throw new Error("cancelled");
@@ -95,6 +108,18 @@ describe("a deck that fails for a reason of ours", () => {
     expect(result.skipped.map((s) => s.partner.id)).toEqual([partners[1].id]);
     expect(result.skipped[0].reason).toMatch(/^the deck could not be made: an unexpected error/);
     expect(result.skipped[0].reason).not.toMatch(/Cannot read|undefined/);
+  }, 60_000);
+
+  it("stops the batch with its own error when a deck cannot be written where it goes (a full disk, say)", async () => {
+    const partners = data.partners.slice(0, 3);
+    const full = Object.assign(new Error("ENOSPC: no space left on device, write"), { code: "ENOSPC" });
+    let calls = 0;
+    const run = eachDeck(Object.create(data, { partners: { value: partners } }) as PartnerData, { quarter: QUARTER }, () => {
+      calls++;
+      throw full;
+    });
+    await expect(run).rejects.toBe(full);
+    expect(calls).toBe(1);
   }, 60_000);
 });
 

@@ -8,7 +8,7 @@ import { pack, unpack } from "../../addin/workbook/packed";
 import { PartnerData } from "../../addin/workbook/records";
 import type { RawTable } from "../../addin/workbook/snapshot";
 import { PartnerWorkbook } from "../../addin/workbook/workbook";
-import type { OffThreadReader } from "../../addin/workbook/read-off-thread";
+import { type OffThreadReader, ReaderUnavailable } from "../../addin/workbook/read-off-thread";
 import { readFirstTables, readNamedTables, shareOut } from "../../addin/workbook/staged";
 import { SCHEMA_TABLES, XlsxAdapter } from "../../addin/workbook/xlsx";
 import { openWorkbookArchive } from "../../addin/workbook/xlsx-read";
@@ -149,14 +149,23 @@ describe("the tables left for later, shared out among the reading workers", () =
     );
   });
 
+  /** `bytes` as postMessage moves them: a new view of the same bytes, the original left empty. */
+  const moved = (bytes: Uint8Array) => {
+    const { byteOffset, byteLength } = bytes;
+    return new Uint8Array(structuredClone(bytes.buffer, { transfer: [bytes.buffer as ArrayBuffer] }), byteOffset, byteLength);
+  };
+
   /** A reader that reads on this thread as the worker does, its answers to `rest` coming after `delay` ms. */
   function readerHere(delay: number, asked: string[][]): OffThreadReader {
     let archive: Awaited<ReturnType<typeof openWorkbookArchive>> | undefined;
+    let closed = false;
     return {
       ready: Promise.resolve(),
       async first(file, first, give, share = []) {
+        if (closed) throw new Error("a closed reader was asked to read");
+        // Bytes given travel as postMessage sends them: moved, the sender's copy left empty.
         const own =
-          file instanceof Uint8Array ? file
+          file instanceof Uint8Array ? moved(file)
           : await new Promise<Uint8Array>((resolve) => {
               const port = file as MessagePort;
               port.onmessage = (event: MessageEvent<Uint8Array>) => {
@@ -172,13 +181,41 @@ describe("the tables left for later, shared out among the reading workers", () =
         return { ...(await readFirstTables(archive, SCHEMA_TABLES, first)), bytes: give ? own : undefined };
       },
       async rest(names) {
+        if (closed) throw new Error("a closed reader was asked to read");
         asked.push([...names]);
         await new Promise((resolve) => setTimeout(resolve, delay));
         return readNamedTables(archive!, SCHEMA_TABLES, names);
       },
+      close: () => {
+        closed = true;
+      },
+    };
+  }
+
+  /** A reader whose worker never starts: `ready` fails, and so does any request (as readOffThread's). */
+  function readerThatNeverStarts(): OffThreadReader {
+    const never = Promise.reject(new ReaderUnavailable("the reading worker stopped"));
+    never.catch(() => undefined);
+    return {
+      ready: never,
+      first: (file) => {
+        // A transfer detaches the bytes given, as postMessage does.
+        if (file instanceof Uint8Array) moved(file);
+        return Promise.reject(new ReaderUnavailable("the reading worker stopped"));
+      },
+      rest: () => Promise.reject(new ReaderUnavailable("the reading worker stopped")),
       close: () => undefined,
     };
   }
+
+  it("reads on the page, the bytes intact, when the second worker never starts", async () => {
+    vi.stubGlobal("navigator", { hardwareConcurrency: 2 });
+    const bytes = await xlsxOf(tablesOf(6));
+    const adapter = await XlsxAdapter.open(bytes.slice(), SCHEMA_TABLES, LIST_TABLES, [readerHere(0, []), readerThatNeverStarts()]);
+    const staged = await PartnerWorkbook.open(adapter);
+    await staged.complete();
+    expect(rowsOf(staged)).toEqual(rowsOf((await opened(bytes, false)).workbook));
+  });
 
   it("completes to what a whole read gives even when the shares come back out of order", async () => {
     vi.stubGlobal("navigator", { hardwareConcurrency: 2 });
