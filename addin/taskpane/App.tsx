@@ -186,7 +186,7 @@ function Shell({ mode }: { mode: Mode }) {
       <header className={styles.header}>
         <div className={styles.title}>
           <h1 className={styles.h1}>PartnerFit</h1>
-          <Text size={200} className={styles.muted} data-testid="source">
+          <Text size={200} className={styles.muted} data-testid="workbook-source">
             {session.source.label}
           </Text>
         </div>

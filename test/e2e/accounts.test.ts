@@ -228,7 +228,7 @@ describe.skipIf(!browserAvailable)("Accounts tab (browser mode, Chromium)", () =
     expect(saved.deals).toHaveLength(sample.deals.length + 1);
 
     await page.locator('input[type="file"]').setInputFiles({ name: "partners-accounts.xlsx", mimeType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", buffer: bytes });
-    await expect.poll(() => page.getByTestId("source").textContent(), { timeout: 30_000 }).toBe("partners-accounts.xlsx");
+    await expect.poll(() => page.getByTestId("workbook-source").textContent(), { timeout: 30_000 }).toBe("partners-accounts.xlsx");
     await open();
     const more = card("Accounts").getByRole("button", { name: /^Show all \d+ accounts$/ });
     if (await more.count()) await more.click();

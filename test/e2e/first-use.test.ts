@@ -70,7 +70,7 @@ describe.skipIf(!browserAvailable).each([350, 1400])("a new user's first workboo
   async function openFile(name: string, bytes: Uint8Array): Promise<void> {
     await page.getByRole("tab", { name: "Partners" }).click();
     await page.getByLabel("Open a workbook").setInputFiles({ name, mimeType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", buffer: Buffer.from(bytes) });
-    await poll(() => page.getByTestId("source").textContent()).toBe(name);
+    await poll(() => page.getByTestId("workbook-source").textContent()).toBe(name);
   }
 
   async function saveAs(): Promise<Uint8Array> {

@@ -208,7 +208,7 @@ describe.skipIf(!browserAvailable)("a channel manager's session, from opening th
       buffer: fs.readFileSync(savedPath),
     });
     // The header names the file once it is open (while it opens, the sample stays, named there).
-    await poll(() => page.getByTestId("source").textContent()).toBe("partners-saved.xlsx");
+    await poll(() => page.getByTestId("workbook-source").textContent()).toBe("partners-saved.xlsx");
     await find();
     await tab("Audit").click();
     await page.getByLabel("Audit date").fill(DATE);

@@ -36,7 +36,7 @@ describe.skipIf(!browserAvailable || !CASES.length)("team workbooks edited and s
     const data = new PartnerData((await PartnerWorkbook.open(await XlsxAdapter.open(original))).snapshot);
     const partner = data.partners.find((p) => data.auditsOf(p.id).length > 0)!;
     await page.getByLabel("Open a workbook").setInputFiles(path.join(FOREIGN, file));
-    await poll(() => page.getByTestId("source").textContent()).toBe(file);
+    await poll(() => page.getByTestId("workbook-source").textContent()).toBe(file);
     await page.getByTestId("partner-count").waitFor();
     await page.getByRole("searchbox", { name: "Search partners" }).fill(partner.id);
     await page.locator(`button[data-partner="${partner.id}"]`).click();

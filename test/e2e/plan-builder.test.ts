@@ -199,7 +199,7 @@ describe.skipIf(!browserAvailable)("Plan builder and funds (browser mode, Chromi
 
     await page.locator('input[type="file"]').setInputFiles({ name: "partners-plan.xlsx", mimeType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", buffer: fs.readFileSync(savedPath) });
     // The header names the file once it is open (while it opens, the other one stays, named there).
-    await expect.poll(() => page.getByTestId("source").textContent()).toBe("partners-plan.xlsx");
+    await expect.poll(() => page.getByTestId("workbook-source").textContent(), { timeout: 30_000 }).toBe("partners-plan.xlsx");
     await open("P&L");
     await page.getByTestId("pnl-npv").waitFor();
     expect(await npv()).toBe(npvAfter);

@@ -159,7 +159,7 @@ describe.skipIf(!browserAvailable)("work that could be lost (browser mode, Chrom
     const error = await page.getByTestId("open-error").textContent();
     expect(error).toMatch(/^Could not open notes\.xlsx: .+ — partners\.xlsx \(sample\) is still open, as it was\.$/);
     // The workbook, its unsaved save, the open partner and the edit are all as they were.
-    expect(await page.getByTestId("source").textContent()).toBe("partners.xlsx (sample)");
+    expect(await page.getByTestId("workbook-source").textContent()).toBe("partners.xlsx (sample)");
     expect(await unsaved().textContent()).toBe("1 save not in a file");
     expect(await page.getByTestId("partner-name").textContent()).toBe(first.name);
     expect(await page.getByRole("button", { name: "Undo changes" }).isEnabled()).toBe(true);
@@ -169,7 +169,7 @@ describe.skipIf(!browserAvailable)("work that could be lost (browser mode, Chrom
     await page.getByRole("button", { name: "Open…" }).click();
     const [again] = await Promise.all([page.waitForEvent("filechooser"), dialog().getByRole("button", { name: "Open another workbook" }).click()]);
     await again.setFiles({ name: "copy.xlsx", mimeType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", buffer: fs.readFileSync(SAMPLE) });
-    await poll(() => page.getByTestId("source").textContent()).toBe("copy.xlsx");
+    await poll(() => page.getByTestId("workbook-source").textContent()).toBe("copy.xlsx");
     expect(await unsaved().count()).toBe(0);
     expect(await page.getByTestId("open-error").count()).toBe(0);
     await page.getByTestId("partner-count").waitFor();
