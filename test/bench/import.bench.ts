@@ -8,23 +8,13 @@ import { previewImport, readExport, suggestMapping } from "../../addin/import";
 import { PartnerData } from "../../addin/workbook/records";
 import { PartnerWorkbook } from "../../addin/workbook/workbook";
 import { XlsxAdapter } from "../../addin/workbook/xlsx";
-import { SAMPLE_PATH, sampleData } from "../../samples/generate";
+import { SAMPLE_PATH } from "../../samples/generate";
+import { dealsExport } from "../import/deals-export";
 import { CHROMIUM, launch } from "../browser/chromium";
 import { serve } from "../browser/server";
 import { type Timing, measureAsync, ms, report } from "./measure";
 
 const ROWS = 50_000;
-
-function dealsExport(): Uint8Array {
-  const partners = sampleData().partners;
-  const lines = ["Opportunity ID,Partner Account,Stage,Amount,Close Date,Won/Lost"];
-  for (let i = 0; i < ROWS; i++) {
-    const p = partners[i % partners.length];
-    const amount = 1000 + ((i * 7919) % 250_000);
-    lines.push(`X${String(i).padStart(6, "0")},"${p.name}",Proposal,"${amount.toLocaleString("en-US")}.00",${String((i % 12) + 1).padStart(2, "0")}/${String((i % 28) + 1).padStart(2, "0")}/2026,Open`);
-  }
-  return new TextEncoder().encode(lines.join("\r\n"));
-}
 
 const timingOf = (values: number[]): Timing => {
   const sorted = [...values].sort((a, b) => a - b);
@@ -32,7 +22,7 @@ const timingOf = (values: number[]): Timing => {
 };
 
 export default async function importBench() {
-  const bytes = dealsExport();
+  const bytes = dealsExport(ROWS);
   const data = new PartnerData(await (await PartnerWorkbook.open(await XlsxAdapter.open(new Uint8Array(fs.readFileSync(SAMPLE_PATH))))).complete());
   const text = new TextDecoder().decode(bytes);
   const papa = await measureAsync(async () => Papa.parse(text, { skipEmptyLines: true }), { runs: 3, warmup: 1 });

@@ -6,20 +6,14 @@ import { previewImport, readExport, suggestMapping } from "../../addin/import";
 import { PartnerData } from "../../addin/workbook/records";
 import { PartnerWorkbook } from "../../addin/workbook/workbook";
 import { XlsxAdapter } from "../../addin/workbook/xlsx";
-import { SAMPLE_PATH, sampleData } from "../../samples/generate";
+import { SAMPLE_PATH } from "../../samples/generate";
+import { dealsExport } from "./deals-export";
 
 const ROWS = 50_000;
 
 describe("a large export", () => {
   it(`reads and previews ${ROWS.toLocaleString("en-US")} deals`, async () => {
-    const partners = sampleData().partners;
-    const lines = ["Opportunity ID,Partner Account,Stage,Amount,Close Date,Won/Lost"];
-    for (let i = 0; i < ROWS; i++) {
-      const p = partners[i % partners.length];
-      const amount = 1000 + ((i * 7919) % 250_000);
-      lines.push(`X${String(i).padStart(6, "0")},"${p.name}",Proposal,"${amount.toLocaleString("en-US")}.00",${String((i % 12) + 1).padStart(2, "0")}/${String((i % 28) + 1).padStart(2, "0")}/2026,Open`);
-    }
-    const bytes = new TextEncoder().encode(lines.join("\r\n"));
+    const bytes = dealsExport(ROWS);
     const workbook = await PartnerWorkbook.open(await XlsxAdapter.open(new Uint8Array(fs.readFileSync(SAMPLE_PATH))));
     const data = new PartnerData(await workbook.complete());
 
