@@ -32,7 +32,7 @@ export function fileSource(label: string, file: Blob | { url: string }): Workboo
       return await XlsxAdapter.open(file, SCHEMA_TABLES, LIST_TABLES, reading);
     } catch (e) {
       // The readers (and a download) stop with the opening that failed.
-      for (const reader of reading?.readers ?? []) reader.close();
+      for (const reader of reading?.readers ?? []) reader.close(true);
       throw e;
     }
   };

@@ -10,6 +10,7 @@ import { type PackedTables, unpack } from "./packed";
 import type { RawTable } from "./snapshot";
 import type { FirstTables } from "./staged";
 import { WorkbookOpenError } from "./open-error";
+import type { RemoteTail } from "./remote-file";
 
 /**
  * A file for a worker: where to download it, the file the user chose, its bytes (handed over), or
@@ -17,17 +18,59 @@ import { WorkbookOpenError } from "./open-error";
  */
 export type FileRef = { url: string } | Blob | Uint8Array | MessagePort;
 
-type Request = { kind: "first"; file: FileRef; first: readonly string[]; give: boolean; share: MessagePort[] } | { kind: "rest"; names: readonly string[] };
+type Request =
+  | { kind: "first"; file: FileRef; first: readonly string[]; give: boolean; share: MessagePort[] }
+  | { kind: "rest"; names: readonly string[] }
+  /** The whole of a file read in pieces, now (no reply: it comes as `whole`). */
+  | { kind: "whole" };
 export type ReaderRequest = Request & { id: number };
 export type ReaderReply =
   | { ready: true }
-  | { id: number; ok: true; tables: PackedTables; pending: string[]; cells?: number[]; date1904: boolean; partners: boolean; bytes?: Uint8Array }
-  | { id: number; ok: false; message: string; open: boolean; bytes?: Uint8Array };
+  | {
+      id: number;
+      ok: true;
+      tables: PackedTables;
+      pending: string[];
+      cells?: number[];
+      date1904: boolean;
+      partners: boolean;
+      bytes?: Uint8Array;
+      /**
+       * The tables were read in pieces of a file on a web server: here are its last bytes; the
+       * whole file follows (`whole`) when asked for, or when the other tables are.
+       */
+      later?: { tail: Uint8Array; size: number };
+    }
+  | { id: number; ok: false; message: string; open: boolean; unavailable: boolean; bytes?: Uint8Array }
+  /** The whole file, after the tables read in pieces (reply `id`'s `later`), or why it did not come. */
+  | { id: number; whole: Uint8Array }
+  | { id: number; wholeFailed: string };
+
+/**
+ * What one reader sends another: the file's bytes; or, for a file read in pieces, where it is, its
+ * last bytes and the parts being read ahead, then each of those parts, then the whole file (or why
+ * not).
+ */
+export type Share = Uint8Array | { ranges: RemoteTail; ahead: string[] } | { part: [string, Uint8Array | undefined] } | { whole: Uint8Array } | { failed: string };
+
+/**
+ * A file whose first tables were read in pieces: its size and last bytes (the zip directory, for
+ * the names of its parts), and its bytes when the reader has downloaded the whole of it.
+ */
+export interface Later {
+  tail: Uint8Array;
+  size: number;
+  /** The whole file: downloaded from the first time this is called (the partner list does not wait for it). */
+  bytes(): Promise<Uint8Array>;
+}
 
 /** The worker could not be used (it did not start): read on the page. */
 export class ReaderUnavailable extends Error {
   override readonly name = "ReaderUnavailable";
 }
+
+/** A reader's first tables, with the file's bytes (`bytes`) or, for a file read in pieces, the way to them (`later`). */
+export type ReaderTables = FirstTables & { bytes?: Uint8Array; later?: Later };
 
 export interface OffThreadReader {
   /** Resolves once the worker runs; rejects with ReaderUnavailable when it cannot. */
@@ -37,9 +80,13 @@ export interface OffThreadReader {
    * tables (the worker keeps a copy to read the others from, with `rest`); with `share`, a copy goes
    * to the reader at each port's other end.
    */
-  first(file: FileRef, first: readonly string[], give: boolean, share?: MessagePort[]): Promise<FirstTables & { bytes?: Uint8Array }>;
+  first(file: FileRef, first: readonly string[], give: boolean, share?: MessagePort[]): Promise<ReaderTables>;
   rest(names: readonly string[]): Promise<RawTable[]>;
-  close(): void;
+  /**
+   * Stops the worker; where the whole of a file read in pieces is still coming to the page, once it
+   * is here, unless `now` (an opening that failed).
+   */
+  close(now?: boolean): void;
 }
 
 /** The reading worker's name; `downloading(url)` names one that starts downloading the file as it starts. */
@@ -63,8 +110,12 @@ export function readOffThread(download?: string): OffThreadReader | undefined {
   } catch {
     return undefined;
   }
-  type Job = { resolve: (reply: FirstTables & { bytes?: Uint8Array }) => void; reject: (error: Error) => void };
+  type Job = { resolve: (reply: ReaderTables) => void; reject: (error: Error) => void };
   const waiting = new Map<number, Job>();
+  // Files read in pieces whose whole bytes are still to come, by the id of the reply that said so.
+  const coming = new Map<number, { resolve: (bytes: Uint8Array) => void; reject: (error: Error) => void }>();
+  // Asked to close while the whole of a file was coming: it closes once that is here.
+  let closing = false;
   let next = 0;
   let closed = false;
   let started: () => void = () => undefined;
@@ -79,6 +130,10 @@ export function readOffThread(download?: string): OffThreadReader | undefined {
     closed = true;
     worker.terminate();
     failed(new ReaderUnavailable(why));
+    for (const [id, later] of coming) {
+      coming.delete(id);
+      later.reject(new Error(why));
+    }
     for (const [id, job] of waiting) {
       waiting.delete(id);
       // A worker that never ran read nothing: the page reads instead.
@@ -95,14 +150,36 @@ export function readOffThread(download?: string): OffThreadReader | undefined {
       running = true;
       return started();
     }
+    if ("whole" in reply || "wholeFailed" in reply) {
+      const later = coming.get(reply.id);
+      coming.delete(reply.id);
+      if ("whole" in reply) later?.resolve(reply.whole);
+      else later?.reject(new Error(reply.wholeFailed));
+      if (closing && !coming.size) stop("closed");
+      return;
+    }
     const job = waiting.get(reply.id);
     if (!job) return;
     waiting.delete(reply.id);
-    if (reply.ok) job.resolve({ tables: unpack(reply.tables), pending: reply.pending, cells: reply.cells, date1904: reply.date1904, partners: reply.partners, bytes: reply.bytes });
+    if (reply.ok) {
+      let later: Later | undefined;
+      if (reply.later) {
+        const bytes = new Promise<Uint8Array>((resolve, reject) => coming.set(reply.id, { resolve, reject }));
+        bytes.catch(() => undefined);
+        later = { ...reply.later, bytes: () => (askWhole(), bytes) };
+      }
+      job.resolve({ tables: unpack(reply.tables), pending: reply.pending, cells: reply.cells, date1904: reply.date1904, partners: reply.partners, bytes: reply.bytes, later });
+    } else if (reply.unavailable) job.reject(new ReaderUnavailable(reply.message));
     else job.reject(Object.assign(reply.open ? new WorkbookOpenError(reply.message) : new Error(reply.message), { bytes: reply.bytes }));
   };
+  let wholeAsked = false;
+  const askWhole = () => {
+    if (wholeAsked || closed) return;
+    wholeAsked = true;
+    worker.postMessage({ kind: "whole", id: -1 } satisfies ReaderRequest);
+  };
   const ask = (request: Request, transfer: Transferable[] = []) =>
-    new Promise<FirstTables & { bytes?: Uint8Array }>((resolve, reject) => {
+    new Promise<ReaderTables>((resolve, reject) => {
       if (closed) return reject(new ReaderUnavailable("the reading worker stopped"));
       const id = next++;
       waiting.set(id, { resolve, reject });
@@ -117,14 +194,19 @@ export function readOffThread(download?: string): OffThreadReader | undefined {
       const transfer: Transferable[] = file instanceof Uint8Array ? [file.buffer as ArrayBuffer] : file instanceof MessagePort ? [file] : [];
       transfer.push(...(share ?? []));
       const read = await ask({ kind: "first", file, first, give, share: share ?? [] }, transfer);
-      if (give && !read.bytes) throw new Error("the reading worker kept the file");
+      if (give && !read.bytes && !read.later) throw new Error("the reading worker kept the file");
       return read;
     },
     async rest(names) {
       return (await ask({ kind: "rest", names })).tables;
     },
-    close: () => {
-      if (!closed) stop("closed");
+    close: (now = false) => {
+      // The whole of a file read in pieces is waited for (and asked for): the page saves into it.
+      if (coming.size && !now) {
+        closing = true;
+        askWhole();
+      }
+      else if (!closed) stop("closed");
     },
   };
 }
@@ -151,7 +233,7 @@ export interface FirstRead {
   readonly readers: OffThreadReader[];
   readonly groups: readonly (readonly string[])[];
   /** Each reader's first tables, in the order of `groups`; the first reader's come with the file's bytes. */
-  readonly reads: Promise<(FirstTables & { bytes?: Uint8Array })[]>;
+  readonly reads: Promise<ReaderTables[]>;
 }
 
 /** `first`'s groups of tables as readers take them: a group each, side by side, or all in one where there is one core. */

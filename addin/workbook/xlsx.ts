@@ -29,7 +29,8 @@ import { DATE_FORMAT, SCHEMA, type TableSchema, tableSchema, validationRule } fr
 import type { SheetSpec, TableSpec, ValidationSpec } from "./sheet";
 import { a1 } from "./sheet";
 import { SCHEMA_TABLES } from "./selection";
-import { type FirstRead, type OffThreadReader, ReaderUnavailable, readFirst, readingGroups, startReaders } from "./read-off-thread";
+import { type Archive, ArchiveError, partsIn } from "./ooxml/zip";
+import { type FirstRead, type Later, type OffThreadReader, ReaderUnavailable, readFirst, readingGroups, startReaders } from "./read-off-thread";
 import { type FirstTables, readFirstTables, readNamedTables, shareOut, together } from "./staged";
 
 import type { RawTable } from "./snapshot";
@@ -51,6 +52,39 @@ const same = (a: readonly (readonly string[])[] | undefined, b: readonly (readon
   !!a && !!b && a.length === b.length && a.every((group, i) => group.join("\n") === b[i].join("\n"));
 
 /** A file's bytes, read on the page. */
+/**
+ * The archive of a file whose tables were read in pieces (see Later): its parts' names from the
+ * directory in its last bytes; their contents, once the whole file is here.
+ */
+function comingArchive(later: Later): Archive & { ready(): Promise<Archive> } {
+  const names = partsIn(later.tail, later.size);
+  const present = new Set(names);
+  let opened: Archive | undefined;
+  // The whole file is asked for when a part is first needed (the other tables, a save).
+  let whole: Promise<Archive> | undefined;
+  const ready = () => (whole ??= inFull(later.bytes()).then(async (bytes) => (opened = await openWorkbookArchive(bytes))));
+  return {
+    ready,
+    names,
+    has: (name) => present.has(name),
+    bytes: async (name) => (await ready()).bytes(name),
+    text: async (name) => (await ready()).text(name),
+    stored: (name) => {
+      if (!opened) throw new ArchiveError("it is still being loaded");
+      return opened.stored?.(name);
+    },
+  };
+}
+
+/** `coming`, its failure a WorkbookOpenError that says the file did not come in full (shown as it is when Save as… fails). */
+async function inFull<T>(coming: Promise<T>): Promise<T> {
+  try {
+    return await coming;
+  } catch (e) {
+    throw new WorkbookOpenError(`The workbook could not be loaded in full (${e instanceof Error ? e.message : String(e)}): open it again to save it.`);
+  }
+}
+
 async function bytesOf(file: ArrayBuffer | Uint8Array | Promise<ArrayBuffer | Uint8Array> | Blob | { url: string }): Promise<Uint8Array> {
   if (file instanceof Blob) return new Uint8Array(await file.arrayBuffer());
   if (typeof file === "object" && "url" in file) {
@@ -98,9 +132,14 @@ export class XlsxAdapter implements WorkbookAdapter {
   private readers?: OffThreadReader[];
   private select: TableSelection = SCHEMA_TABLES;
 
+  /** The size of a file whose bytes are still coming (see `complete`). */
+  private declaredSize = 0;
+  /** For a file opened from its first tables alone: its bytes, asked for (`original` then set). */
+  private complete: (() => Promise<void>) | undefined;
+
   private constructor(
-    /** The file as opened (`undefined` for a new workbook). */
-    private readonly original: Uint8Array | undefined,
+    /** The file as opened (`undefined` for a new workbook, or until a file read in pieces is here). */
+    private original: Uint8Array | undefined,
     private readonly pkg: OoxmlPackage,
     opened: RawTable[] | undefined,
     /** The workbook counts dates from 1904 (the reader gives 1900-system serials; the writer converts back). */
@@ -138,26 +177,41 @@ export class XlsxAdapter implements WorkbookAdapter {
     }
     let readers = reading?.readers;
     let bytes: Uint8Array | undefined;
+    let later: Later | undefined;
     let read: FirstTables | undefined;
     if (reading) {
       try {
         const reads = await reading.reads;
         bytes = reads[0].bytes;
+        later = reads[0].later;
         read = together(reads);
       } catch (e) {
-        for (const reader of reading.readers) reader.close();
+        for (const reader of reading.readers) reader.close(true);
         readers = undefined;
         if (!(e instanceof ReaderUnavailable)) throw e;
       }
     }
-    bytes ??= await bytesOf(file);
-    const archive = await openWorkbookArchive(bytes);
-    if (!first) {
-      const contents = await readWorkbookTables(archive, select);
-      return new XlsxAdapter(bytes, Package.of(archive), contents.tables, contents.date1904);
+    let adapter: XlsxAdapter;
+    if (read && !bytes && later) {
+      // The list's tables were read in pieces of a file on a web server: the file itself follows.
+      const coming = comingArchive(later);
+      adapter = new XlsxAdapter(undefined, Package.of(coming), read.tables, read.date1904);
+      adapter.declaredSize = later.size;
+      // A save copies the parts it did not change from the whole file's archive.
+      adapter.complete = () =>
+        Promise.all([later!.bytes(), coming.ready()]).then(([whole]) => {
+          adapter.original = whole;
+        });
+    } else {
+      bytes ??= await bytesOf(file);
+      const archive = await openWorkbookArchive(bytes);
+      if (!first) {
+        const contents = await readWorkbookTables(archive, select);
+        return new XlsxAdapter(bytes, Package.of(archive), contents.tables, contents.date1904);
+      }
+      read ??= await readFirstTables(archive, select, first.flat());
+      adapter = new XlsxAdapter(bytes, Package.of(archive), read.tables, read.date1904);
     }
-    read ??= await readFirstTables(archive, select, first.flat());
-    const adapter = new XlsxAdapter(bytes, Package.of(archive), read.tables, read.date1904);
     adapter.select = select;
     adapter.pending = read.pending;
     adapter.pendingCells = read.cells;
@@ -181,6 +235,8 @@ export class XlsxAdapter implements WorkbookAdapter {
     const pending = this.pending ?? [];
     const readers = this.readers ?? [];
     this.readers = undefined;
+    // A file read in pieces: the whole of it now, which the other tables are read from.
+    this.complete?.().catch(() => undefined);
     // Each worker reads a share of about as many cells; a share whose worker stopped is read here.
     const shares = shareOut(pending, this.pendingCells, readers.length);
     const read = await Promise.all(
@@ -215,7 +271,7 @@ export class XlsxAdapter implements WorkbookAdapter {
 
   /** The file's size in bytes (0 for a new workbook). */
   get size(): number {
-    return this.original?.length ?? 0;
+    return this.original?.length ?? this.declaredSize;
   }
 
   /** The parts a save would write or remove (empty when nothing was changed). */
@@ -692,6 +748,7 @@ export class XlsxAdapter implements WorkbookAdapter {
 
   /** The workbook as .xlsx (or .xlsm) bytes: the file as it came when nothing was changed. */
   async save(): Promise<Uint8Array> {
+    if (this.complete) await inFull(this.complete());
     const { written, removed } = this.pkg.changed;
     if (this.original && !written.length && !removed.length) return this.original.slice();
     const layout = await this.layout();

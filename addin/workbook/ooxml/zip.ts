@@ -242,8 +242,13 @@ async function inflateRaw(data: Uint8Array, expected: Expected): Promise<Uint8Ar
   return worker ? worker.inflate(data, expected) : inflateHere(data, expected);
 }
 
-/** Reads the central directory; throws ArchiveError when `bytes` is not a zip archive. */
-function directory(bytes: Uint8Array): Map<string, Entry> {
+/**
+ * Where the central directory of a file is, from the file's bytes from offset `base` to its end:
+ * its first record and how many records it has, or the offset from which the bytes are needed to
+ * tell (a directory, or a zip64 end record, that begins before `base`). Throws ArchiveError when
+ * the bytes end no zip archive.
+ */
+function locate(bytes: Uint8Array, base: number): { start: number; count: number } | { from: number } {
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const u16 = (at: number) => view.getUint16(at, true);
   const u32 = (at: number) => view.getUint32(at, true);
@@ -260,13 +265,28 @@ function directory(bytes: Uint8Array): Map<string, Entry> {
   let start = u32(end + 16);
   if ((count === 0xffff || start === 0xffffffff) && end >= 20 && u32(end - 20) === ZIP64_LOCATOR) {
     const record = u64(end - 12);
-    if (record + 56 > bytes.length || u32(record) !== ZIP64_EOCD) throw new ArchiveError("its zip64 directory is damaged");
-    count = u64(record + 32);
-    start = u64(record + 48);
+    if (record < base) return { from: record };
+    if (record - base + 56 > bytes.length || u32(record - base) !== ZIP64_EOCD) throw new ArchiveError("its zip64 directory is damaged");
+    count = u64(record - base + 32);
+    start = u64(record - base + 48);
   }
+  return start < base ? { from: start } : { start, count };
+}
+
+/**
+ * Reads the central directory from the file's bytes from offset `base` to its end (the whole file
+ * by default); throws ArchiveError when they are not the end of a zip archive.
+ */
+function directory(bytes: Uint8Array, base = 0): { entries: Map<string, Entry>; start: number } {
+  const located = locate(bytes, base);
+  if ("from" in located) throw new ArchiveError("its zip directory is damaged");
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const u16 = (at: number) => view.getUint16(at, true);
+  const u32 = (at: number) => view.getUint32(at, true);
+  const u64 = (at: number) => u32(at) + u32(at + 4) * 2 ** 32;
   const entries = new Map<string, Entry>();
-  let at = start;
-  for (let i = 0; i < count; i++) {
+  let at = located.start - base;
+  for (let i = 0; i < located.count; i++) {
     if (at + 46 > bytes.length || u32(at) !== CENTRAL) throw new ArchiveError("its zip directory is damaged");
     const nameLength = u16(at + 28);
     const extraLength = u16(at + 30);
@@ -296,44 +316,48 @@ function directory(bytes: Uint8Array): Map<string, Entry> {
     entries.set(name, { method: u16(at + 10), flags: u16(at + 8), time: u16(at + 12), date: u16(at + 14), compressedSize, size, crc: u32(at + 16), offset });
     at += 46 + nameLength + extraLength + commentLength;
   }
-  return entries;
+  return { entries, start: located.start };
 }
+
+/** A part's bytes as stored, from `bytes`, which hold its local header at `at`. */
+function storedBytes(name: string, entry: Entry, bytes: Uint8Array, at: number): Uint8Array {
+  if (entry.flags & 1) throw new ArchiveError(`its part ${name} is encrypted`);
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  if (at + 30 > bytes.length || view.getUint32(at, true) !== LOCAL) throw new ArchiveError(`its part ${name} is damaged`);
+  const start = at + 30 + view.getUint16(at + 26, true) + view.getUint16(at + 28, true);
+  const stored = bytes.subarray(start, start + entry.compressedSize);
+  if (stored.length !== entry.compressedSize) throw new ArchiveError(`its part ${name} is cut short`);
+  return stored;
+}
+
+/** A part's bytes inflated from its stored bytes, checked against the size and checksum the directory records. */
+async function inflateEntry(name: string, entry: Entry, stored: Uint8Array): Promise<Uint8Array> {
+  const expected = { size: entry.size, crc: entry.crc };
+  if (entry.method === 0) {
+    const why = damage(stored, expected.size, expected.crc, crc32);
+    if (why) throw new ArchiveError(`its part ${name} is damaged (${why})`);
+    return stored;
+  }
+  if (entry.method !== 8) throw new ArchiveError(`its part ${name} is compressed with a method Excel does not use (${entry.method})`);
+  try {
+    return await inflateRaw(stored, expected);
+  } catch (e) {
+    const why = e instanceof Error && /size|checksum/.test(e.message) ? e.message : "it does not decompress";
+    throw new ArchiveError(`its part ${name} is damaged (${why})`);
+  }
+}
+
+const partNames = (entries: Map<string, Entry>) => [...entries.keys()].filter((n) => !n.endsWith("/"));
 
 /** Opens an archive held in memory; throws ArchiveError when it is not a zip archive. */
 export async function openArchive(data: ArrayBuffer | Uint8Array, options: { native?: boolean } = {}): Promise<Archive> {
   const bytes = data instanceof Uint8Array ? data : new Uint8Array(data);
-  const entries = directory(bytes);
-  const names = [...entries.keys()].filter((n) => !n.endsWith("/"));
+  const { entries } = directory(bytes);
+  const names = partNames(entries);
   if (!(options.native ?? canInflateNatively())) return jszipArchive(bytes, names);
-  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  const storedBytes = (name: string, entry: Entry): Uint8Array => {
-    if (entry.flags & 1) throw new ArchiveError(`its part ${name} is encrypted`);
-    const at = entry.offset;
-    if (at + 30 > bytes.length || view.getUint32(at, true) !== LOCAL) throw new ArchiveError(`its part ${name} is damaged`);
-    const start = at + 30 + view.getUint16(at + 26, true) + view.getUint16(at + 28, true);
-    const stored = bytes.subarray(start, start + entry.compressedSize);
-    if (stored.length !== entry.compressedSize) throw new ArchiveError(`its part ${name} is cut short`);
-    return stored;
-  };
-  const inflate = async (name: string, entry: Entry): Promise<Uint8Array> => {
-    const stored = storedBytes(name, entry);
-    const expected = { size: entry.size, crc: entry.crc };
-    if (entry.method === 0) {
-      const why = damage(stored, expected.size, expected.crc, crc32);
-      if (why) throw new ArchiveError(`its part ${name} is damaged (${why})`);
-      return stored;
-    }
-    if (entry.method !== 8) throw new ArchiveError(`its part ${name} is compressed with a method Excel does not use (${entry.method})`);
-    try {
-      return await inflateRaw(stored, expected);
-    } catch (e) {
-      const why = e instanceof Error && /size|checksum/.test(e.message) ? e.message : "it does not decompress";
-      throw new ArchiveError(`its part ${name} is damaged (${why})`);
-    }
-  };
   const bytesOf = (name: string): Promise<Uint8Array | undefined> => {
     const entry = entries.get(name);
-    return entry ? inflate(name, entry) : Promise.resolve(undefined);
+    return entry ? inflateEntry(name, entry, storedBytes(name, entry, bytes, entry.offset)) : Promise.resolve(undefined);
   };
   return {
     names,
@@ -346,9 +370,142 @@ export async function openArchive(data: ArrayBuffer | Uint8Array, options: { nat
     stored: (name) => {
       const entry = entries.get(name);
       if (!entry || (entry.method !== 0 && entry.method !== 8)) return undefined;
-      return { method: entry.method, time: entry.time, date: entry.date, crc: entry.crc, size: entry.size, data: storedBytes(name, entry) };
+      return { method: entry.method, time: entry.time, date: entry.date, crc: entry.crc, size: entry.size, data: storedBytes(name, entry, bytes, entry.offset) };
     },
   };
+}
+
+/** A file read a piece at a time (over HTTP, with range requests): its size and its bytes from `from` up to `to`. */
+export interface FileRanges {
+  readonly size: number;
+  read(from: number, to: number): Promise<Uint8Array>;
+}
+
+/**
+ * The last bytes of a file to ask for first: room for the end record, the longest comment and the
+ * central directory of a workbook of a few hundred parts (a longer one is asked for after).
+ */
+export const TAIL_BYTES = 128 * 1024;
+
+/** Bytes between two small parts read ahead that are read with them rather than asked for apart. */
+const BRIDGED = 8 * 1024;
+
+/** An archive read in pieces (openRangedArchive). */
+export interface RangedArchive extends Archive {
+  /**
+   * Starts reading now the parts `wanted` chooses (by name and size as stored), in as few pieces
+   * as the file's order allows: those a reader will ask for one after another. Gives each part
+   * chosen, read (its local header and data).
+   */
+  prefetch(wanted: (name: string, storedSize: number) => boolean): Map<string, Promise<Uint8Array>>;
+  /**
+   * Parts another reader of the same file is reading ahead (as `prefetch` gives them), taken from
+   * it rather than read again; one that comes as `undefined` is read here.
+   */
+  adopt(parts: Iterable<[string, Promise<Uint8Array | undefined>]>): void;
+}
+
+/**
+ * The file's last bytes from `tail` (its last bytes) back to the start of its central directory:
+ * `tail` itself when it holds the whole directory. Throws ArchiveError when the file is not a zip
+ * archive.
+ */
+export async function withDirectory(file: FileRanges, tail: Uint8Array): Promise<Uint8Array> {
+  const base = file.size - tail.length;
+  const located = locate(tail, base);
+  if (!("from" in located)) return tail;
+  if (located.from > base) throw new ArchiveError("its zip directory is damaged");
+  const before = await file.read(located.from, base);
+  const whole = new Uint8Array(before.length + tail.length);
+  whole.set(before);
+  whole.set(tail, before.length);
+  // A zip64 end record read now may place the directory further back still.
+  return withDirectory(file, whole);
+}
+
+/**
+ * Opens an archive from its last bytes (`tail`, the directory), reading each part's bytes from
+ * `file` when it is asked for: a reader that needs a few parts of a large file reads those alone.
+ * Throws ArchiveError when the file is not a zip archive. (No `stored`: parts are not copied from
+ * an archive read this way.)
+ */
+export async function openRangedArchive(file: FileRanges, tail: Uint8Array): Promise<RangedArchive> {
+  tail = await withDirectory(file, tail);
+  const { entries, start } = directory(tail, file.size - tail.length);
+  // A part's bytes run from its local header to the next part's (or to the directory).
+  const offsets = [...new Set([...entries.values()].map((e) => e.offset))].sort((a, b) => a - b);
+  const endOf = (offset: number) => {
+    let low = 0;
+    let high = offsets.length;
+    while (low < high) {
+      const middle = (low + high) >> 1;
+      if (offsets[middle] <= offset) low = middle + 1;
+      else high = middle;
+    }
+    return low < offsets.length && offsets[low] < start ? offsets[low] : start;
+  };
+  const spanOf = (name: string, entry: Entry) => {
+    const end = endOf(entry.offset);
+    if (end <= entry.offset || end > file.size) throw new ArchiveError(`its part ${name} is damaged`);
+    return end;
+  };
+  // Parts asked for ahead (see `prefetch`): each part's local header and data, once read.
+  const ahead = new Map<string, Promise<Uint8Array>>();
+  const bytesOf = async (name: string): Promise<Uint8Array | undefined> => {
+    const entry = entries.get(name);
+    if (!entry) return undefined;
+    const chunk = ahead.get(name) ?? file.read(entry.offset, spanOf(name, entry));
+    ahead.delete(name);
+    return inflateEntry(name, entry, storedBytes(name, entry, await chunk, 0));
+  };
+  return {
+    names: partNames(entries),
+    has: (name) => entries.has(name),
+    bytes: bytesOf,
+    text: async (name) => {
+      const part = await bytesOf(name);
+      return part && utf8.decode(part);
+    },
+    adopt(parts) {
+      for (const [name, coming] of parts) {
+        const entry = entries.get(name);
+        if (!entry || ahead.has(name)) continue;
+        // A part the other reader could not read is read here.
+        const chunk = coming.then((bytes) => bytes ?? file.read(entry.offset, spanOf(name, entry)));
+        chunk.catch(() => ahead.delete(name));
+        ahead.set(name, chunk);
+      }
+    },
+    prefetch(wanted) {
+      // Small parts next to each other in the file (or a few KB apart) are read in one piece; the
+      // pieces all at once.
+      const got = new Map<string, Promise<Uint8Array>>();
+      const chosen = [...entries]
+        .filter(([name, entry]) => !ahead.has(name) && wanted(name, entry.compressedSize))
+        .map(([name, entry]) => ({ name, from: entry.offset, to: spanOf(name, entry), small: entry.compressedSize <= SMALL_PART }))
+        .sort((a, b) => a.from - b.from);
+      for (let i = 0; i < chosen.length; ) {
+        let j = i + 1;
+        if (chosen[i].small) while (j < chosen.length && chosen[j].small && chosen[j].from - chosen[j - 1].to <= BRIDGED) j++;
+        const run = chosen.slice(i, j);
+        const piece = file.read(run[0].from, run[run.length - 1].to);
+        for (const part of run) {
+          const chunk = piece.then((bytes) => bytes.subarray(part.from - run[0].from, part.to - run[0].from));
+          // A piece that fails is read again, part by part, when asked for.
+          chunk.catch(() => ahead.delete(part.name));
+          ahead.set(part.name, chunk);
+          got.set(part.name, chunk);
+        }
+        i = j;
+      }
+      return got;
+    },
+  };
+}
+
+/** The names of the parts of the archive whose last bytes, directory included, are `tail` (see withDirectory). */
+export function partsIn(tail: Uint8Array, size: number): string[] {
+  return partNames(directory(tail, size - tail.length).entries);
 }
 
 /** The same archive through JSZip, for platforms without a raw-deflate stream. */
