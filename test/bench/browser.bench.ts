@@ -36,7 +36,7 @@ const SAVE_TARGET_MS = 1000;
 /** The first screen's figure before the partner list's tables were read first, by workers (quiet machine). */
 const PREVIOUS_FIRST_SCREEN = "was 1.56 s downloading the whole file first (7 Dec), 1.70 s with the download asked for once the page was ready, 3.7–4.2 s with every table read on the page";
 
-const READERS = ["xlsx.ts", "xlsx-read.ts", "zip.ts", "zip-write.ts", "package.ts", "worksheet.ts", "office.ts"];
+const READERS = ["xlsx.ts", "xlsx-read.ts", "zip.ts", "zip-write.ts", "package.ts", "worksheet.ts", "office.ts", "remote-file.ts", "read-worker.ts", "read-off-thread.ts"];
 
 /** Every file whose change may change the generated workbook. */
 function generatorHash(): string {
