@@ -222,7 +222,7 @@ function Shell({ mode }: { mode: Mode }) {
                 {session.workbook.notice}
               </MessageBar>
             )}
-            <ProblemList title={`${session.problems.length} problems in the workbook`} problems={session.problems} intent="warning" />
+            <ProblemList title={`${plural(session.problems.length, "problem")} in the workbook`} problems={session.problems} intent="warning" />
             {session.pendingError && (
               <MessageBar intent="error" role="alert" data-testid="pending-error">
                 Could not read the workbook's other tables ({session.pending.join(", ")}): {session.pendingError}. The partner list shows what was read;

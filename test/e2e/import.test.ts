@@ -5,18 +5,20 @@
 // names confirmed as the partners suggested.
 import fs from "node:fs";
 import path from "node:path";
+import ExcelJS from "exceljs";
 import Papa from "papaparse";
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { PartnerData } from "../../addin/workbook/records";
 import { snapshotOf } from "../../addin/workbook/snapshot";
 import { XlsxAdapter } from "../../addin/workbook/xlsx";
-import { sampleData } from "../../samples/generate";
+import { sampleData, sampleTables } from "../../samples/generate";
 import { IMPORTS_DIR, IMPORT_FILES, prmEntries } from "../../samples/imports";
 import { serialOf } from "../../samples/sheets/tables";
 import { type App, openApp } from "../browser/app";
 import { SCREENSHOTS, browserAvailable } from "../browser/chromium";
 import { devBuild } from "../browser/dev-build";
+import { addTableSheet } from "../support/exceljs-workbook";
 
 const data = sampleData();
 const CRM = path.join(IMPORTS_DIR, IMPORT_FILES.crm);
@@ -224,6 +226,43 @@ describe.skipIf(!browserAvailable)("Importing exports (browser mode, Chromium)",
 
   it("puts no warning or error on the console", () => {
     expect(warnings).toEqual([]);
+    expect(app.errors).toEqual([]);
+  });
+});
+
+describe.skipIf(!browserAvailable)("Importing into a table that lacks a mapped column (browser mode, Chromium)", () => {
+  let app: App;
+  afterAll(async () => {
+    await app?.close();
+  });
+
+  it("names the column, imports nothing and says how to go on; the file downloaded is the file opened", async () => {
+    // The sample's tables with the Deals table's Stage column left out.
+    const tables = sampleTables(data).map((t) => {
+      if (t.name !== "Deals") return t;
+      const stage = t.columns.findIndex((c) => c.name === "Stage");
+      expect(stage).toBeGreaterThan(0);
+      return { ...t, columns: t.columns.filter((_, i) => i !== stage), rows: t.rows.map((r) => r.filter((_, i) => i !== stage)) };
+    });
+    const workbook = new ExcelJS.Workbook();
+    for (const t of tables) addTableSheet(workbook, t.name, t.columns, t.rows);
+    const bytes = Buffer.from(await workbook.xlsx.writeBuffer());
+    app = await openApp({ now: new Date(2026, 9, 15, 10, 0, 0) });
+    const { page } = app;
+    await page.getByLabel("Open a workbook").setInputFiles({ name: "no-stage.xlsx", mimeType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", buffer: bytes });
+    await page.getByTestId("workbook-source").filter({ hasText: "no-stage.xlsx" }).waitFor();
+    // The workbook's own problem is listed, in the singular.
+    await page.getByRole("alert").filter({ hasText: "1 problem in the workbook" }).filter({ hasText: "table Deals has no Stage column" }).waitFor();
+    await page.getByRole("tab", { name: "Import" }).click();
+    await page.getByTestId("import-file").setInputFiles({ name: path.basename(CRM), mimeType: "text/csv", buffer: fs.readFileSync(CRM) });
+    const absent = page.getByTestId("import-absent");
+    await absent.waitFor();
+    expect(await absent.textContent()).toBe("The Deals table has no Stage column: add its header to the table in the workbook, or set it to (not imported), to import.");
+    expect(await page.getByTestId("import-button").isDisabled()).toBe(true);
+    await page.screenshot({ path: path.join(SCREENSHOTS, "import-absent-column.png"), fullPage: true });
+    // Nothing was written: Save as… gives the file as it was opened.
+    const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "Save as…" }).click()]);
+    expect(fs.readFileSync((await download.path())!).equals(bytes)).toBe(true);
     expect(app.errors).toEqual([]);
   });
 });
