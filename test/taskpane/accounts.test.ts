@@ -34,7 +34,7 @@ const DEAL_HEADERS = ["PartnerId", "DealId", "Stage", "Amount", "Outcome", "Open
 const table = (name: string, headers: string[], rows: unknown[][]): RawTable => ({ name, sheet: name, origin: { row: 1, column: 1 }, headers, rows });
 
 /** Two partners, four vendor accounts (one without a status), deals, leads and a plan of P1. */
-function workbook(options: { oldDeals?: boolean } = {}): RawTable[] {
+function workbook(options: { oldDeals?: boolean; tasks?: unknown[][] } = {}): RawTable[] {
   const deals: unknown[][] = [
     // P1 won on Acme, has an open registered deal on Brenner, lost on Castell.
     ["P1", "D00001", "Closed", 50_000, "Won", day(-200), day(-100), "A00001", day(-200), day(-110), "Partner-sourced", true],
@@ -66,7 +66,7 @@ function workbook(options: { oldDeals?: boolean } = {}): RawTable[] {
       ["P1", "A00002", "FY2026", "Close the proposal", "Pricing workshop", day(10), "Ana"],
       ["P1", "A00001", "FY2025", "Renew", null, null, null],
     ]),
-    table("Tasks", ["PartnerId", "Task", "Due", "Owner", "Done"], []),
+    table("Tasks", ["PartnerId", "Task", "Due", "Owner", "Done"], options.tasks ?? []),
   ];
 }
 
@@ -177,6 +177,54 @@ describe("target accounts", () => {
     const task = nextStepTask("FY2026", "Dunmore Retail", "Demo for the finance team");
     expect(result.tasks).toEqual([task]);
     expect(after.tasksOf("P1").map((t) => [t.task, t.due, t.owner])).toEqual([[task, day(20), "Ana"]]);
+  });
+
+  it("removes the open task of a next step that is replaced, cleared or no longer a target's; keeps done tasks and a step saved again", () => {
+    const pricing = nextStepTask("FY2026", "Brenner Bank", "Pricing workshop");
+    const kickoff = nextStepTask("FY2026", "Brenner Bank", "Kick-off");
+    const other = nextStepTask("FY2025", "Brenner Bank", "Pricing workshop");
+    const withTasks = dataOf(
+      workbook({
+        tasks: [
+          ["P1", pricing, day(10), "Ana", null],
+          ["P1", kickoff, day(-30), "Ana", day(-29)], // done: stays
+          ["P1", other, day(-300), "Ana", null], // another period: stays
+          ["P2", pricing, day(10), "Bo", null], // another partner: stays
+        ],
+      }),
+    );
+    const target = { accountId: "A00002", objective: "Close the proposal", due: day(12), owner: "Ana" };
+    const tasksAfter = (r: ReturnType<typeof targetChanges>, partner = "P1") => {
+      if (!r.ok) throw new Error(r.message);
+      return applied(withTasks, r.changes as Upsert[]).tasksOf(partner).map((t) => t.task);
+    };
+
+    // The step replaced: its open task goes, the new one is added; the message's count says so.
+    const replaced = targetChanges(withTasks, "P1", "FY2026", [{ ...target, nextStep: "Contract review" }]);
+    expect(replaced.ok && replaced.withdrawn).toEqual([pricing]);
+    expect(tasksAfter(replaced)).toEqual([kickoff, other, nextStepTask("FY2026", "Brenner Bank", "Contract review")]);
+    expect(tasksAfter(replaced, "P2")).toEqual([pricing]);
+    expect(problemsOf(withTasks, (replaced as { changes: Upsert[] }).changes)).toEqual([]);
+
+    // The same step saved again (spaces aside): its task is kept and updated.
+    const again = targetChanges(withTasks, "P1", "FY2026", [{ ...target, nextStep: " Pricing workshop " }]);
+    expect(again.ok && again.withdrawn).toEqual([]);
+    expect(tasksAfter(again)).toEqual([pricing, kickoff, other]);
+
+    // The step cleared, or the account no longer a target: its open task goes.
+    const cleared = targetChanges(withTasks, "P1", "FY2026", [{ ...target, nextStep: "", due: null }]);
+    expect(cleared.ok && cleared.withdrawn).toEqual([pricing]);
+    expect(tasksAfter(cleared)).toEqual([kickoff, other]);
+    const dropped = targetChanges(withTasks, "P1", "FY2026", [{ accountId: "A00004", objective: "Win", nextStep: "", due: null, owner: "" }]);
+    expect(dropped.ok && [dropped.removed, dropped.withdrawn]).toEqual([1, [pricing]]);
+    expect(tasksAfter(dropped)).toEqual([kickoff, other]);
+
+    // The replaced step's task already done: it stays, as the record of what was done.
+    const done = dataOf(workbook({ tasks: [["P1", pricing, day(10), "Ana", day(9)]] }));
+    const afterDone = targetChanges(done, "P1", "FY2026", [{ ...target, nextStep: "Contract review" }]);
+    if (!afterDone.ok) throw new Error(afterDone.message);
+    expect(afterDone.withdrawn).toEqual([]);
+    expect(applied(done, afterDone.changes as Upsert[]).tasksOf("P1").map((t) => t.task)).toEqual([pricing, nextStepTask("FY2026", "Brenner Bank", "Contract review")]);
   });
 
   it("refuses a target without an objective, a next step without a due date, and an unknown account", () => {

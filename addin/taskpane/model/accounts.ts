@@ -256,13 +256,15 @@ export interface TargetDraft {
 /** The task a target's next step becomes: named by the period, the account and the step. */
 export const nextStepTask = (period: string, accountName: string, nextStep: string) => `${period} ${accountName}: ${nextStep.trim()}`;
 
-export type TargetResult = { ok: true; changes: Change[]; tasks: string[]; removed: number } | { ok: false; message: string };
+export type TargetResult = { ok: true; changes: Change[]; tasks: string[]; removed: number; withdrawn: string[] } | { ok: false; message: string };
 
 /**
  * The batch that saves the target accounts of `period`: an AccountPlans row per target (added or
  * updated), the removal of the period's rows of accounts no longer chosen, and a task per next
- * step, due on the step's day with its owner. An account not in the Accounts table, a target
- * without an objective, or a next step without a due day is refused, naming the account.
+ * step, due on the step's day with its owner. The task of a next step that is replaced, cleared or
+ * whose account is no longer a target is removed while it is not done (`withdrawn`); a done task
+ * stays. An account not in the Accounts table, a target without an objective, or a next step
+ * without a due day is refused, naming the account.
  */
 export function targetChanges(data: PartnerData, partnerId: string, period: string, targets: readonly TargetDraft[]): TargetResult {
   if (!period.trim()) return { ok: false, message: "Choose the period of the account plan." };
@@ -289,10 +291,24 @@ export function targetChanges(data: PartnerData, partnerId: string, period: stri
       tasks.push(task);
     }
   }
-  const dropped = data.accountPlansOf(partnerId).filter((p) => same(p.period, period) && !seen.has(p.accountId.toLowerCase()));
+  const before = data.accountPlansOf(partnerId).filter((p) => same(p.period, period));
+  const dropped = before.filter((p) => !seen.has(p.accountId.toLowerCase()));
   for (const p of dropped) changes.push({ table: "AccountPlans", key: { PartnerId: partnerId, AccountId: p.accountId, Period: p.period }, delete: true });
   if (!changes.length) return { ok: false, message: "Choose at least one target account." };
-  return { ok: true, changes, tasks, removed: dropped.length };
+  // The tasks of the steps this save replaces: each account's step before it, where it is not the
+  // step saved now (or the account is no longer a target), and its task is still open.
+  const saved = new Set(tasks.map((t) => t.toLowerCase()));
+  const open = new Map(data.tasksOf(partnerId).filter((t) => t.done === null).map((t) => [t.task.trim().toLowerCase(), t.task]));
+  const withdrawn: string[] = [];
+  for (const p of before) {
+    const name = data.account(p.accountId)?.name;
+    if (!p.nextStep?.trim() || !name) continue;
+    const task = open.get(nextStepTask(period, name, p.nextStep).toLowerCase());
+    if (!task || saved.has(task.toLowerCase()) || withdrawn.includes(task)) continue;
+    changes.push({ table: "Tasks", key: { PartnerId: partnerId, Task: task }, delete: true });
+    withdrawn.push(task);
+  }
+  return { ok: true, changes, tasks, removed: dropped.length, withdrawn };
 }
 
 /**

@@ -349,7 +349,9 @@ function TargetsCard(props: { partnerId: string; period: string; current: string
     if (!result.ok) return saver.refuse(result.message, "AccountPlans");
     await saver.save(result.changes, (r) => {
       const n = drafts.length;
-      return `Saved the target accounts of ${period}: ${n} ${n === 1 ? "account" : "accounts"}, ${result.tasks.length} next-step ${result.tasks.length === 1 ? "task" : "tasks"}${result.removed ? `, ${result.removed} removed` : ""} (${savedCounts(r, { removed: result.removed > 0 })}).`;
+      const w = result.withdrawn.length;
+      const withdrawn = w ? `, ${w} open ${w === 1 ? "task" : "tasks"} of a replaced next step removed` : "";
+      return `Saved the target accounts of ${period}: ${n} ${n === 1 ? "account" : "accounts"}, ${result.tasks.length} next-step ${result.tasks.length === 1 ? "task" : "tasks"}${result.removed ? `, ${result.removed} removed` : ""}${withdrawn} (${savedCounts(r, { removed: result.removed > 0 || w > 0 })}).`;
     });
   }
 
