@@ -23,6 +23,13 @@ export interface RemoteTail {
 /** The file read whole (the server sent all of it), or its last bytes to read it in pieces. */
 export type Fetched = { whole: Uint8Array } | { ranges: RemoteTail };
 
+/** The server refused the file (a status other than success). */
+export class ServerRefused extends Error {
+  constructor(status: number) {
+    super(`could not load the workbook (${status})`);
+  }
+}
+
 /** `bytes a-b/size` → its three numbers. */
 function contentRange(header: string | null): { from: number; to: number; size: number } | undefined {
   const match = /^bytes (\d+)-(\d+)\/(\d+)$/.exec(header?.trim() ?? "");
@@ -54,7 +61,7 @@ export async function fetchTail(url: string): Promise<Fetched> {
     return { whole: await wholeFile(url) };
   }
   if (response.status === 416) return { whole: await wholeFile(url) };
-  if (!response.ok) throw new Error(`could not load the workbook (${response.status})`);
+  if (!response.ok) throw new ServerRefused(response.status);
   const bytes = new Uint8Array(await response.arrayBuffer());
   if (response.status !== 206) return { whole: bytes };
   const range = contentRange(response.headers.get("content-range"));
@@ -73,7 +80,7 @@ export async function fetchTail(url: string): Promise<Fetched> {
 /** The whole file. */
 export async function wholeFile(url: string): Promise<Uint8Array> {
   const response = await fetch(url);
-  if (!response.ok) throw new Error(`could not load the workbook (${response.status})`);
+  if (!response.ok) throw new ServerRefused(response.status);
   return new Uint8Array(await response.arrayBuffer());
 }
 
@@ -87,7 +94,7 @@ export async function wholeFileRetrying(url: string, tries = 3, wait = (attempt:
     try {
       return await wholeFile(url);
     } catch (e) {
-      if (attempt >= tries || (e instanceof Error && e.message.startsWith("could not load the workbook ("))) throw e;
+      if (attempt >= tries || e instanceof ServerRefused) throw e;
       await wait(attempt);
     }
   }

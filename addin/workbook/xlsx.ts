@@ -51,7 +51,6 @@ const asBytes = (data: ArrayBuffer | Uint8Array) => (data instanceof Uint8Array 
 const same = (a: readonly (readonly string[])[] | undefined, b: readonly (readonly string[])[] | undefined) =>
   !!a && !!b && a.length === b.length && a.every((group, i) => group.join("\n") === b[i].join("\n"));
 
-/** A file's bytes, read on the page. */
 /**
  * The archive of a file whose tables were read in pieces (see Later): its parts' names from the
  * directory in its last bytes; their contents, once the whole file is here.
@@ -85,6 +84,7 @@ async function inFull<T>(coming: Promise<T>): Promise<T> {
   }
 }
 
+/** A file's bytes, read on the page. */
 async function bytesOf(file: ArrayBuffer | Uint8Array | Promise<ArrayBuffer | Uint8Array> | Blob | { url: string }): Promise<Uint8Array> {
   if (file instanceof Blob) return new Uint8Array(await file.arrayBuffer());
   if (typeof file === "object" && "url" in file) {

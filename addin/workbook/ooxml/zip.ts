@@ -242,6 +242,15 @@ async function inflateRaw(data: Uint8Array, expected: Expected): Promise<Uint8Ar
   return worker ? worker.inflate(data, expected) : inflateHere(data, expected);
 }
 
+/** Little-endian readers of `bytes`, as the zip format stores numbers. */
+function littleEndian(bytes: Uint8Array) {
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const u16 = (at: number) => view.getUint16(at, true);
+  const u32 = (at: number) => view.getUint32(at, true);
+  const u64 = (at: number) => u32(at) + u32(at + 4) * 2 ** 32;
+  return { u16, u32, u64 };
+}
+
 /**
  * Where the central directory of a file is, from the file's bytes from offset `base` to its end:
  * its first record and how many records it has, or the offset from which the bytes are needed to
@@ -249,10 +258,7 @@ async function inflateRaw(data: Uint8Array, expected: Expected): Promise<Uint8Ar
  * the bytes end no zip archive.
  */
 function locate(bytes: Uint8Array, base: number): { start: number; count: number } | { from: number } {
-  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  const u16 = (at: number) => view.getUint16(at, true);
-  const u32 = (at: number) => view.getUint32(at, true);
-  const u64 = (at: number) => u32(at) + u32(at + 4) * 2 ** 32;
+  const { u16, u32, u64 } = littleEndian(bytes);
   let end = -1;
   for (let at = bytes.length - 22; at >= Math.max(0, bytes.length - 22 - 0xffff); at--) {
     if (u32(at) === EOCD) {
@@ -280,10 +286,7 @@ function locate(bytes: Uint8Array, base: number): { start: number; count: number
 function directory(bytes: Uint8Array, base = 0): { entries: Map<string, Entry>; start: number } {
   const located = locate(bytes, base);
   if ("from" in located) throw new ArchiveError("its zip directory is damaged");
-  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  const u16 = (at: number) => view.getUint16(at, true);
-  const u32 = (at: number) => view.getUint32(at, true);
-  const u64 = (at: number) => u32(at) + u32(at + 4) * 2 ** 32;
+  const { u16, u32, u64 } = littleEndian(bytes);
   const entries = new Map<string, Entry>();
   let at = located.start - base;
   for (let i = 0; i < located.count; i++) {
