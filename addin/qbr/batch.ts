@@ -8,7 +8,7 @@ import { isEngineError } from "../../engine/error";
 import { buildQbr } from "../../engine/qbr";
 import { quarterOf } from "../../engine/plan";
 import { TIERS } from "../../engine/tier";
-import { type ZipPart, storedEntry, writeZip } from "../workbook/ooxml/zip-write";
+import { type ZipPart, storedAsIs, writeZip } from "../workbook/ooxml/zip-write";
 import { PartnerData, type PartnerRecord } from "../workbook/records";
 import { deckBytes } from "./deck";
 import { type QbrFilter, filterChoices, filterText, given, matchingPartners, same } from "./filter";
@@ -217,15 +217,14 @@ export async function partnerDataOf(bytes: Uint8Array): Promise<PartnerData> {
 }
 
 /**
- * Every matching partner's deck in one .zip, with index.csv. The decks are deflated in the zip:
- * pptxgenjs writes a deck's parts uncompressed, and one deck deflates to about a tenth.
+ * Every matching partner's deck in one .zip, with index.csv. The decks' parts are deflated inside
+ * each deck (`deckBytes`), so the zip stores the decks as they are.
  */
 export async function qbrZip(source: PartnerData | Uint8Array, options: QbrBatchOptions): Promise<QbrZipResult> {
   const data = source instanceof PartnerData ? source : await partnerDataOf(source);
   const parts: ZipPart[] = [];
-  // Each deck is deflated as soon as it is made: a tenth of its size is all the batch holds on to.
   const result = await eachDeck(data, options, async ({ file, bytes }) => {
-    parts.push({ name: file, stored: await storedEntry(bytes) });
+    parts.push({ name: file, stored: await storedAsIs(bytes) });
   });
   if (result.status === "cancelled") return result;
   parts.unshift({ name: INDEX_FILE, bytes: new TextEncoder().encode(indexCsv(result.quarter, result.files, result.skipped)) });

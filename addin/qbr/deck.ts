@@ -5,6 +5,7 @@
 import PptxGenJS from "pptxgenjs";
 import { AUDIT_AREAS } from "../../engine/audit";
 import type { Qbr } from "../../engine/qbr";
+import { deflated } from "../workbook/ooxml/zip-write";
 import { CREDIT_RULE, SPEND_RULE, amount, approvalOf, date, noAccountsText, percent, score, signed, tierText, years } from "./format";
 
 const BRAND = "0F6CBD";
@@ -293,8 +294,11 @@ function accountSlide(deck: PptxGenJS, qbr: Qbr): void {
   slide.addText(CREDIT_RULE, { x: 0.5, y: 6.45, w: 12.3, h: 0.6, fontFace: FONT, fontSize: 10, color: MUTED });
 }
 
-/** The deck as .pptx bytes. */
+/**
+ * The deck as .pptx bytes, its parts deflated: pptxgenjs stores them uncompressed (its compression
+ * option does not apply to `write`), which makes a deck about eight times the size PowerPoint
+ * would save (the sample's P0025: 443 KB stored, 57 KB deflated).
+ */
 export async function deckBytes(qbr: Qbr): Promise<Uint8Array> {
-  const data = (await buildDeck(qbr).write({ outputType: "uint8array" })) as Uint8Array;
-  return data;
+  return deflated((await buildDeck(qbr).write({ outputType: "uint8array" })) as Uint8Array);
 }

@@ -5,6 +5,7 @@
 // Excel writes them (golden strings from Excel-saved files), and merged into parts a workbook
 // already has.
 import fc from "fast-check";
+import JSZip from "jszip";
 import { describe, expect, it } from "vitest";
 import { ADDIN_ID, ADDIN_VERSION } from "../../addin/workbook/addin-id";
 import { DYNAMIC_ARRAY_METADATA, dynamicArrayIndex } from "../../addin/workbook/ooxml/metadata";
@@ -14,7 +15,7 @@ import { Styles } from "../../addin/workbook/ooxml/styles";
 import { nameAddin, webExtensionXml } from "../../addin/workbook/ooxml/webextension";
 import { Worksheet, cellXml } from "../../addin/workbook/ooxml/worksheet";
 import { openArchive } from "../../addin/workbook/ooxml/zip";
-import { writeZip } from "../../addin/workbook/ooxml/zip-write";
+import { deflated, writeZip } from "../../addin/workbook/ooxml/zip-write";
 import { XlsxAdapter } from "../../addin/workbook/xlsx";
 import { readXlsxTables } from "../../addin/workbook/xlsx-read";
 import { tablesOf, xlsxOf } from "./fixtures";
@@ -45,6 +46,32 @@ describe("the zip writer", () => {
     expect(archive.names).toEqual(["xl/média/é.xml", "empty.txt"]);
     expect(await archive.text("xl/média/é.xml")).toBe("<a>é</a>");
     expect(await archive.bytes("empty.txt")).toEqual(new Uint8Array(0));
+  });
+
+  it("deflates the stored parts of another writer's archive, keeps their names, order and bytes, and copies deflated parts as they are", async () => {
+    const zip = new JSZip();
+    const big = "<p>the same words again and again</p>".repeat(2000);
+    zip.file("[Content_Types].xml", "<Types/>", { compression: "STORE" });
+    zip.file("ppt/slides/slide1.xml", big, { compression: "STORE" });
+    zip.file("ppt/media/é.bin", new Uint8Array([0, 1, 2, 3, 255]), { compression: "STORE" });
+    zip.file("docProps/app.xml", big, { compression: "DEFLATE" });
+    zip.file("empty.txt", "", { compression: "STORE" });
+    const original = await zip.generateAsync({ type: "uint8array" });
+    const before = await openArchive(original);
+    expect(before.stored!("ppt/slides/slide1.xml")!.method).toBe(0);
+
+    const packed = await deflated(original);
+    const after = await openArchive(packed);
+    expect(after.names).toEqual(before.names);
+    for (const name of before.names) expect(await after.bytes(name), name).toEqual(await before.bytes(name));
+    expect(after.stored!("ppt/slides/slide1.xml")!.method).toBe(8);
+    expect(after.stored!("ppt/slides/slide1.xml")!.data.length).toBeLessThan(big.length / 20);
+    // A part the other writer deflated: its stored bytes, not deflated a second time.
+    expect(after.stored!("docProps/app.xml")!.data).toEqual(before.stored!("docProps/app.xml")!.data);
+    expect(packed.length).toBeLessThan(original.length / 10);
+    // Another reader agrees.
+    const again = await JSZip.loadAsync(packed);
+    expect(await again.file("ppt/slides/slide1.xml")!.async("string")).toBe(big);
   });
 });
 

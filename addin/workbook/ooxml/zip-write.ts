@@ -4,7 +4,7 @@
  * deflated by the platform's `CompressionStream` (native in browsers and Node), or stored
  * uncompressed where a platform has none.
  */
-import { type StoredEntry, crc32 } from "./zip";
+import { type StoredEntry, crc32, openArchive } from "./zip";
 
 /** A part to write: its bytes, or an entry copied as stored from another archive. */
 export type ZipPart = { name: string; bytes: Uint8Array } | { name: string; stored: StoredEntry };
@@ -36,6 +36,30 @@ async function deflateRaw(bytes: Uint8Array): Promise<Uint8Array> {
 /** A part as a zip archive would store it: its checksum, and its bytes deflated (or stored as they are). */
 export function storedEntry(bytes: Uint8Array): Promise<StoredEntry> {
   return prepare({ name: "", bytes }, canDeflate());
+}
+
+/** A part stored as it is (for bytes that are compressed already, such as a deck inside a zip). */
+export function storedAsIs(bytes: Uint8Array): Promise<StoredEntry> {
+  return prepare({ name: "", bytes }, false);
+}
+
+/**
+ * The archive `bytes` with every stored (uncompressed) part deflated, in the same order and with the
+ * same names; parts deflated already are copied as they are. For archives written by a library that
+ * stores its parts (pptxgenjs): what a user downloads is then the size PowerPoint's own files are.
+ */
+export async function deflated(bytes: Uint8Array): Promise<Uint8Array> {
+  const archive = await openArchive(bytes);
+  const parts = await Promise.all(
+    archive.names.map(async (name): Promise<ZipPart> => {
+      const stored = archive.stored?.(name);
+      if (stored && stored.method === 8) return { name, stored };
+      const part = await archive.bytes(name);
+      if (!part) throw new ZipWriteError(`the part ${name} of the archive could not be read`);
+      return { name, bytes: part };
+    }),
+  );
+  return writeZip(parts);
 }
 
 /** A part ready to be written: what its headers say and the bytes that follow them. */
