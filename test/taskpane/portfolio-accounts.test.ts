@@ -7,7 +7,9 @@ import { describe, expect, it } from "vitest";
 import {
   DEFAULT_LEAD_SLA_DAYS,
   NO_REGION,
+  type AccountConflict,
   accountConflicts,
+  conflictsByAccount,
   creditPeriods,
   creditPortfolio,
   defaultCreditPeriod,
@@ -219,6 +221,71 @@ describe("channel conflicts", () => {
       ["Acme Ltd", "D1", "D2", day(3, 1), day(3, 31), false],
     ]);
     expect(conflicts[0].first).toMatchObject({ partnerId: "P3", name: "Gamma", protectedUntil: null });
+
+    // By account: Acme's two pairs are one account to resolve, Alpha (two deals) and Beta (one).
+    expect(conflictsByAccount(conflicts)).toEqual([
+      { accountId: "A2", account: "Borealis", partners: [{ partnerId: "P3", name: "Gamma", dealIds: ["D4"] }, { partnerId: "P4", name: "Delta", dealIds: ["D5"] }], pairs: 1, from: day(9, 15), to: day(12, 31), current: true },
+      { accountId: "A1", account: "Acme Ltd", partners: [{ partnerId: "P1", name: "Alpha", dealIds: ["D1", "D3"] }, { partnerId: "P2", name: "Beta", dealIds: ["D2"] }], pairs: 2, from: day(3, 1), to: day(4, 30), current: false },
+    ]);
+  });
+
+  it("by account: a third partner joins its account's line, and shared days with no end leave the span open", () => {
+    const data = dataOf([
+      partners,
+      accounts,
+      table("Deals", DEALS, [
+        ["P2", "D10", "Open", 100, "Open", day(1, 1), null, "A1", day(6, 1), null, "Partner-sourced"],
+        ["P1", "D2", "Open", 100, "Open", day(1, 1), null, "A1", day(5, 1), day(8, 31), "Partner-sourced"],
+        ["P3", "D3", "Open", 100, "Open", day(1, 1), null, "A1", day(7, 1), null, "Partner-sourced"],
+      ]),
+    ]);
+    const { conflicts } = accountConflicts(data, day(10, 1));
+    expect(conflicts).toHaveLength(3);
+    const [acme] = conflictsByAccount(conflicts);
+    expect(acme.partners.map((p) => [p.partnerId, p.dealIds])).toEqual([
+      ["P1", ["D2"]],
+      ["P2", ["D10"]],
+      ["P3", ["D3"]],
+    ]);
+    expect(acme).toMatchObject({ pairs: 3, from: day(6, 1), to: null, current: true });
+  });
+
+  it("by account: every pair counted once, every deal of a pair under its partner on its account, the span holding each pair's days", () => {
+    const side = fc.record({ partnerId: fc.constantFrom("P1", "P2", "P3", "P4"), dealId: fc.integer({ min: 1, max: 40 }).map((n) => `D${n}`), registered: fc.integer({ min: 0, max: 100 }) });
+    const conflict = fc
+      .record({ accountId: fc.constantFrom("A1", "a1", "A2", "A3"), first: side, second: side, from: fc.integer({ min: 0, max: 200 }), length: fc.option(fc.integer({ min: 0, max: 90 })), today: fc.integer({ min: 0, max: 300 }) })
+      .filter((c) => c.first.partnerId !== c.second.partnerId)
+      .map(({ accountId, first, second, from, length, today }): AccountConflict => {
+        const to = length === null ? null : from + length;
+        const full = (s: typeof first) => ({ ...s, name: `Name of ${s.partnerId}`, protectedUntil: null });
+        return { accountId, account: `Account ${accountId}`, first: full(first), second: full(second), from, to, current: to === null || to >= today };
+      });
+    fc.assert(
+      fc.property(fc.array(conflict, { maxLength: 30 }), (conflicts) => {
+        const groups = conflictsByAccount(conflicts);
+        expect(groups.reduce((n, g) => n + g.pairs, 0)).toBe(conflicts.length);
+        expect(new Set(groups.map((g) => g.accountId.toLowerCase())).size).toBe(groups.length);
+        const same = (a: string, b: string) => a.toLowerCase() === b.toLowerCase();
+        for (const c of conflicts) {
+          const g = groups.find((x) => same(x.accountId, c.accountId))!;
+          for (const s of [c.first, c.second]) expect(g.partners.find((p) => p.partnerId === s.partnerId)?.dealIds).toContain(s.dealId);
+          expect(g.from).toBeLessThanOrEqual(c.from);
+          if (g.to !== null) expect(c.to).not.toBeNull();
+          if (g.to !== null) expect(g.to).toBeGreaterThanOrEqual(c.to!);
+          if (c.current) expect(g.current).toBe(true);
+        }
+        for (const g of groups) {
+          const own = conflicts.filter((c) => same(c.accountId, g.accountId));
+          expect(g.pairs).toBe(own.length);
+          expect(g.current).toBe(own.some((c) => c.current));
+          const partnersIn = new Set(own.flatMap((c) => [c.first.partnerId, c.second.partnerId]));
+          expect(new Set(g.partners.map((p) => p.partnerId))).toEqual(partnersIn);
+        }
+        // Running accounts come first.
+        const firstPast = groups.findIndex((g) => !g.current);
+        if (firstPast >= 0) expect(groups.slice(firstPast).every((g) => !g.current)).toBe(true);
+      }),
+    );
   });
 
   it("says why when a protection ends before its registration", () => {

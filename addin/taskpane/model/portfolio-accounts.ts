@@ -257,10 +257,13 @@ export function accountConflicts(data: PartnerData, today: number): { conflicts:
     return { partnerId: d.partnerId, name: data.partner(d.partnerId)?.name ?? d.partnerId, dealId: d.dealId, registered: Math.floor(d.registered!), protectedUntil: d.protectedUntil === null ? null : Math.floor(d.protectedUntil) };
   };
   const conflicts = found.map((c: DealConflict): AccountConflict => {
-    const accountId = deals[c.row].accountId!.trim();
+    const typed = deals[c.row].accountId!.trim();
+    // As the Accounts table spells the id (the Deals table's may differ in case).
+    const record = data.account(typed);
+    const accountId = record?.accountId ?? typed;
     return {
       accountId,
-      account: data.account(accountId)?.name ?? accountId,
+      account: record?.name ?? accountId,
       first: side(c.row),
       second: side(c.otherRow),
       from: c.from,
@@ -270,4 +273,66 @@ export function accountConflicts(data: PartnerData, today: number): { conflicts:
   });
   conflicts.sort((a, b) => Number(b.current) - Number(a.current) || b.from - a.from || a.accountId.localeCompare(b.accountId));
   return { conflicts, error: null };
+}
+
+/** A partner with deals in the conflicts on one account. */
+export interface ConflictingPartner {
+  partnerId: string;
+  name: string;
+  /** Its deals in those conflicts, by deal id. */
+  dealIds: string[];
+}
+
+/** The conflicts on one account, together: who is involved, with which deals, and when. */
+export interface AccountConflictGroup {
+  accountId: string;
+  account: string;
+  /** In the order of their first registration among the conflicts. */
+  partners: ConflictingPartner[];
+  /** How many pairs of deals of two partners share days of protection. */
+  pairs: number;
+  /** The first and last day any two of them are protected together; `to` is `null` when some pair's shared days have no end. */
+  from: number;
+  to: number | null;
+  /** Whether any of those shared days reach `today` or later. */
+  current: boolean;
+}
+
+/**
+ * The conflicts of `accountConflicts` by account: an account where three partners registered, or a
+ * partner registered several deals, is one line to resolve rather than a pair per two deals. The
+ * accounts with a conflict still running come first, then the latest.
+ */
+export function conflictsByAccount(conflicts: readonly AccountConflict[]): AccountConflictGroup[] {
+  const groups = new Map<string, AccountConflictGroup & { first: Map<string, number>; deals: Map<string, Set<string>> }>();
+  for (const c of conflicts) {
+    // Account ids match whatever their case, as the conflicts were found.
+    const key = c.accountId.toLowerCase();
+    let g = groups.get(key);
+    if (!g) {
+      g = { accountId: c.accountId, account: c.account, partners: [], pairs: 0, from: c.from, to: c.to, current: false, first: new Map(), deals: new Map() };
+      groups.set(key, g);
+    }
+    g.pairs++;
+    g.from = Math.min(g.from, c.from);
+    g.to = g.to === null || c.to === null ? null : Math.max(g.to, c.to);
+    g.current ||= c.current;
+    for (const side of [c.first, c.second]) {
+      if (!g.deals.has(side.partnerId)) {
+        g.deals.set(side.partnerId, new Set());
+        g.partners.push({ partnerId: side.partnerId, name: side.name, dealIds: [] });
+      }
+      g.deals.get(side.partnerId)!.add(side.dealId);
+      g.first.set(side.partnerId, Math.min(g.first.get(side.partnerId) ?? Infinity, side.registered));
+    }
+  }
+  const byId = (a: string, b: string) => a.localeCompare(b, undefined, { numeric: true });
+  const result = [...groups.values()].map(({ first, deals, ...g }): AccountConflictGroup => ({
+    ...g,
+    partners: g.partners
+      .map((p) => ({ ...p, dealIds: [...deals.get(p.partnerId)!].sort(byId) }))
+      .sort((a, b) => first.get(a.partnerId)! - first.get(b.partnerId)! || byId(a.partnerId, b.partnerId)),
+  }));
+  const latest = (g: AccountConflictGroup) => g.to ?? Infinity;
+  return result.sort((a, b) => Number(b.current) - Number(a.current) || latest(b) - latest(a) || b.from - a.from || byId(a.accountId, b.accountId));
 }

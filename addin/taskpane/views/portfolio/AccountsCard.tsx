@@ -29,10 +29,12 @@ import type { PartnerData } from "../../../workbook/records";
 import { ShortList } from "../../components/ShortList";
 import { formatAmount, formatCompact, formatDate, formatPercent } from "../../model/format";
 import {
+  type AccountConflictGroup,
   type CreditGroup,
   DEFAULT_LEAD_SLA_DAYS,
   TOP_PARTNERS,
   accountConflicts,
+  conflictsByAccount,
   creditPeriods,
   creditPortfolio,
   defaultCreditPeriod,
@@ -65,6 +67,13 @@ const SHOWN_CONFLICTS = 4;
 const days = (n: number) => `${n} ${n === 1 ? "day" : "days"}`;
 const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
 
+/** When the partners' protections of an account overlap: the pair's shared days, or the span of several pairs'. */
+function sharedDays(g: AccountConflictGroup): string {
+  if (g.pairs === 1) return `Both protected ${formatDate(g.from)} to ${g.to === null ? "no end" : formatDate(g.to)}`;
+  const span = g.to === null ? `from ${formatDate(g.from)}, with no end` : `between ${formatDate(g.from)} and ${formatDate(g.to)}`;
+  return `${plural(g.pairs, "pair", "pairs")} of deals protected on the same days, ${span}`;
+}
+
 /** "—" with the reason there is no figure, in a tooltip a keyboard can reach. */
 function Dash({ reason }: { reason: string }) {
   const styles = useStyles();
@@ -88,6 +97,7 @@ export function AccountsCard({ data, today, onOpen }: { data: PartnerData; today
   const credit = useMemo(() => (period ? creditPortfolio(data, period) : null), [data, period]);
   const leads = useMemo(() => leadFollowUp(data, today), [data, today]);
   const conflicts = useMemo(() => accountConflicts(data, today), [data, today]);
+  const conflicted = useMemo(() => conflictsByAccount(conflicts.conflicts), [conflicts]);
 
   const money = (n: number) => <span title={formatAmount(n)}>{formatCompact(n)}</span>;
   const partnerButton = (id: string, name: string) => (
@@ -253,30 +263,32 @@ export function AccountsCard({ data, today, onOpen }: { data: PartnerData; today
         ) : (
           <>
             <Text data-testid="conflict-figures">
-              {conflicts.conflicts.length
-                ? `${plural(conflicts.conflicts.length, "pair", "pairs")} of registered deals of two partners protected on the same account on the same days; ${conflicts.conflicts.filter((c) => c.current).length} still running.`
+              {conflicted.length
+                ? `${plural(conflicted.length, "account", "accounts")} where registered deals of two or more partners are protected on the same days (${plural(conflicts.conflicts.length, "pair", "pairs")} of deals); ${conflicted.some((g) => g.current) ? conflicted.filter((g) => g.current).length : "none"} still running.`
                 : "No conflict: no two partners' registrations protect the same account on the same days."}
             </Text>
-            {conflicts.conflicts.length > 0 && (
+            {conflicted.length > 0 && (
               <ShortList
                 className={styles.list}
-                items={conflicts.conflicts}
+                items={conflicted}
                 shown={SHOWN_CONFLICTS}
-                keyOf={(c) => `${c.first.dealId}|${c.second.dealId}`}
-                noun="conflicts"
-                render={(c) => (
+                keyOf={(g) => g.accountId}
+                noun="accounts in conflict"
+                render={(g) => (
                   <span data-testid="conflict">
-                    <Text weight="semibold">{c.account}</Text>{" "}
+                    <Text weight="semibold">{g.account}</Text>{" "}
                     <Text size={200}>
-                      ({c.accountId}){c.current ? " · running" : ""}
+                      ({g.accountId}){g.current ? " · running" : ""}
                     </Text>
+                    {g.partners.map((p, i) => (
+                      <span key={p.partnerId}>
+                        <br />
+                        {i > 0 && <Text size={200}>and </Text>}
+                        {partnerButton(p.partnerId, p.name)} <Text size={200}>{p.dealIds.join(", ")}</Text>
+                      </span>
+                    ))}
                     <br />
-                    {partnerButton(c.first.partnerId, c.first.name)} <Text size={200}>{c.first.dealId}</Text> <Text size={200}>and</Text>{" "}
-                    {partnerButton(c.second.partnerId, c.second.name)} <Text size={200}>{c.second.dealId}</Text>
-                    <br />
-                    <Text size={200}>
-                      Both protected {formatDate(c.from)} to {c.to === null ? "no end" : formatDate(c.to)}
-                    </Text>
+                    <Text size={200}>{sharedDays(g)}</Text>
                   </span>
                 )}
               />
