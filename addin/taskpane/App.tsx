@@ -18,17 +18,15 @@ import {
   makeStyles,
   tokens,
 } from "@fluentui/react-components";
-import {
-  ArrowClockwise20Regular,
-  ArrowDownload20Regular,
-  ArrowImport20Regular,
-  CircleSmall20Filled,
-  DataScatter20Regular,
-  FolderOpen20Regular,
-  PeopleTeam20Regular,
-  Person20Regular,
-  TableAdd20Regular,
-} from "@fluentui/react-icons";
+import { ArrowClockwise20Regular } from "@fluentui/react-icons/svg/arrow-clockwise";
+import { ArrowDownload20Regular } from "@fluentui/react-icons/svg/arrow-download";
+import { ArrowImport20Regular } from "@fluentui/react-icons/svg/arrow-import";
+import { CircleSmall20Filled } from "@fluentui/react-icons/svg/circle-small";
+import { DataScatter20Regular } from "@fluentui/react-icons/svg/data-scatter";
+import { FolderOpen20Regular } from "@fluentui/react-icons/svg/folder-open";
+import { PeopleTeam20Regular } from "@fluentui/react-icons/svg/people-team";
+import { Person20Regular } from "@fluentui/react-icons/svg/person";
+import { TableAdd20Regular } from "@fluentui/react-icons/svg/table-add";
 import { type ReactElement, type ReactNode, Suspense, lazy, useEffect, useRef, useState } from "react";
 import { ConfirmDialog } from "./components/ConfirmDialog";
 import { ProblemList } from "./components/ProblemList";

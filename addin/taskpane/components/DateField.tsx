@@ -5,7 +5,7 @@
  * another site's frame, as in Excel on the web, where the date is typed.
  */
 import { Button, Field, Input, makeStyles } from "@fluentui/react-components";
-import { Calendar20Regular } from "@fluentui/react-icons";
+import { Calendar20Regular } from "@fluentui/react-icons/svg/calendar";
 import { useRef } from "react";
 import { parseDateText } from "../../../engine/excel/date";
 import { formatDate } from "../model/format";

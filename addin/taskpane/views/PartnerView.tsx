@@ -1,6 +1,6 @@
 /** One partner: who they are, where they stand (tier, segment, stage, audit, plan), and its tabs. */
 import { Badge, Button, Card, Tab, TabList, Text, makeStyles, tokens } from "@fluentui/react-components";
-import { ArrowLeft20Regular } from "@fluentui/react-icons";
+import { ArrowLeft20Regular } from "@fluentui/react-icons/svg/arrow-left";
 import { useMemo, useRef, useState } from "react";
 import { BadgeLegend, TermBadge } from "../components/TermBadge";
 import { formatDate } from "../model/format";

@@ -25,7 +25,9 @@ import {
   mergeClasses,
   tokens,
 } from "@fluentui/react-components";
-import { Add20Regular, Delete20Regular, Save20Regular } from "@fluentui/react-icons";
+import { Add20Regular } from "@fluentui/react-icons/svg/add";
+import { Delete20Regular } from "@fluentui/react-icons/svg/delete";
+import { Save20Regular } from "@fluentui/react-icons/svg/save";
 import { useMemo, useState } from "react";
 import type { AccountStatus } from "../../../../engine/accounts";
 import { isEngineError } from "../../../../engine/error";

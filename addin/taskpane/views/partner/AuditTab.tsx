@@ -15,7 +15,9 @@ import {
   makeStyles,
   tokens,
 } from "@fluentui/react-components";
-import { ArrowUndo20Regular, Dismiss16Regular, Save20Regular } from "@fluentui/react-icons";
+import { ArrowUndo20Regular } from "@fluentui/react-icons/svg/arrow-undo";
+import { Dismiss16Regular } from "@fluentui/react-icons/svg/dismiss";
+import { Save20Regular } from "@fluentui/react-icons/svg/save";
 import { useId, useMemo, useState } from "react";
 import { AUDIT_AREAS, AUDIT_SCALE_MAX, type AuditArea } from "../../../../engine/audit";
 import { parseDateText, todaySerial } from "../../../../engine/excel/date";

@@ -4,7 +4,9 @@
  * for the next tier up; saving writes the partner's Engagement row for the period.
  */
 import { Button, Card, Checkbox, Field, Input, MessageBar, Switch, Text, makeStyles, tokens } from "@fluentui/react-components";
-import { ArrowUndo20Regular, Circle20Regular, Save20Regular } from "@fluentui/react-icons";
+import { ArrowUndo20Regular } from "@fluentui/react-icons/svg/arrow-undo";
+import { Circle20Regular } from "@fluentui/react-icons/svg/circle";
+import { Save20Regular } from "@fluentui/react-icons/svg/save";
 import { useEffect, useId, useMemo, useState } from "react";
 import { useByContent } from "../../hooks/useByContent";
 import { isEngineError } from "../../../../engine/error";

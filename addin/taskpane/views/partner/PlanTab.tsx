@@ -22,16 +22,14 @@ import {
   mergeClasses,
   tokens,
 } from "@fluentui/react-components";
-import {
-  ArrowHookUpLeft20Regular,
-  ArrowReply20Regular,
-  ArrowUndo20Regular,
-  Checkmark20Regular,
-  CheckmarkStarburst20Regular,
-  Dismiss20Regular,
-  Save20Regular,
-  Send20Regular,
-} from "@fluentui/react-icons";
+import { ArrowHookUpLeft20Regular } from "@fluentui/react-icons/svg/arrow-hook-up-left";
+import { ArrowReply20Regular } from "@fluentui/react-icons/svg/arrow-reply";
+import { ArrowUndo20Regular } from "@fluentui/react-icons/svg/arrow-undo";
+import { Checkmark20Regular } from "@fluentui/react-icons/svg/checkmark";
+import { CheckmarkStarburst20Regular } from "@fluentui/react-icons/svg/checkmark-starburst";
+import { Dismiss20Regular } from "@fluentui/react-icons/svg/dismiss";
+import { Save20Regular } from "@fluentui/react-icons/svg/save";
+import { Send20Regular } from "@fluentui/react-icons/svg/send";
 import { type ReactElement, useEffect, useId, useMemo, useState } from "react";
 import { useByContent } from "../../hooks/useByContent";
 import { isEngineError } from "../../../../engine/error";

@@ -4,7 +4,9 @@
  * "Save overrides", which writes the partner's rows to the Assumptions table in one save.
  */
 import { Button, MessageBar, Text, makeStyles, tokens } from "@fluentui/react-components";
-import { CheckmarkCircle20Regular, Dismiss20Regular, Save20Regular } from "@fluentui/react-icons";
+import { CheckmarkCircle20Regular } from "@fluentui/react-icons/svg/checkmark-circle";
+import { Dismiss20Regular } from "@fluentui/react-icons/svg/dismiss";
+import { Save20Regular } from "@fluentui/react-icons/svg/save";
 import { useEffect, useState } from "react";
 import { ProblemList } from "../../components/ProblemList";
 import { usePnl } from "../../hooks/usePnl";

@@ -3,7 +3,8 @@
  * worksheet (with native Excel charts) and download it as a PowerPoint deck.
  */
 import { Button, Card, MessageBar, Text, makeStyles, tokens } from "@fluentui/react-components";
-import { DocumentTable20Regular, SlideMultiple20Regular } from "@fluentui/react-icons";
+import { DocumentTable20Regular } from "@fluentui/react-icons/svg/document-table";
+import { SlideMultiple20Regular } from "@fluentui/react-icons/svg/slide-multiple";
 import { useMemo, useState } from "react";
 import { isEngineError } from "../../../../engine/error";
 import { type Qbr, buildQbr } from "../../../../engine/qbr";

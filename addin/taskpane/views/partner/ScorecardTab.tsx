@@ -5,7 +5,8 @@
  * largest gaps: the improvement action plan. Saving records an assessment on its date.
  */
 import { Badge, Button, Card, CardHeader, ProgressBar, Text, makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
-import { ArrowUndo20Regular, Save20Regular } from "@fluentui/react-icons";
+import { ArrowUndo20Regular } from "@fluentui/react-icons/svg/arrow-undo";
+import { Save20Regular } from "@fluentui/react-icons/svg/save";
 import { useEffect, useId, useMemo, useState } from "react";
 import { useByContent } from "../../hooks/useByContent";
 import { isEngineError } from "../../../../engine/error";

@@ -1,6 +1,6 @@
 /** The Add partner button; its form (a Fluent Dialog) loads when first asked for. */
 import { Button, Spinner } from "@fluentui/react-components";
-import { PersonAdd20Regular } from "@fluentui/react-icons";
+import { PersonAdd20Regular } from "@fluentui/react-icons/svg/person-add";
 import { Suspense, lazy, useState } from "react";
 
 const form = () => import(/* webpackChunkName: "add-partner" */ "./AddPartnerDialog");

@@ -1,6 +1,6 @@
 /** What the partner list last did for the user (the workbook set up, a partner added), with the partner to open. */
 import { Button, MessageBar, MessageBarActions, MessageBarBody } from "@fluentui/react-components";
-import { Dismiss20Regular } from "@fluentui/react-icons";
+import { Dismiss20Regular } from "@fluentui/react-icons/svg/dismiss";
 
 export interface Notice {
   text: string;

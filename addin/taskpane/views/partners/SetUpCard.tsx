@@ -4,7 +4,10 @@
  * become the Partners table, and Set up workbook, which creates what is missing.
  */
 import { Button, Card, MessageBar, MessageBarBody, MessageBarTitle, Spinner, Text, makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
-import { CheckmarkCircle16Filled, Circle16Regular, TableAdd20Regular, TableSimple20Regular } from "@fluentui/react-icons";
+import { CheckmarkCircle16Filled } from "@fluentui/react-icons/svg/checkmark-circle";
+import { Circle16Regular } from "@fluentui/react-icons/svg/circle";
+import { TableAdd20Regular } from "@fluentui/react-icons/svg/table-add";
+import { TableSimple20Regular } from "@fluentui/react-icons/svg/table-simple";
 import { useEffect, useState } from "react";
 import { WorkbookWriteError } from "../../../workbook/workbook";
 import { type PlainRange, rangeAddress } from "../../../workbook/ranges";

@@ -4,7 +4,8 @@
  * index. The deck writer is loaded when the first batch starts.
  */
 import { Button, Card, CardHeader, Field, MessageBar, MessageBarBody, ProgressBar, Select, Text, makeStyles, tokens } from "@fluentui/react-components";
-import { ArrowDownload20Regular, Dismiss20Regular } from "@fluentui/react-icons";
+import { ArrowDownload20Regular } from "@fluentui/react-icons/svg/arrow-download";
+import { Dismiss20Regular } from "@fluentui/react-icons/svg/dismiss";
 import { useMemo, useRef, useState } from "react";
 import { quarterOfDay } from "../../model/engagement";
 import { type QbrFilter, filterChoices, filterText, matchingPartners } from "../../../qbr/filter";

@@ -4,7 +4,7 @@
  * pre-filled from the network and their realism live; one save for the whole plan.
  */
 import { Badge, type BadgeProps, Button, Card, CardHeader, Checkbox, Text, makeStyles, tokens } from "@fluentui/react-components";
-import { Save20Regular } from "@fluentui/react-icons";
+import { Save20Regular } from "@fluentui/react-icons/svg/save";
 import { useId, useMemo, useState } from "react";
 import type { RealismLevel } from "../../../../../engine/plan/realism";
 import type { PlanRole } from "../../../../../engine/plan";

@@ -3,7 +3,7 @@
  * differentiator and the statement, with PARTNER.JVP.CHECK's tests shown as the statement is typed.
  */
 import { Badge, Button, Card, CardHeader, Field, Input, Text, Textarea, makeStyles, tokens } from "@fluentui/react-components";
-import { Save20Regular } from "@fluentui/react-icons";
+import { Save20Regular } from "@fluentui/react-icons/svg/save";
 import { useEffect, useState } from "react";
 import { isEngineError } from "../../../../../engine/error";
 import { checkProposition, propositionVerdict } from "../../../../../engine/plan/proposition";

@@ -17,7 +17,8 @@ import {
   makeStyles,
   tokens,
 } from "@fluentui/react-components";
-import { ArrowReset20Regular, ArrowUndo20Regular } from "@fluentui/react-icons";
+import { ArrowReset20Regular } from "@fluentui/react-icons/svg/arrow-reset";
+import { ArrowUndo20Regular } from "@fluentui/react-icons/svg/arrow-undo";
 import type { PnlState } from "../../../hooks/usePnl";
 import { type Draft, type DriverLine, type Source, effective, yearLabel } from "../../../model/assumptions";
 import { type DriverKind, driverTextProblem, formatDriverValue, inputText } from "../../../model/drivers";

@@ -19,7 +19,10 @@ import {
   makeStyles,
   tokens,
 } from "@fluentui/react-components";
-import { Add20Regular, Delete20Regular, Play20Regular, Stop20Regular } from "@fluentui/react-icons";
+import { Add20Regular } from "@fluentui/react-icons/svg/add";
+import { Delete20Regular } from "@fluentui/react-icons/svg/delete";
+import { Play20Regular } from "@fluentui/react-icons/svg/play";
+import { Stop20Regular } from "@fluentui/react-icons/svg/stop";
 import { useId, useMemo, useState } from "react";
 import { DEFAULT_TRIALS, DISTRIBUTIONS, DRIVERS, MAX_TRIALS, type SimulationResult } from "../../../../../engine/pnl";
 import { useSimulation } from "../../../hooks/useSimulation";
