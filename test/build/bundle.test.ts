@@ -31,4 +31,11 @@ describe("task pane bundles", () => {
       expect(first.includes(text), `${name} code in the first download`).toBe(false);
     }
   });
+
+  it("take the pane's icons one by one (the package's index brings declarations of thousands of icons: 6.8 KB gzipped more)", () => {
+    const sources = fs.readdirSync(path.resolve(__dirname, "../../addin"), { recursive: true, encoding: "utf8" }).filter((f) => /\.tsx?$/.test(f));
+    const whole = sources.filter((f) => /from "@fluentui\/react-icons"/.test(fs.readFileSync(path.resolve(__dirname, "../../addin", f), "utf8")));
+    expect(sources.length).toBeGreaterThan(50);
+    expect(whole).toEqual([]);
+  });
 });
