@@ -110,7 +110,7 @@ export function sampleData(seed = SAMPLE_SEED, count = SAMPLE_PARTNERS): SampleD
     engagement: [...history, ...engagement],
     scorecards,
     metrics: sampleMetrics(stream(seed, "Metrics"), partners),
-    plans: samplePlans(stream(seed, "Plan"), partners),
+    plans: samplePlans(stream(seed, "Plan"), partners, deals),
     tasks: sampleTasks(stream(seed, "Tasks"), partners),
     deals,
     approvals: sampleApprovals(stream(seed, "Approvals"), partners),
