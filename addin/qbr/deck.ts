@@ -148,7 +148,7 @@ export function buildDeck(qbr: Qbr): PptxGenJS {
   // 7. Actions: tasks and the plan's approval.
   const actions = titled(deck, SLIDE_TITLES[6], qbr);
   const t = qbr.tasks.counts;
-  actions.addText(`${t.Done} done · ${t["Past due"]} overdue · ${t["Due soon"]} due soon · ${t.Pending} pending (of ${qbr.tasks.total})`, {
+  actions.addText(`${t.Done} done · ${t["Past due"]} overdue · ${t["Due soon"]} due soon · ${t.Pending} pending (of ${qbr.tasks.total}), as of ${date(qbr.tasks.asOf)}`, {
     x: 0.5, y: 1.5, w: 12, h: 0.5, fontFace: FONT, fontSize: 14, bold: true, color: t["Past due"] ? BAD : INK,
   });
   if (qbr.tasks.overdue.length) {

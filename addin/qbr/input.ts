@@ -1,6 +1,7 @@
 /** A partner's QBR input gathered from the workbook's records. */
 import { winRate } from "../../engine/funnel";
 import { valueOrNull } from "../../engine/error";
+import { todaySerial } from "../../engine/excel/date";
 import { quarterOf } from "../../engine/plan";
 import { type QbrInput, type QbrKpiNetwork, quarterBounds } from "../../engine/qbr";
 import { assumptionLines, mergedAssumptions } from "../taskpane/model/assumptions";
@@ -40,7 +41,7 @@ function networkOfData(data: PartnerData) {
   return cached;
 }
 
-export function qbrInput(data: PartnerData, partnerId: string, quarter: string): QbrInput {
+export function qbrInput(data: PartnerData, partnerId: string, quarter: string, today: number = todaySerial()): QbrInput {
   const partner = data.partner(partnerId);
   if (!partner) throw new Error(`no partner ${partnerId}`);
   const q = quarterOf(quarter) ?? quarter;
@@ -59,6 +60,7 @@ export function qbrInput(data: PartnerData, partnerId: string, quarter: string):
     metrics: metrics ? { potential: metrics.potential, performance: metrics.performance } : null,
     plans: data.plansOf(partner.id),
     tasks: data.tasksOf(partner.id),
+    asOf: today,
     deals: data.dealsOf(partner.id),
     networkWinRates: [...rates.values()],
     approvals: data.approvalsOf(partner.id),

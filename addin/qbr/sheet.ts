@@ -112,6 +112,7 @@ export function qbrSheet(qbr: Qbr): SheetSpec {
 
   s.heading("Tasks and plan approval");
   const c = qbr.tasks.counts;
+  s.line(["Tasks as of", qbr.tasks.asOf], { numberFormat: DATE });
   s.line(["Done", c.Done]);
   s.line(["Overdue", c["Past due"]]);
   s.line(["Due soon", c["Due soon"]]);

@@ -29,6 +29,11 @@ export interface QbrInput {
   metrics: { potential: number | null; performance: number | null } | null;
   plans: readonly { period: string; kpi: string; target: number | null; actual: number | null; weight?: number | null }[];
   tasks: readonly { task: string; due: number | null; owner: string | null; done: number | null }[];
+  /**
+   * The day the review is made (a date serial). Tasks are judged as of the quarter's last day, or
+   * of this day when the review is made before the quarter ends; without it, the quarter's last day.
+   */
+  asOf?: number | null;
   deals: readonly {
     dealId: string;
     stage: string | null;
@@ -119,7 +124,8 @@ export interface Qbr {
     winRate: number | null;
     networkQuartile: QuartileLabel | null;
   };
-  tasks: { total: number; counts: Record<TaskState, number>; overdue: { task: string; due: number; owner: string | null }[] };
+  /** The tasks' states as of `asOf`: the quarter's last day, or the day of the review when that is earlier. */
+  tasks: { asOf: number; total: number; counts: Record<TaskState, number>; overdue: { task: string; due: number; owner: string | null }[] };
   /**
    * The approval of the plan the review follows, or (a year's plan without one) the quarter's
    * sign-off of it; `period` says which row it is.
@@ -244,12 +250,14 @@ export const buildQbr = guard((input: QbrInput): Qbr => {
   const lost = decided.filter((d) => d.outcome?.toLowerCase() === "lost");
   const rate = won.length + lost.length ? valueOrNull(winRate(won.length, lost.length)) : null;
 
-  // Tasks as of the quarter's end.
+  // Tasks as of the quarter's end, or of the day of the review while the quarter runs (a task due
+  // next week is not overdue yet).
+  const judged = input.asOf === null || input.asOf === undefined || !Number.isFinite(input.asOf) ? bounds.end : Math.min(Math.floor(input.asOf), bounds.end);
   const counts: Record<TaskState, number> = { Done: 0, "Past due": 0, "Due soon": 0, Pending: 0 };
   const overdue: Qbr["tasks"]["overdue"] = [];
   for (const t of input.tasks) {
     if (t.due === null) continue;
-    const state = valueOrNull(taskStatus(t.due, t.done, bounds.end));
+    const state = valueOrNull(taskStatus(t.due, t.done, judged));
     if (!state) continue;
     counts[state]++;
     if (state === "Past due") overdue.push({ task: t.task, due: t.due, owner: t.owner });
@@ -300,7 +308,7 @@ export const buildQbr = guard((input: QbrInput): Qbr => {
       winRate: rate,
       networkQuartile: rate !== null && input.networkWinRates.length ? valueOrNull(benchmark(rate, [...input.networkWinRates])) : null,
     },
-    tasks: { total: input.tasks.filter((t) => t.due !== null).length, counts, overdue },
+    tasks: { asOf: judged, total: input.tasks.filter((t) => t.due !== null).length, counts, overdue },
     approval: approvalRow && {
       period: approvalRow.period,
       state: approvalRow.state,

@@ -108,6 +108,23 @@ describe("a quarterly business review", () => {
     const review = qbr(input({ tasks }));
     expect(review.tasks.counts).toEqual({ Done: 1, "Past due": 1, "Due soon": 1, Pending: 1 });
     expect(review.tasks.overdue).toEqual([{ task: "Certify two engineers", due: d(2026, 9, 1), owner: "Jonas" }]);
+    expect(review.tasks.asOf).toBe(d(2026, 9, 30));
+    // Reviewed after the quarter: still as of its end.
+    expect(qbr(input({ tasks, asOf: d(2026, 12, 8) })).tasks).toEqual(review.tasks);
+  });
+
+  it("counts tasks as of the day of the review while the quarter runs: a task due later is not overdue yet", () => {
+    const tasks = [
+      { task: "Certify two engineers", due: d(2026, 8, 20), owner: "Jonas", done: null },
+      { task: "Joint webinar", due: d(2026, 8, 28), owner: "Amelia", done: null },
+      { task: "Account plan", due: d(2026, 9, 25), owner: null, done: null },
+    ];
+    const review = qbr(input({ tasks, asOf: d(2026, 8, 25) }));
+    expect(review.tasks.asOf).toBe(d(2026, 8, 25));
+    expect(review.tasks.counts).toEqual({ Done: 0, "Past due": 1, "Due soon": 1, Pending: 1 });
+    expect(review.tasks.overdue.map((t) => t.task)).toEqual(["Certify two engineers"]);
+    // As of the quarter's end all three would be overdue.
+    expect(qbr(input({ tasks })).tasks.counts["Past due"]).toBe(3);
   });
 
   it("says what the partner is missing for the next tier, as PARTNER.TIER's rules see the quarter's row", () => {

@@ -8,7 +8,7 @@ import { SlideMultiple20Regular } from "@fluentui/react-icons/svg/slide-multiple
 import { useMemo, useState } from "react";
 import { isEngineError } from "../../../../engine/error";
 import { type Qbr, buildQbr } from "../../../../engine/qbr";
-import { accountsText, amount, approvalOf, creditText, percent, qbrName, score, signed, tierText, years } from "../../../qbr/format";
+import { accountsText, amount, approvalOf, creditText, date, percent, qbrName, score, signed, tierText, years } from "../../../qbr/format";
 import { QuarterField, latestBegun, quartersIn } from "../../components/QuarterField";
 import { qbrInput } from "../../../qbr/input";
 import { qbrSheet } from "../../../qbr/sheet";
@@ -99,7 +99,7 @@ export function QbrTab({ partnerId }: { partnerId: string }) {
     ["Open pipeline", amount(review.pipeline.openAmount)],
     ["Top accounts", accountsText(review.accounts)],
     ["Partner credit", creditText(review.accounts)],
-    ["Tasks", `${review.tasks.counts.Done} done, ${review.tasks.counts["Past due"]} overdue`],
+    ["Tasks", `${review.tasks.counts.Done} done, ${review.tasks.counts["Past due"]} overdue (as of ${date(review.tasks.asOf)})`],
     ["Plan approval", review.approval ? `${review.approval.state ?? "–"} (${approvalOf(review)})` : review.planPeriod ? `none recorded for ${review.planPeriod}` : "none recorded"],
     ["P&L break-even", review.pnl ? years(review.pnl.summary.payback) : "no assumptions"],
   ];
