@@ -75,7 +75,10 @@ describe.skipIf(!browserAvailable)("work that could be lost (browser mode, Chrom
     await shot("unsaved-switch-partner");
     await dialog().getByRole("button", { name: `Stay on ${first.name}` }).click();
     await poll(() => dialog().count()).toBe(0);
-    await tab(first.name).click();
+    // Staying takes the user back to the partner whose edits they are, not to the list.
+    await poll(() => tab(first.name).getAttribute("aria-selected")).toBe("true");
+    expect(await tab("Partners").getAttribute("aria-selected")).toBe("false");
+    expect(await page.getByTestId("partner-name").isVisible()).toBe(true);
     expect(await page.getByTestId("partner-name").textContent()).toBe(first.name);
     expect(await page.getByTestId("overall-score").textContent()).toBe(score);
 

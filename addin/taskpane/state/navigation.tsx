@@ -64,7 +64,11 @@ export function NavigationProvider({ children }: { children: ReactNode }) {
             setPending(undefined);
             move(pending);
           }}
-          onCancel={() => setPending(undefined)}
+          onCancel={() => {
+            setPending(undefined);
+            // "Stay on" the partner whose edits these are: back to its page from the list or the Portfolio.
+            if (state.view !== "partner") move({ view: "partner", partnerId: state.partnerId });
+          }}
         >
           {name(state.partnerId)} has edits not saved in {listInWords(edits.labels)}. Opening {name(pending.partnerId)} discards them; stay
           to save them first.
