@@ -158,7 +158,8 @@ describe.skipIf(!browserAvailable).each([350, 1400])("a new user's first workboo
     const legend = page.getByTestId("badge-legend");
     await legend.waitFor();
     const text = await legend.innerText();
-    for (const t of TIERS) expect(text).toContain(t.id === t.name ? t.id : `${t.id} (${t.name})`);
+    for (const t of TIERS) expect(text).toContain(t.id === t.name ? t.id : t.name.startsWith(`${t.id} `) ? `${t.name}:` : `${t.id} (${t.name})`);
+    expect(text).not.toContain("Target (Target");
     for (const q of QUADRANTS) expect(text).toContain(`${q.id}: ${q.meaning}`);
     await sound();
     await shot("badge-legend");

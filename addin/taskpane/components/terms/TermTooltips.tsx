@@ -35,7 +35,8 @@ function Terms({ title, terms }: { title: string; terms: readonly Term[] }) {
         {terms.map((t) => (
           <li key={t.id}>
             <b>{t.id}</b>
-            {t.name !== t.id && ` (${t.name})`}: {t.meaning}
+            {/* "Target (prospect)" after Target reads as its own words; other names in brackets. */}
+            {t.name === t.id ? "" : t.name.startsWith(`${t.id} `) ? t.name.slice(t.id.length) : ` (${t.name})`}: {t.meaning}
           </li>
         ))}
       </ul>
