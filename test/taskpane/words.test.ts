@@ -6,6 +6,7 @@ import { describe, expect, it } from "vitest";
 import { DRIVERS, readAssumptions, readUncertainty } from "../../engine/pnl";
 import { dateSerial } from "../../engine/excel/date";
 import { DRIVER_WORDS, driverTextProblem, driverWords, formatDriverValue, inWords, inputText, readDriverText } from "../../addin/taskpane/model/drivers";
+import { describeProblem } from "../../addin/taskpane/components/ProblemList";
 import { formatDate } from "../../addin/taskpane/model/format";
 import { numberProblem, rangeText, readNumber, readPercent } from "../../addin/taskpane/model/numbers";
 import { hasProblems, uncertaintyProblems } from "../../addin/taskpane/model/uncertainty";
@@ -174,5 +175,18 @@ describe("dates", () => {
     expect(formatDate(dateSerial(2026, 10, 15))).toBe("2026-10-15");
     expect(formatDate(dateSerial(2027, 1, 5))).toBe("2027-01-05");
     expect(formatDate(null)).toBe("—");
+  });
+});
+
+describe("a problem in one line", () => {
+  it("says where (table, row, cell) and what, and does not name the table twice when the message starts with it", () => {
+    expect(describeProblem({ table: "Plan", row: 4, cell: "D5", message: "Target: not a number" })).toBe("Plan row 4 (D5): Target: not a number");
+    expect(describeProblem({ table: "Deals", message: "the table has no Stage column" })).toBe("Deals: the table has no Stage column");
+    expect(describeProblem({ table: "FundRequests", message: "FundRequests, Amount: 20,000 is more than the 4,700 of MDF still available for FY2026." })).toBe(
+      "FundRequests, Amount: 20,000 is more than the 4,700 of MDF still available for FY2026.",
+    );
+    // With a row, the row says where: the table stays in front.
+    expect(describeProblem({ table: "FundRequests", row: 3, message: "FundRequests rows must …" })).toBe("FundRequests row 3: FundRequests rows must …");
+    expect(describeProblem({ table: "", message: "no table" })).toBe("no table");
   });
 });

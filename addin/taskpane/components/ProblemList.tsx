@@ -9,8 +9,10 @@ const useStyles = makeStyles({
 
 const SHOWN = 50;
 
+/** A problem in one line: where (table, row, cell), then what. A message that starts by naming its table is not prefixed with it again. */
 export function describeProblem(p: Problem): string {
-  const where = [p.table && `${p.table}`, p.row !== undefined && `row ${p.row}`, p.cell && `(${p.cell})`].filter(Boolean).join(" ");
+  const named = p.row === undefined && !p.cell && !!p.table && p.message.startsWith(p.table);
+  const where = [!named && p.table, p.row !== undefined && `row ${p.row}`, p.cell && `(${p.cell})`].filter(Boolean).join(" ");
   return where ? `${where}: ${p.message}` : p.message;
 }
 
