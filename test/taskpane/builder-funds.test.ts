@@ -56,7 +56,11 @@ describe("plan builder and funds models", () => {
     expect([row.budget, row.expected, row.status, row.owner, row.start, row.end]).toEqual([5000, 7, "Planned", "Ana", dateSerial(2026, 1, 1), dateSerial(2026, 12, 31)]);
     expect(after.plansOf(partner).find((k) => k.kpi === a.kpi && k.period === PERIOD)?.target).toBe(99);
     const tasks = milestoneTasks(PERIOD, a.activity, dateSerial(2026, 1, 1), dateSerial(2026, 12, 31)).map((t) => t.task);
-    expect(after.tasksOf(partner).filter((t) => tasks.includes(t.task)).map((t) => t.due)).toEqual([dateSerial(2026, 1, 1), dateSerial(2026, 12, 31)]);
+    // Built on 15 October: the kick-off is due today, not on 1 January (it would be overdue at once).
+    expect(after.tasksOf(partner).filter((t) => tasks.includes(t.task)).map((t) => t.due)).toEqual([today, dateSerial(2026, 12, 31)]);
+    // A period not begun yet keeps its first day; one that is over, its last.
+    expect(milestoneTasks("FY2027", "x", dateSerial(2027, 1, 1), dateSerial(2027, 12, 31), today).map((t) => t.due)).toEqual([dateSerial(2027, 1, 1), dateSerial(2027, 12, 31)]);
+    expect(milestoneTasks("2026-Q2", "x", dateSerial(2026, 4, 1), dateSerial(2026, 6, 30), today).map((t) => t.due)).toEqual([dateSerial(2026, 6, 30), dateSerial(2026, 6, 30)]);
     expect(buildChanges(data, partner, PERIOD, [], {}, { by: "Ana", role: "manager", today }).ok).toBe(false);
     expect(buildChanges(data, partner, "someday", [{ goalId: a.goalId, activityId: a.activityId, owner: "", budget: 1, expected: 1 }], { [a.kpi!]: 1 }, { by: "Ana", role: "manager", today }).ok).toBe(false);
   });

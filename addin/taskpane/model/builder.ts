@@ -103,10 +103,14 @@ export interface ChosenActivity {
 
 export type BuildResult = { ok: true; changes: Change[]; backToDraft: boolean; tasks: string[] } | { ok: false; message: string };
 
-/** The tasks of an activity's milestones: kick-off on the period's first day, results on its last. */
-export function milestoneTasks(period: string, activity: string, start: number, end: number): { task: string; due: number }[] {
+/**
+ * The tasks of an activity's milestones: kick-off on the period's first day — or today, for a plan
+ * built once its period has begun (a task due on a day gone by would be overdue the moment it is
+ * made), but never after the period — and results on its last day.
+ */
+export function milestoneTasks(period: string, activity: string, start: number, end: number, today: number = start): { task: string; due: number }[] {
   return [
-    { task: `${period} ${activity}: kick-off`, due: start },
+    { task: `${period} ${activity}: kick-off`, due: Math.min(Math.max(start, Math.floor(today)), end) },
     { task: `${period} ${activity}: results reported`, due: end },
   ];
 }
@@ -143,7 +147,7 @@ export function buildChanges(
       key: { PartnerId: partnerId, Period: period, GoalId: activity.goalId, ActivityId: activity.activityId },
       set: { Owner: c.owner.trim() || null, Start: dates.start, End: dates.end, Budget: c.budget, Expected: c.expected, Status: "Planned" },
     });
-    for (const t of milestoneTasks(period, activity.activity, dates.start, dates.end)) {
+    for (const t of milestoneTasks(period, activity.activity, dates.start, dates.end, request.today)) {
       changes.push({ table: "Tasks", key: { PartnerId: partnerId, Task: t.task }, set: { Due: t.due, Owner: c.owner.trim() || null } });
       tasks.push(t.task);
     }
