@@ -195,6 +195,8 @@ describe.skipIf(!browserAvailable)("Engagement, Scorecard and Plan tabs (browser
     await page.getByRole("button", { name: "Approve the plan" }).click();
     await page.getByTestId("approved-without-acceptance").waitFor();
     expect(await page.getByTestId("plan-state").textContent()).toBe("Approved");
+    // The card's own step keeps its message as the state moves.
+    await status_("is now Approved.").waitFor();
     await shot("partner-plan-without-acceptance");
 
     const field = page.getByRole("spinbutton", { name: "Pipeline Target", exact: true });
@@ -204,6 +206,8 @@ describe.skipIf(!browserAvailable)("Engagement, Scorecard and Plan tabs (browser
     await status_("a target changed, so the plan is back to Draft").waitFor();
     expect(await page.getByTestId("plan-state").textContent()).toBe("Draft");
     expect(await page.getByTestId("approved-without-acceptance").count()).toBe(0);
+    // "…is now Approved" no longer holds: it is gone from the approval card.
+    await expect.poll(() => page.getByRole("status").filter({ hasText: "is now Approved" }).count()).toBe(0);
   });
 
   it("refuses a step without a name, and a rejection without a reason, writing nothing", async () => {

@@ -30,7 +30,7 @@ import { CheckmarkStarburst20Regular } from "@fluentui/react-icons/svg/checkmark
 import { Dismiss20Regular } from "@fluentui/react-icons/svg/dismiss";
 import { Save20Regular } from "@fluentui/react-icons/svg/save";
 import { Send20Regular } from "@fluentui/react-icons/svg/send";
-import { type ReactElement, useEffect, useId, useMemo, useState } from "react";
+import { type ReactElement, useEffect, useId, useMemo, useRef, useState } from "react";
 import { useByContent } from "../../hooks/useByContent";
 import { isEngineError } from "../../../../engine/error";
 import { todaySerial } from "../../../../engine/excel/date";
@@ -339,14 +339,28 @@ function ApprovalCard({ partnerId, period, name, role, today }: Context) {
   // A year's plan signed off quarter by quarter: its quarters' records, so that "no record" does not read as "never signed".
   const within = record ? [] : data.approvalsOf(partnerId).filter((r) => r.period.toLowerCase() !== period.toLowerCase() && periodCovers(period, r.period));
   const actions = availableActions(approval, role).filter((a) => !(a === "edit" && approval.state === "Draft"));
+  // "Approved: the plan is now Approved" no longer holds once the plan goes back to Draft (a target
+  // changed on the KPI card, say): the message goes when the state it reported changes.
+  // A step of this card's own moves the state as its message says: that change keeps the message.
+  const last = useRef(approval.state);
+  const expected = useRef<string | null>(null);
+  const { clear } = saver;
+  useEffect(() => {
+    if (approval.state === last.current) return;
+    last.current = approval.state;
+    if (approval.state === expected.current) expected.current = null;
+    else clear();
+  }, [approval.state, clear]);
   const signed = (s: { by: string; at: string } | null) => (s ? `${s.by || "someone"}${s.at ? ` on ${s.at}` : ""}` : null);
 
   async function act(action: PlanAction) {
     if (!name.trim()) return saver.refuse("Enter your name above: every step of the workflow records who took it.", "Approvals");
     const step = approvalStep(data, partnerId, period, action, { by: name, role, today, comment });
     if (!step.ok) return saver.refuse(step.message, "Approvals");
+    expected.current = step.approval.state;
     const saved = await saver.save(step.changes, () => `${ACTIONS[action].done}: the plan of ${period} is now ${step.approval.state}.`);
     if (saved) setComment("");
+    else expected.current = null;
   }
 
   return (
