@@ -127,7 +127,15 @@ export default function ImportView() {
     }
     const added = preview.added.length;
     const updated = preview.updated.length;
-    const saved = await saver.save(preview.changes, (result) => `Imported ${file?.name} into ${table}: ${plural(added, "row")} added, ${plural(updated, "row")} updated (${savedCounts(result)}).`);
+    // Beside the table's rows, the save remembers the mapping (ImportMaps) and the names confirmed
+    // (PartnerAliases): said apart, so that "3 rows added" is not followed by "16 rows added".
+    const aliases = preview.changes.filter((c) => c.table === "PartnerAliases").length;
+    const remembered = preview.changes.some((c) => c.table === "ImportMaps");
+    const also = [remembered && "the column mapping (ImportMaps)", aliases > 0 && `${plural(aliases, "confirmed partner name")} (PartnerAliases)`].filter(Boolean).join(" and ");
+    const saved = await saver.save(
+      preview.changes,
+      (result) => `Imported ${file?.name} into ${table}: ${plural(added, "row")} added, ${plural(updated, "row")} updated.${also ? ` Also remembered: ${also}.` : ""} In all, ${savedCounts(result)}.`,
+    );
     // The confirmed names are aliases now: they resolve without asking.
     if (saved) setConfirmed({});
   };
