@@ -213,8 +213,24 @@ describe.skipIf(!ready)("the QBR from browser mode: deck rendered by LibreOffice
     await card.getByRole("combobox", { name: "Quarter" }).selectOption(QUARTER);
     await card.getByText(`Tier moves since 2026-Q2 (${expected.tierMoves.length})`).waitFor();
     await card.getByText(`Off track in ${QUARTER} (${expected.offTrack.length})`).waitFor();
-    const rows = await card.getByRole("table", { name: "Plan acceptance and approval by quarter" }).getByRole("row").allTextContents();
-    expect(rows.slice(1)).toEqual(expected.approvals.map((r) => [r.quarter, r.plans, r.accepted, r.approved, r.approvedWithoutAcceptance, r.open].join("")));
+    // A row per figure, a column per quarter.
+    const table = card.getByRole("table", { name: "Plan acceptance and approval by quarter" });
+    const rows = await table.getByRole("row").allTextContents();
+    expect(rows[0]).toBe(["Quarter", ...expected.approvals.map((r) => r.quarter)].join(""));
+    const figures = (f: (r: (typeof expected.approvals)[number]) => number) => expected.approvals.map(f).join("");
+    expect(rows.slice(1)).toEqual([
+      `Plans${figures((r) => r.plans)}`,
+      `Accepted${figures((r) => r.accepted)}`,
+      `Approved${figures((r) => r.approved)}`,
+      `Approved without acceptance${figures((r) => r.approvedWithoutAcceptance)}`,
+      `Open${figures((r) => r.open)}`,
+    ]);
+    // At a task pane's width every quarter's column is in view.
+    const box = (await card.boundingBox())!;
+    for (const r of expected.approvals) {
+      const cell = (await table.getByRole("columnheader", { name: r.quarter }).boundingBox())!;
+      expect(cell.x + cell.width).toBeLessThanOrEqual(box.x + box.width);
+    }
     const items = await card.getByRole("listitem").allTextContents();
     const first = expected.tierMoves[0];
     expect(items).toContain(`${first.name} ${first.from} → ${first.to} ${first.up ? "(up)" : "(down)"}`);

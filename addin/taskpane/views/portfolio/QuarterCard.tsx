@@ -15,6 +15,9 @@ import { formatPercent } from "../../model/format";
 const useStyles = makeStyles({
   card: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
   number: { textAlign: "end", fontVariantNumeric: "tabular-nums" },
+  numberHeader: { "& > div": { justifyContent: "flex-end" } },
+  // A workbook with many quarters: the table scrolls rather than hiding one.
+  scroll: { overflowX: "auto" },
   muted: { color: tokens.colorNeutralForeground3 },
   list: { margin: 0, paddingInlineStart: tokens.spacingHorizontalL },
 });
@@ -51,27 +54,34 @@ export function QuarterCard({ data, onOpen }: { data: PartnerData; onOpen: (part
       <QuarterField quarters={quarters} value={quarter} onChange={setQuarter} />
       <Text weight="semibold">Plan acceptance and approval</Text>
       {review.approvals.length ? (
-        <Table size="extra-small" aria-label="Plan acceptance and approval by quarter">
-          <TableHeader>
-            <TableRow>
-              {APPROVAL_ROLLUP_COLUMNS.map((c) => (
-                <TableHeaderCell key={c}>{c}</TableHeaderCell>
-              ))}
-            </TableRow>
-          </TableHeader>
-          <TableBody>
-            {review.approvals.map((r) => (
-              <TableRow key={r.quarter}>
-                <TableCell>{r.quarter}</TableCell>
-                {[r.plans, r.accepted, r.approved, r.approvedWithoutAcceptance, r.open].map((n, i) => (
-                  <TableCell key={i} className={styles.number}>
-                    {n}
-                  </TableCell>
+        // A row per figure, a column per quarter: the figures' names need the width, and at a task
+        // pane's width six columns of them ran into one another.
+        <div className={styles.scroll}>
+          <Table size="extra-small" aria-label="Plan acceptance and approval by quarter">
+            <TableHeader>
+              <TableRow>
+                <TableHeaderCell>{APPROVAL_ROLLUP_COLUMNS[0]}</TableHeaderCell>
+                {review.approvals.map((r) => (
+                  <TableHeaderCell key={r.quarter} className={styles.numberHeader}>
+                    {r.quarter}
+                  </TableHeaderCell>
                 ))}
               </TableRow>
-            ))}
-          </TableBody>
-        </Table>
+            </TableHeader>
+            <TableBody>
+              {APPROVAL_ROLLUP_COLUMNS.slice(1).map((label, i) => (
+                <TableRow key={label}>
+                  <TableCell>{label}</TableCell>
+                  {review.approvals.map((r) => (
+                    <TableCell key={r.quarter} className={styles.number}>
+                      {[r.plans, r.accepted, r.approved, r.approvedWithoutAcceptance, r.open][i]}
+                    </TableCell>
+                  ))}
+                </TableRow>
+              ))}
+            </TableBody>
+          </Table>
+        </div>
       ) : (
         <Text className={styles.muted}>No plan approvals recorded.</Text>
       )}
