@@ -217,7 +217,8 @@ describe.skipIf(!ready)("the QBR from browser mode: deck rendered by LibreOffice
     const table = card.getByRole("table", { name: "Plan acceptance and approval by quarter" });
     const rows = await table.getByRole("row").allTextContents();
     expect(rows[0]).toBe(["Quarter", ...expected.approvals.map((r) => r.quarter)].join(""));
-    const figures = (f: (r: (typeof expected.approvals)[number]) => number) => expected.approvals.map(f).join("");
+    const approvals = expected.approvals;
+    const figures = (f: (r: (typeof approvals)[number]) => number) => approvals.map(f).join("");
     expect(rows.slice(1)).toEqual([
       `Plans${figures((r) => r.plans)}`,
       `Accepted${figures((r) => r.accepted)}`,

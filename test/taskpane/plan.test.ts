@@ -12,7 +12,9 @@ import {
   planPeriods,
   taskDoneChanges,
 } from "../../addin/taskpane/model/plan";
+import type { Upsert } from "../../addin/workbook/plan";
 import type { ApprovalRecord, PartnerData } from "../../addin/workbook/records";
+import { planAttainment } from "../../engine/plan";
 import { dateSerial } from "../../engine/excel/date";
 import { activePartner, applied, dataOf, sampleRaw } from "./support";
 
@@ -156,6 +158,25 @@ describe("plan model", () => {
     const kpis = kpisOf(data, partner, "FY2026");
     const result = kpiChanges(data, partner, "FY2026", [{ kpi: kpis[1].kpi, target: 1, actual: kpis[1].actual! }], { by: "", role: "manager", today });
     expect(result.ok && result.changes.map((c) => c.table)).toEqual(["Plan"]);
+  });
+
+  it("weighs a KPI new to the plan 1, so that all KPIs together count it beside the weighted ones; an edited KPI keeps its weight", () => {
+    const kpis = kpisOf(data, partner, "FY2026");
+    expect(kpis.every((k) => (k.weight ?? 0) > 0)).toBe(true);
+    const edits = [...kpis.map((k) => ({ kpi: k.kpi, target: k.target!, actual: k.actual! })), { kpi: "Leads", target: 40, actual: 0 }];
+    edits[0] = { ...edits[0], actual: edits[0].actual + 1 };
+    const result = kpiChanges(data, partner, "FY2026", edits, { by: "Ana", role: "manager", today });
+    if (!result.ok) throw new Error(result.message);
+    const after = applied(data, result.changes as Upsert[]);
+    const rows = kpisOf(after, partner, "FY2026");
+    expect(rows.find((k) => k.kpi === "Leads")?.weight).toBe(1);
+    expect(rows.find((k) => k.kpi === kpis[0].kpi)?.weight).toBe(kpis[0].weight);
+    // Leads at 0 of 40 pulls the plan's attainment down by its weight's share.
+    const before = planAttainment(kpis) as number;
+    const now = planAttainment(rows) as number;
+    const total = kpis.reduce((n, k) => n + k.weight!, 0);
+    expect(now).toBeCloseTo((planAttainment(rows.filter((k) => k.kpi !== "Leads")) as number) * (total / (total + 1)), 9);
+    expect(now).toBeLessThan(before);
   });
 
   it("marks a task done on a day, and open again", () => {

@@ -237,7 +237,7 @@ function KpiCard({ partnerId, period, name, role, today }: Context) {
       />
       {overall && !isEngineError(overall) && typeof attained === "number" && (
         <div className={styles.line}>
-          <Text title="The weighted mean of each KPI's attainment, each counted up to its target (the Plan table's Weight column; blank weighs 1)">
+          <Text title="The weighted mean of each KPI's attainment, each counted up to its target (the Plan table's Weight column; without weights every KPI weighs the same, and beside weighted KPIs a blank weight counts 0)">
             All KPIs together: <span data-testid="plan-attainment">{percent.format(attained)}</span> of plan, weighted
           </Text>
           <Badge className={styles.nowrap} color={STATUS_COLOR[overall]} data-testid="plan-status">
