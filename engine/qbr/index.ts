@@ -231,16 +231,19 @@ export const buildQbr = guard((input: QbrInput): Qbr => {
   const cardsBefore = scorecardAsOf(input.scorecards, previousBounds.end);
   const scoresNow = stageScores(cardsNow);
   const scoresBefore = stageScores(cardsBefore);
-  const gapRows = cardsNow.filter((c) => c.score !== null && c.target !== null);
-  const topGaps = gapRows.length
+  // The improvement plan as the Scorecard tab ranks it (PARTNER.GAPS over the assessment): a topic
+  // not scored yet counts 0, weights only where the table gives some (a blank one then counts 0),
+  // and only topics short of their target.
+  const weighted = cardsNow.some((c) => c.weight !== null);
+  const topGaps = cardsNow.length
     ? (valueOrNull(
         gaps(
-          gapRows.map((c) => c.topic),
-          gapRows.map((c) => c.score),
-          gapRows.map((c) => c.target),
-          gapRows.map((c) => c.weight ?? 1),
+          cardsNow.map((c) => c.topic),
+          cardsNow.map((c) => c.score),
+          cardsNow.map((c) => c.target),
+          weighted ? cardsNow.map((c) => c.weight) : null,
         ),
-      ) ?? [])
+      ) ?? []).filter((g) => g.gap > 0)
     : [];
 
   // Pipeline and win rate in the quarter, against the network.

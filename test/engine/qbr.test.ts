@@ -113,6 +113,23 @@ describe("a quarterly business review", () => {
     expect(qbr(input({ tasks, asOf: d(2026, 12, 8) })).tasks).toEqual(review.tasks);
   });
 
+  it("ranks the improvement plan as the Scorecard tab does: a topic not scored counts 0, topics on target are left out", () => {
+    const scorecards = [
+      { category: "Fit", topic: "Strategic alignment", score: 74, target: 70, weight: null, date: d(2026, 9, 1) },
+      { category: "Fit", topic: "Target segment overlap", score: null, target: 70, weight: null, date: d(2026, 9, 1) },
+      { category: "Onboarding", topic: "Contract", score: 60, target: 80, weight: null, date: d(2026, 9, 1) },
+      { category: "Onboarding", topic: "Kick-off", score: 90, target: 70, weight: null, date: d(2026, 9, 1) },
+    ];
+    const review = qbr(input({ scorecards }));
+    expect(review.scorecard.gaps).toEqual([
+      { topic: "Target segment overlap", score: 0, target: 70, gap: 70 },
+      { topic: "Contract", score: 60, target: 80, gap: 20 },
+    ]);
+    // With weights in the table, a blank weight counts 0 (as on the Scorecard tab and in PARTNER.GAPS).
+    const weighted = qbr(input({ scorecards: scorecards.map((c) => (c.topic === "Contract" ? { ...c, weight: 2 } : c)) }));
+    expect(weighted.scorecard.gaps).toEqual([{ topic: "Contract", score: 60, target: 80, gap: 40 }]);
+  });
+
   it("counts tasks as of the day of the review while the quarter runs: a task due later is not overdue yet", () => {
     const tasks = [
       { task: "Certify two engineers", due: d(2026, 8, 20), owner: "Jonas", done: null },

@@ -12,7 +12,11 @@ import { qbrInput } from "../../addin/qbr/input";
 import { qbrSheet } from "../../addin/qbr/sheet";
 import { OfficeAdapter } from "../../addin/workbook/office";
 import { PartnerWorkbook } from "../../addin/workbook/workbook";
+import { gapInputs, scorecardTopics } from "../../addin/taskpane/model/scorecard";
 import { openArchive } from "../../addin/workbook/ooxml/zip";
+import { isEngineError } from "../../engine/error";
+import { dateSerial } from "../../engine/excel/date";
+import { gaps } from "../../engine/scorecard";
 import { XlsxAdapter } from "../../addin/workbook/xlsx";
 import { buildQbr, type Qbr } from "../../engine/qbr";
 import { SAMPLE_PATH } from "../../samples/generate";
@@ -42,6 +46,25 @@ describe("the QBR model on the sample workbook", () => {
     expect(qbr.tasks.total).toBe(data.tasksOf("P0025").filter((t) => t.due !== null).length);
     expect(qbr.audit.current?.date).toBe(Math.max(...data.auditsOf("P0025").map((a) => a.date!)));
     expect(qbr.pnl?.cumulative.at(-1)).toBeCloseTo(qbr.pnl!.summary.total, 6);
+  });
+
+  it("ranks the improvement plan as the Scorecard tab does, for every sample partner with a scorecard", async () => {
+    const data = await sampleRecords();
+    let compared = 0;
+    for (const p of data.partners) {
+      // Partners assessed at least once (before that, the tab lists the scorecard's topics to score).
+      if (!data.scorecardsOf(p.id).length) continue;
+      const topics = scorecardTopics(data, p.id);
+      // A quarter after the last assessment: the QBR reads the same (latest) one the tab shows.
+      const review = buildQbr(qbrInput(data, p.id, "2027-Q1", dateSerial(2027, 3, 31)));
+      if (isEngineError(review)) throw review;
+      const input = gapInputs(topics);
+      const pane = gaps(input.topics, input.scores, input.targets, input.weights);
+      if (isEngineError(pane)) throw pane;
+      expect(review.scorecard.gaps, p.id).toEqual(pane.filter((g) => g.gap > 0));
+      compared++;
+    }
+    expect(compared).toBeGreaterThan(100);
   });
 });
 
