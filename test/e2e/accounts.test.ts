@@ -104,6 +104,8 @@ describe.skipIf(!browserAvailable)("Accounts tab (browser mode, Chromium)", () =
   async function pick(within: ReturnType<typeof card>, label: string, name: string) {
     const box = within.getByRole("combobox", { name: label });
     await box.click();
+    // A click in the field opens the list of accounts.
+    await page.getByRole("listbox").waitFor();
     await box.fill("");
     await box.pressSequentially(name);
     // Typed key by key, as a person types: the list opens and narrows as the text grows.

@@ -22,6 +22,9 @@ export function AccountPicker(props: {
   const styles = useStyles();
   const chosen = props.value === null ? undefined : props.accounts.find((a) => a.accountId === props.value);
   const [text, setText] = useState(chosen?.name ?? "");
+  // A freeform combobox opens on its chevron or on typing; a click in the field opens it too, as
+  // people expect of a list to pick from.
+  const [open, setOpen] = useState(false);
   const matches = useMemo(() => {
     const words = text.trim().toLowerCase().split(/\s+/).filter(Boolean);
     // Once an account is chosen its name is the text: offer every account again, so that another can be picked.
@@ -34,6 +37,9 @@ export function AccountPicker(props: {
         size="small"
         className={styles.box}
         freeform
+        open={open}
+        onOpenChange={(_, d) => setOpen(d.open)}
+        input={{ onClick: () => setOpen(true) }}
         placeholder="Type a name or domain"
         value={text}
         selectedOptions={props.value ? [props.value] : []}
