@@ -141,6 +141,13 @@ describe.skipIf(!browserAvailable)("Plan builder and funds (browser mode, Chromi
     await expect.poll(() => state.textContent()).toBe("Submitted");
     await page.getByRole("button", { name: `Approve request ${requestId}` }).click();
     await expect.poll(() => state.textContent()).toBe("Approved");
+    // The approval says what it did to the P&L: the year's approved MDF is the mdf driver now.
+    const approvedMdf =
+      sample
+        .fundRequestsOf(partner)
+        .filter((r) => r.period === PERIOD && r.fundType === "MDF" && ["Approved", "Claimed", "Paid"].includes(r.state ?? ""))
+        .reduce((s, r) => s + (r.amount ?? 0), 0) + AMOUNT;
+    await page.getByRole("status").filter({ hasText: `the P&L's mdf in year 1 is now ${approvedMdf.toLocaleString("en-US")}, the MDF approved for the year` }).waitFor();
     expect(Number(await page.getByTestId("fund-approved").getAttribute("data-value"))).toBe(before + AMOUNT);
     await row.getByRole("textbox", { name: "Proof of performance" }).fill(PROOF);
     await page.getByRole("button", { name: `Claim request ${requestId}` }).click();

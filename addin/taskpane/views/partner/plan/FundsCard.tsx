@@ -65,9 +65,17 @@ export function FundsCard({ partnerId, period, name, today }: { partnerId: strin
       approvedAmount: action === "approve" ? (r.requestId in approvals ? approvals[r.requestId] : r.amount) : undefined,
     });
     if (!result.ok) return saver.refuse(result.message, "FundRequests");
-    const saved = await saver.save(result.changes, () =>
-      `Request ${r.requestId} is now ${result.state}${action === "approve" ? "; the approved MDF is the partner's mdf assumption in the P&L" : ""}.`,
-    );
+    // The P&L changes with an approval: say to what, as the figure is the whole year's approved MDF,
+    // kept by the P&L for every later year.
+    const change = result.changes.find((c) => c.table === "Assumptions");
+    const mdf = change && "set" in change ? change.set.Value : undefined;
+    const pnl =
+      action !== "approve"
+        ? ""
+        : typeof mdf === "number"
+          ? `; the P&L's mdf in year 1 is now ${formatAmount(mdf)}, the MDF approved for the year (later years keep the last approved year's): see the P&L tab`
+          : "; the approved MDF is the partner's mdf assumption in the P&L";
+    const saved = await saver.save(result.changes, () => `Request ${r.requestId} is now ${result.state}${pnl}.`);
     if (saved) setComment("");
   }
 
