@@ -147,7 +147,7 @@ describe.skipIf(!browserAvailable)("Plan builder and funds (browser mode, Chromi
         .fundRequestsOf(partner)
         .filter((r) => r.period === PERIOD && r.fundType === "MDF" && ["Approved", "Claimed", "Paid"].includes(r.state ?? ""))
         .reduce((s, r) => s + (r.amount ?? 0), 0) + AMOUNT;
-    await page.getByRole("status").filter({ hasText: `the P&L's mdf in year 1 is now ${approvedMdf.toLocaleString("en-US")}, the MDF approved for the year` }).waitFor();
+    await page.getByRole("status").filter({ hasText: `the P&L's mdf in year 1 (2026) is now ${approvedMdf.toLocaleString("en-US")}, the MDF approved for that year` }).waitFor();
     expect(Number(await page.getByTestId("fund-approved").getAttribute("data-value"))).toBe(before + AMOUNT);
     await row.getByRole("textbox", { name: "Proof of performance" }).fill(PROOF);
     await page.getByRole("button", { name: `Claim request ${requestId}` }).click();

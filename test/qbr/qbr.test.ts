@@ -22,10 +22,10 @@ import { buildQbr, type Qbr } from "../../engine/qbr";
 import { SAMPLE_PATH } from "../../samples/generate";
 import { fakeExcelOf } from "../workbook/fake-excel";
 import { rawTablesOf, tablesOf } from "../workbook/fixtures";
-import { GOLDEN_CASES, sampleRecords } from "./support";
+import { GOLDEN_CASES, GOLDEN_TODAY, sampleRecords } from "./support";
 
 async function review(id: string, quarter: string): Promise<Qbr> {
-  const result = buildQbr(qbrInput(await sampleRecords(), id, quarter));
+  const result = buildQbr(qbrInput(await sampleRecords(), id, quarter, GOLDEN_TODAY));
   if (result instanceof Error) throw result;
   return result;
 }

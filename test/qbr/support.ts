@@ -2,6 +2,7 @@
 import fs from "node:fs";
 import { PartnerData } from "../../addin/workbook/records";
 import { PartnerWorkbook } from "../../addin/workbook/workbook";
+import { dateSerial } from "../../engine/excel/date";
 import { XlsxAdapter } from "../../addin/workbook/xlsx";
 import { SAMPLE_PATH } from "../../samples/generate";
 
@@ -12,6 +13,9 @@ export function sampleRecords(): Promise<PartnerData> {
 }
 
 /** The partners and quarters the QBR golden file covers: a range of situations in the sample. */
+/** The day the golden reviews are made (the sample's reference month): a running quarter's tasks are judged as of it. */
+export const GOLDEN_TODAY = dateSerial(2026, 10, 15);
+
 export const GOLDEN_CASES: [string, string][] = [
   ["P0025", "2026-Q3"],
   ["P0002", "2026-Q3"],

@@ -86,6 +86,13 @@ describe("plan builder and funds models", () => {
     step("submit");
     expect(meter(d, partner).pending).toBe(before.pending + 1000);
     expect(fundStep(d, id, "reject", { by: "Ana", today, comment: " " }).ok).toBe(false); // a rejection needs a reason
+    const approval = fundStep(d, id, "approve", { by: "Ana", today, comment: "ok" });
+    // The approval says what the P&L's mdf becomes: year 1 of the P&L is the first MDF request's year.
+    expect(approval.ok && approval.mdf).toEqual({ year: 1, calendar: 2026, value: before.approved + 1000 });
+    // With a request of an earlier year on the table (rejected: nothing approved then), FY2026 is year 2.
+    const earlier = applied(d, [{ table: "FundRequests", key: { RequestId: "R90000" }, set: { PartnerId: partner, Period: "FY2025", FundType: "MDF", Amount: 700, State: "Rejected" } }]);
+    const later = fundStep(earlier, id, "approve", { by: "Ana", today, comment: "ok" });
+    expect(later.ok && later.mdf).toEqual({ year: 2, calendar: 2026, value: before.approved + 1000 });
     step("approve");
     expect(meter(d, partner).approved).toBe(before.approved + 1000);
     const mdf = d.assumptionsOf(partner).find((r) => r.name === "mdf")!;

@@ -177,6 +177,15 @@ describe("plan model", () => {
     const total = kpis.reduce((n, k) => n + k.weight!, 0);
     expect(now).toBeCloseTo((planAttainment(rows.filter((k) => k.kpi !== "Leads")) as number) * (total / (total + 1)), 9);
     expect(now).toBeLessThan(before);
+
+    // A plan whose KPIs have no weights: the new KPI stays blank too, so that all weigh the same
+    // (weighed 1, it alone would count).
+    const blank = applied(data, kpis.map((k) => ({ table: "Plan", key: { PartnerId: partner, Period: k.period, KPI: k.kpi }, set: { Weight: null } }) as Upsert));
+    const unweighted = kpiChanges(blank, partner, "FY2026", [...kpis.map((k) => ({ kpi: k.kpi, target: k.target!, actual: k.actual! })), { kpi: "Leads", target: 40, actual: 0 }], { by: "Ana", role: "manager", today });
+    if (!unweighted.ok) throw new Error(unweighted.message);
+    const plain = kpisOf(applied(blank, unweighted.changes as Upsert[]), partner, "FY2026");
+    expect(plain.map((k) => k.weight)).toEqual(plain.map(() => null));
+    expect(planAttainment(plain)).toBeCloseTo((planAttainment(kpisOf(blank, partner, "FY2026")) as number) * (kpis.length / (kpis.length + 1)), 9);
   });
 
   it("marks a task done on a day, and open again", () => {

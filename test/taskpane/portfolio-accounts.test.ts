@@ -250,6 +250,28 @@ describe("channel conflicts", () => {
     expect(acme).toMatchObject({ pairs: 3, from: day(6, 1), to: null, current: true });
   });
 
+  it("by account: accounts and partners as PARTNER.CONFLICT matched them (a web address as its domain, an id in any case)", () => {
+    const data = dataOf([
+      partners,
+      table("Deals", DEALS, [
+        ["P1", "D1", "Open", 100, "Open", day(1, 1), null, "acme.com", day(5, 1), day(8, 31), "Partner-sourced"],
+        ["P2", "D2", "Open", 100, "Open", day(1, 1), null, "www.acme.com", day(6, 1), day(9, 30), "Partner-sourced"],
+        ["P3", "D3", "Open", 100, "Open", day(1, 1), null, "acme.com", day(7, 1), day(9, 30), "Partner-sourced"],
+        ["p1", "D4", "Open", 100, "Open", day(1, 1), null, "https://acme.com/about", day(7, 15), day(8, 15), "Partner-sourced"],
+      ]),
+    ]);
+    const { conflicts } = accountConflicts(data, day(10, 1));
+    expect(conflicts.length).toBeGreaterThanOrEqual(5);
+    const groups = conflictsByAccount(conflicts);
+    expect(groups).toHaveLength(1);
+    expect(groups[0].pairs).toBe(conflicts.length);
+    expect(groups[0].partners.map((p) => [p.partnerId.toUpperCase(), p.dealIds])).toEqual([
+      ["P1", ["D1", "D4"]],
+      ["P2", ["D2"]],
+      ["P3", ["D3"]],
+    ]);
+  });
+
   it("by account: every pair counted once, every deal of a pair under its partner on its account, the span holding each pair's days", () => {
     const side = fc.record({ partnerId: fc.constantFrom("P1", "P2", "P3", "P4"), dealId: fc.integer({ min: 1, max: 40 }).map((n) => `D${n}`), registered: fc.integer({ min: 0, max: 100 }) });
     const conflict = fc

@@ -188,5 +188,7 @@ describe("a problem in one line", () => {
     // With a row, the row says where: the table stays in front.
     expect(describeProblem({ table: "FundRequests", row: 3, message: "FundRequests rows must …" })).toBe("FundRequests row 3: FundRequests rows must …");
     expect(describeProblem({ table: "", message: "no table" })).toBe("no table");
+    // A message that merely starts with the same letters (a KPI "Planned deals" refused under Plan) keeps the table.
+    expect(describeProblem({ table: "Plan", message: "Planned deals: enter a target." })).toBe("Plan: Planned deals: enter a target.");
   });
 });

@@ -11,7 +11,7 @@ const SHOWN = 50;
 
 /** A problem in one line: where (table, row, cell), then what. A message that starts by naming its table is not prefixed with it again. */
 export function describeProblem(p: Problem): string {
-  const named = p.row === undefined && !p.cell && !!p.table && p.message.startsWith(p.table);
+  const named = p.row === undefined && !p.cell && !!p.table && p.message.startsWith(p.table) && /^[:, ]/.test(p.message.slice(p.table.length));
   const where = [!named && p.table, p.row !== undefined && `row ${p.row}`, p.cell && `(${p.cell})`].filter(Boolean).join(" ");
   return where ? `${where}: ${p.message}` : p.message;
 }

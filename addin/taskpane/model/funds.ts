@@ -105,7 +105,17 @@ export interface FundStepRequest {
   approvedAmount?: number | null;
 }
 
-export type FundResult = { ok: true; changes: Change[]; state: FundState } | { ok: false; message: string };
+/**
+ * What an approval makes of the P&L's `mdf`: the year of the P&L the request's period falls in
+ * (1 = the year of the partner's first MDF request), that calendar year, and the year's approved MDF.
+ */
+export interface MdfYear {
+  year: number;
+  calendar: number;
+  value: number;
+}
+
+export type FundResult = { ok: true; changes: Change[]; state: FundState; mdf?: MdfYear } | { ok: false; message: string };
 
 const amountText = new Intl.NumberFormat("en-US", { maximumFractionDigits: 2 });
 
@@ -192,6 +202,13 @@ export function fundStep(data: PartnerData, requestId: string, action: FundActio
     if (isEngineError(meter)) return { ok: false, message: `FundRequests, request ${record.requestId}: ${meter.message}` };
     const all = data.fundRequestsOf(record.partnerId).map((r) => (r === record ? after : r));
     changes.push(...mdfAssumption(data, record.partnerId, all));
+    const byYear = approvedMdfByYear(all);
+    const dates = periodDates(record.period);
+    if (byYear && dates) {
+      const calendar = Number(serialText(dates.start).slice(0, 4));
+      const mdf = { year: calendar - byYear.first + 1, calendar, value: byYear.values[calendar - byYear.first] ?? 0 };
+      return { ok: true, state: rule.to, changes: [...changes, ...scoresRow(data, record.partnerId)], mdf };
+    }
   }
   return { ok: true, state: rule.to, changes: [...changes, ...scoresRow(data, record.partnerId)] };
 }

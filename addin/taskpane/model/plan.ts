@@ -150,14 +150,16 @@ export function kpiChanges(data: PartnerData, partnerId: string, period: string,
   const rows = kpisOf(data, partnerId, period);
   const changes: Upsert[] = [];
   const retargeted: string[] = [];
-  const withWeights = data.snapshot.tables.get("Plan")?.columns.has("weight") ?? false;
+  // Weighted when the table has the column and the plan's KPIs use it (all blank: every KPI weighs
+  // the same, and a new one must stay blank, or it alone would count).
+  const withWeights = (data.snapshot.tables.get("Plan")?.columns.has("weight") ?? false) && (rows.length === 0 || rows.some((r) => (r.weight ?? 0) > 0));
   for (const edit of edits) {
     if (!Number.isFinite(edit.target) || !Number.isFinite(edit.actual)) return { ok: false, message: `${edit.kpi}: enter numbers for the target and the actual.` };
     const row = rows.find((r) => same(r.kpi, edit.kpi));
     if (row && row.target === edit.target && row.actual === edit.actual) continue;
     if (!row || row.target !== edit.target) retargeted.push(`${edit.kpi} ${row?.target === null || !row ? "(none)" : number.format(row.target)} → ${number.format(edit.target)}`);
-    // A KPI new to the plan weighs 1, as PARTNER.PLAN.ATTAINMENT would not count a blank Weight
-    // beside weighted KPIs (a blank cell reads 0); a table without the Weight column weighs all alike.
+    // A KPI new to a weighted plan weighs 1, as PARTNER.PLAN.ATTAINMENT would not count a blank
+    // Weight beside weighted KPIs (a blank cell reads 0).
     const set: Record<string, number> = { Target: edit.target, Actual: edit.actual };
     if (!row && withWeights) set.Weight = 1;
     changes.push({ table: "Plan", key: { PartnerId: partnerId, Period: row?.period ?? period.trim(), KPI: row?.kpi ?? edit.kpi.trim() }, set });

@@ -9,7 +9,7 @@
  * Won revenue of a period: the Deals with Outcome Won and a Closed date inside it, credited by
  * their Source (blank: Vendor), grouped by the region of the partner that holds the deal.
  */
-import { type DealConflict, type DealSource, type LeadState, attribution, dealConflicts, leadStates } from "../../../engine/accounts";
+import { type DealConflict, type DealSource, type LeadState, accountKey, attribution, dealConflicts, leadStates } from "../../../engine/accounts";
 import { isEngineError } from "../../../engine/error";
 import { serialParts } from "../../../engine/excel/date";
 import { periodDates } from "../../../engine/plan/period";
@@ -306,8 +306,9 @@ export interface AccountConflictGroup {
 export function conflictsByAccount(conflicts: readonly AccountConflict[]): AccountConflictGroup[] {
   const groups = new Map<string, AccountConflictGroup & { first: Map<string, number>; deals: Map<string, Set<string>> }>();
   for (const c of conflicts) {
-    // Account ids match whatever their case, as the conflicts were found.
-    const key = c.accountId.toLowerCase();
+    // Accounts and partners matched as PARTNER.CONFLICT matched them (an account's key: its domain, or
+    // its name without case or punctuation; a partner id without case or spaces around it).
+    const key = accountKey(c.accountId) ?? c.accountId.toLowerCase();
     let g = groups.get(key);
     if (!g) {
       g = { accountId: c.accountId, account: c.account, partners: [], pairs: 0, from: c.from, to: c.to, current: false, first: new Map(), deals: new Map() };
@@ -318,20 +319,21 @@ export function conflictsByAccount(conflicts: readonly AccountConflict[]): Accou
     g.to = g.to === null || c.to === null ? null : Math.max(g.to, c.to);
     g.current ||= c.current;
     for (const side of [c.first, c.second]) {
-      if (!g.deals.has(side.partnerId)) {
-        g.deals.set(side.partnerId, new Set());
+      const partner = side.partnerId.trim().toLowerCase();
+      if (!g.deals.has(partner)) {
+        g.deals.set(partner, new Set());
         g.partners.push({ partnerId: side.partnerId, name: side.name, dealIds: [] });
       }
-      g.deals.get(side.partnerId)!.add(side.dealId);
-      g.first.set(side.partnerId, Math.min(g.first.get(side.partnerId) ?? Infinity, side.registered));
+      g.deals.get(partner)!.add(side.dealId);
+      g.first.set(partner, Math.min(g.first.get(partner) ?? Infinity, side.registered));
     }
   }
   const byId = (a: string, b: string) => a.localeCompare(b, undefined, { numeric: true });
   const result = [...groups.values()].map(({ first, deals, ...g }): AccountConflictGroup => ({
     ...g,
     partners: g.partners
-      .map((p) => ({ ...p, dealIds: [...deals.get(p.partnerId)!].sort(byId) }))
-      .sort((a, b) => first.get(a.partnerId)! - first.get(b.partnerId)! || byId(a.partnerId, b.partnerId)),
+      .map((p) => ({ ...p, dealIds: [...deals.get(p.partnerId.trim().toLowerCase())!].sort(byId) }))
+      .sort((a, b) => first.get(a.partnerId.trim().toLowerCase())! - first.get(b.partnerId.trim().toLowerCase())! || byId(a.partnerId, b.partnerId)),
   }));
   const latest = (g: AccountConflictGroup) => g.to ?? Infinity;
   return result.sort((a, b) => Number(b.current) - Number(a.current) || latest(b) - latest(a) || b.from - a.from || byId(a.accountId, b.accountId));

@@ -65,15 +65,13 @@ export function FundsCard({ partnerId, period, name, today }: { partnerId: strin
       approvedAmount: action === "approve" ? (r.requestId in approvals ? approvals[r.requestId] : r.amount) : undefined,
     });
     if (!result.ok) return saver.refuse(result.message, "FundRequests");
-    // The P&L changes with an approval: say to what, as the figure is the whole year's approved MDF,
-    // kept by the P&L for every later year.
-    const change = result.changes.find((c) => c.table === "Assumptions");
-    const mdf = change && "set" in change ? change.set.Value : undefined;
+    // The P&L changes with an approval: say to what (the year's approved MDF is its mdf for that
+    // year, and the years after the last approved one keep its figure).
     const pnl =
       action !== "approve"
         ? ""
-        : typeof mdf === "number"
-          ? `; the P&L's mdf in year 1 is now ${formatAmount(mdf)}, the MDF approved for the year (later years keep the last approved year's): see the P&L tab`
+        : result.mdf
+          ? `; the P&L's mdf in year ${result.mdf.year} (${result.mdf.calendar}) is now ${formatAmount(result.mdf.value)}, the MDF approved for that year: see the P&L tab`
           : "; the approved MDF is the partner's mdf assumption in the P&L";
     const saved = await saver.save(result.changes, () => `Request ${r.requestId} is now ${result.state}${pnl}.`);
     if (saved) setComment("");
