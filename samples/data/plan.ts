@@ -67,7 +67,11 @@ const MEASURED: Readonly<Record<string, ActualMeasure>> = { Revenue: "Revenue", 
 export function samplePlans(random: Random, partners: readonly Partner[], deals: readonly DealRow[]): PlanRow[] {
   const rows: PlanRow[] = [];
   const byPartner = new Map<string, DealRow[]>();
-  for (const d of deals) byPartner.set(d.partnerId, [...(byPartner.get(d.partnerId) ?? []), d]);
+  for (const d of deals) {
+    const list = byPartner.get(d.partnerId);
+    if (list) list.push(d);
+    else byPartner.set(d.partnerId, [d]);
+  }
   for (const partner of partners) {
     if (partner.status === "Prospect") continue;
     const s = strength(partner);

@@ -304,14 +304,15 @@ export interface AccountConflictGroup {
  * accounts with a conflict still running come first, then the latest.
  */
 export function conflictsByAccount(conflicts: readonly AccountConflict[]): AccountConflictGroup[] {
-  const groups = new Map<string, AccountConflictGroup & { first: Map<string, number>; deals: Map<string, Set<string>> }>();
+  type Side = { partnerId: string; name: string; deals: Set<string>; first: number };
+  const groups = new Map<string, Omit<AccountConflictGroup, "partners"> & { sides: Map<string, Side> }>();
   for (const c of conflicts) {
     // Accounts and partners matched as PARTNER.CONFLICT matched them (an account's key: its domain, or
     // its name without case or punctuation; a partner id without case or spaces around it).
     const key = accountKey(c.accountId) ?? c.accountId.toLowerCase();
     let g = groups.get(key);
     if (!g) {
-      g = { accountId: c.accountId, account: c.account, partners: [], pairs: 0, from: c.from, to: c.to, current: false, first: new Map(), deals: new Map() };
+      g = { accountId: c.accountId, account: c.account, pairs: 0, from: c.from, to: c.to, current: false, sides: new Map() };
       groups.set(key, g);
     }
     g.pairs++;
@@ -320,20 +321,18 @@ export function conflictsByAccount(conflicts: readonly AccountConflict[]): Accou
     g.current ||= c.current;
     for (const side of [c.first, c.second]) {
       const partner = side.partnerId.trim().toLowerCase();
-      if (!g.deals.has(partner)) {
-        g.deals.set(partner, new Set());
-        g.partners.push({ partnerId: side.partnerId, name: side.name, dealIds: [] });
-      }
-      g.deals.get(partner)!.add(side.dealId);
-      g.first.set(partner, Math.min(g.first.get(partner) ?? Infinity, side.registered));
+      let entry = g.sides.get(partner);
+      if (!entry) g.sides.set(partner, (entry = { partnerId: side.partnerId, name: side.name, deals: new Set(), first: side.registered }));
+      entry.deals.add(side.dealId);
+      entry.first = Math.min(entry.first, side.registered);
     }
   }
   const byId = (a: string, b: string) => a.localeCompare(b, undefined, { numeric: true });
-  const result = [...groups.values()].map(({ first, deals, ...g }): AccountConflictGroup => ({
+  const result = [...groups.values()].map(({ sides, ...g }): AccountConflictGroup => ({
     ...g,
-    partners: g.partners
-      .map((p) => ({ ...p, dealIds: [...deals.get(p.partnerId.trim().toLowerCase())!].sort(byId) }))
-      .sort((a, b) => first.get(a.partnerId.trim().toLowerCase())! - first.get(b.partnerId.trim().toLowerCase())! || byId(a.partnerId, b.partnerId)),
+    partners: [...sides.values()]
+      .sort((a, b) => a.first - b.first || byId(a.partnerId, b.partnerId))
+      .map((p) => ({ partnerId: p.partnerId, name: p.name, dealIds: [...p.deals].sort(byId) })),
   }));
   const latest = (g: AccountConflictGroup) => g.to ?? Infinity;
   return result.sort((a, b) => Number(b.current) - Number(a.current) || latest(b) - latest(a) || b.from - a.from || byId(a.accountId, b.accountId));
